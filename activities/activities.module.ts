@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CampaignActivities } from './campaign.activities';
+import { CollaborationActivities } from './collaboration.activities';
+import { ConflictActivities } from './conflict.activities';
+import { ContractActivities } from './contract.activities';
+import { EnteredMetricsSource, METRICS_SOURCE } from './metrics-source';
+import { PayoutActivities } from './payout.activities';
+import { LedgerPayoutProvider, PAYOUT_PROVIDER } from './payout-provider';
+import { PostingActivities } from './posting.activities';
+import { ProductionActivities } from './production.activities';
+import { ReplacementActivities } from './replacement.activities';
+
+const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities];
+
+@Module({
+  // The metrics source is a port: bind another implementation here to read a platform's API.
+  providers: [
+    ...PROVIDERS,
+    { provide: METRICS_SOURCE, useClass: EnteredMetricsSource },
+    // The payout provider is a port too: bind a payouts API here; the default records a bank-file ledger.
+    { provide: PAYOUT_PROVIDER, useClass: LedgerPayoutProvider },
+  ],
+  exports: PROVIDERS,
+})
+export class ActivitiesModule {}

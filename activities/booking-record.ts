@@ -1,0 +1,13 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { EntityManager } from 'typeorm';
+import { Collaboration } from '../libs/domain/entities';
+
+/**
+ * The booking an activity works on. A missing row fails the activity for good: retrying cannot
+ * make it appear.
+ */
+export async function requireCollaboration(manager: EntityManager, id: string): Promise<Collaboration> {
+  const collaboration = await manager.findOneBy(Collaboration, { id });
+  if (!collaboration) throw ApplicationFailure.nonRetryable(`Collaboration ${id} does not exist`, 'CollaborationNotFound');
+  return collaboration;
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { Brand, Campaign, Collaboration, Creator, ExclusivityWindow } from '../libs/domain/entities';
+import { Conflict, findConflicts, hasBlockingConflict } from '../libs/domain/rules/conflicts';
+import { TERMINAL_STAGES } from '../libs/domain/rules/stages';
+import { requireCollaboration } from './booking-record';
+
+export interface ConflictReport {
+  blocking: boolean;
+  /** One line per conflict, for the escalation and the history. */
+  summary: string;
+  conflicts: { kind: string; severity: 'blocking' | 'warning'; message: string }[];
+}
+
+/**
+ * CONFLICT_CHECK (DESIGN §3): the creator's exclusivity windows, concurrent bookings with
+ * competitors, availability and refused categories, against this campaign's brand and window.
+ * Messages name brands and dates, never the creator (workflow histories hold no personal data).
+ */
+@Injectable()
+export class ConflictActivities {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async checkConflicts(input: { collaborationId: string }): Promise<ConflictReport> {
+    const booking = await requireCollaboration(this.db.manager, input.collaborationId);
+    const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: booking.campaignId });
+    const brand = await this.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
+    const creator = await this.db.getRepository(Creator).findOneByOrFail({ id: booking.creatorId });
+    const exclusivities = await this.db.getRepository(ExclusivityWindow).findBy({ creatorId: creator.id, releasedAt: IsNull() });
+    const others = await this.db.getRepository(Collaboration).find({
+      where: { creatorId: creator.id, id: Not(booking.id), stage: Not(In([...TERMINAL_STAGES])) },
+      relations: { campaign: { brand: true } },
+    });
+
+    const conflicts = findConflicts({
+      campaignWindow: { start: campaign.startsOn, end: campaign.endsOn },
+      brand: {
+        id: brand.id,
+        name: brand.name,
+        category: brand.category,
+        competitorCategories: brand.competitorCategories,
+        competitorBrands: brand.competitorBrands,
+      },
+      creator: {
+        id: creator.id,
+        status: creator.status,
+        preferences: creator.preferences,
+        // Dates only: a block's reason (a holiday, an illness) is private to the creator.
+        availabilityBlocks: creator.availabilityBlocks.map(({ start, end }) => ({ start, end })),
+      },
+      exclusivityWindows: exclusivities.map((w) => ({
+        start: w.startsOn,
+        end: w.endsOn,
+        category: w.category ?? undefined,
+        brandName: w.brandName ?? undefined,
+        sourceContractId: w.sourceContractId ?? undefined,
+      })),
+      activeBookings: others
+        .filter((other) => other.campaign?.brand)
+        .map((other) => ({
+          collaborationId: other.id,
+          campaignId: other.campaignId,
+          brandName: other.campaign!.brand!.name,
+          brandCategory: other.campaign!.brand!.category,
+          campaignWindow: { start: other.campaign!.startsOn, end: other.campaign!.endsOn },
+        })),
+    });
+    return report(conflicts);
+  }
+}
+
+function report(conflicts: Conflict[]): ConflictReport {
+  const lines = conflicts.map((c) => ({ kind: c.kind, severity: c.severity, message: c.message }));
+  return {
+    blocking: hasBlockingConflict(conflicts),
+    summary: lines.length ? lines.map((l) => `${l.severity === 'blocking' ? 'Blocking' : 'Warning'}: ${l.message}`).join('\n') : 'No conflicts found.',
+    conflicts: lines,
+  };
+}

@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { CampaignActivities, campaignActivities } from './campaign.activities';
+import { CollaborationActivities } from './collaboration.activities';
+import { ConflictActivities } from './conflict.activities';
+import { ContractActivities } from './contract.activities';
+import { EnteredMetricsSource } from './metrics-source';
+import { PayoutActivities } from './payout.activities';
+import { LedgerPayoutProvider, PayoutProvider } from './payout-provider';
+import { PostingActivities } from './posting.activities';
+import { ProductionActivities } from './production.activities';
+import { ReplacementActivities } from './replacement.activities';
+
+export interface BookingActivityProviders {
+  collaborations: CollaborationActivities;
+  conflicts: ConflictActivities;
+  replacements: ReplacementActivities;
+  contracts: ContractActivities;
+  production: ProductionActivities;
+  posting: PostingActivities;
+  payouts: PayoutActivities;
+  campaigns: CampaignActivities;
+}
+
+/** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
+export function bookingActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns }: BookingActivityProviders) {
+  return {
+    ...campaignActivities(campaigns),
+    recordStage: collaborations.recordStage.bind(collaborations),
+    recordDeadlines: collaborations.recordDeadlines.bind(collaborations),
+    recordBriefAcknowledgement: collaborations.recordBriefAcknowledgement.bind(collaborations),
+    remind: collaborations.remind.bind(collaborations),
+    escalate: collaborations.escalate.bind(collaborations),
+    closeEscalation: collaborations.closeEscalation.bind(collaborations),
+    recordTerms: collaborations.recordTerms.bind(collaborations),
+    recordCommercialsApproval: collaborations.recordCommercialsApproval.bind(collaborations),
+    recordLicenceEnd: collaborations.recordLicenceEnd.bind(collaborations),
+    checkConflicts: conflicts.checkConflicts.bind(conflicts),
+    escalateDropout: replacements.escalateDropout.bind(replacements),
+    prepareContracts: contracts.prepareContracts.bind(contracts),
+    recordSignature: contracts.recordSignature.bind(contracts),
+    registerExclusivity: contracts.registerExclusivity.bind(contracts),
+    undoContracts: contracts.undoContracts.bind(contracts),
+    createDeliverables: production.createDeliverables.bind(production),
+    recordDraft: production.recordDraft.bind(production),
+    recordReview: production.recordReview.bind(production),
+    cancelDeliverables: production.cancelDeliverables.bind(production),
+    verifyPost: posting.verifyPost.bind(posting),
+    captureSnapshots: posting.captureSnapshots.bind(posting),
+    requestPayout: payouts.requestPayout.bind(payouts),
+    recordInvoice: payouts.recordInvoice.bind(payouts),
+    approvePayout: payouts.approvePayout.bind(payouts),
+    disburse: payouts.disburse.bind(payouts),
+  };
+}
+
+export type BookingActivityFunctions = ReturnType<typeof bookingActivities>;
+
+/** The providers without Nest, over one DataSource (tests, scripts). */
+export function bookingActivityProviders(db: DataSource, provider: PayoutProvider = new LedgerPayoutProvider(db)): BookingActivityProviders {
+  const collaborations = new CollaborationActivities(db);
+  return {
+    collaborations,
+    conflicts: new ConflictActivities(db),
+    replacements: new ReplacementActivities(db, collaborations),
+    contracts: new ContractActivities(db),
+    production: new ProductionActivities(db),
+    posting: new PostingActivities(db, new EnteredMetricsSource(db)),
+    payouts: new PayoutActivities(db, provider),
+    campaigns: new CampaignActivities(db),
+  };
+}

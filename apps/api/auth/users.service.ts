@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AccountLockedError,
+  accountKey,
+  ADDRESS_THROTTLE,
+  addressKey,
+  clearFailures,
+  lockRemainingSeconds,
+  readThrottle,
+  recordFailure,
+} from '../../../libs/auth/login-throttle';
+import { hashPassword, verifyPassword } from '../../../libs/auth/passwords';
+import { appendAudit } from '../../../libs/db/audit';
+import { User } from '../../../libs/domain/entities';
+import { Role, type Actor } from '../../../libs/domain/rules/roles';
+
+/** Work factor is paid even for unknown e-mails, so timing does not reveal who has an account. */
+let dummyHash: Promise<string> | undefined;
+
+/** What the back office needs to decide per record: the role, and the team a manager leads. */
+export interface ScopedActor extends Actor {
+  /** Managers: themselves and the users whose managerId is them. Others: themselves. */
+  teamIds: string[];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The active user with these credentials, or null. Used by the API and the back office.
+   * Throws AccountLockedError while the account or the client address is locked after too many
+   * failures (libs/auth/login-throttle.ts), without looking at the password.
+   */
+  async verifyCredentials(email: string, password: string, clientAddress?: string): Promise<User | null> {
+    const address = email.trim().toLowerCase();
+    if (clientAddress) {
+      const fromAddress = lockRemainingSeconds(await readThrottle(this.db, addressKey(clientAddress)));
+      if (fromAddress > 0) throw new AccountLockedError(fromAddress, 'address');
+    }
+    const throttle = await readThrottle(this.db, accountKey(address));
+    const locked = lockRemainingSeconds(throttle);
+    if (locked > 0) throw new AccountLockedError(locked);
+
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: address })
+      .getOne();
+    let valid = false;
+    if (!user) {
+      dummyHash ??= hashPassword('not-a-real-password');
+      await verifyPassword(await dummyHash, password);
+    } else {
+      valid = await verifyPassword(user.passwordHash, password);
+    }
+    if (!user || !valid) {
+      if (clientAddress) await recordFailure(this.db, addressKey(clientAddress), ADDRESS_THROTTLE);
+      const state = await recordFailure(this.db, accountKey(address));
+      if (state.lockedNow && user) {
+        await appendAudit(this.db.manager, {
+          action: 'auth.account_locked',
+          entity: 'User',
+          entityId: user.id,
+          after: { failures: state.failures, lockedUntil: state.lockedUntil },
+        });
+      }
+      return null;
+    }
+    if (throttle) await clearFailures(this.db, accountKey(address));
+    if (!user.active) return null;
+    const { passwordHash: _omitted, ...safe } = user;
+    return Object.assign(new User(), safe);
+  }
+
+  async findActor(userId: string): Promise<Actor | null> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId, active: true });
+    return user ? { userId: user.id, role: user.role } : null;
+  }
+
+  /** The active user with their team (for per-record rules in the back office), or null. */
+  async findScopedActor(userId: string): Promise<ScopedActor | null> {
+    const actor = await this.findActor(userId);
+    if (!actor) return null;
+    if (actor.role !== Role.Manager) return { ...actor, teamIds: [actor.userId] };
+    const reports: Array<{ id: string }> = await this.db.query(`SELECT "id" FROM "users" WHERE "managerId" = $1 ORDER BY "id"`, [actor.userId]);
+    return { ...actor, teamIds: [actor.userId, ...reports.map((row) => row.id)] };
+  }
+}

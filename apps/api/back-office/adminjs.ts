@@ -1,0 +1,145 @@
+/**
+ * The one place that loads AdminJS and its adapters. `@adminjs/express` and
+ * `@adminjs/typeorm` are ESM-only: `module: node16` keeps these `import()` calls as real
+ * dynamic imports in the CommonJS build (TOOLCHAIN.md). Nothing else may import them at run
+ * time, so Jest (which rewrites import() into require()) never meets them.
+ */
+import { And, Equal, FindOperator, In } from 'typeorm';
+import { listScopeOf, ownerPathOf, rememberOwner, type OwnerPath } from './record-scope';
+
+type Where = Record<string, unknown>;
+
+/** Adds "owner IN (owners)" to a TypeORM where, keeping any filter already on that column. */
+export function scopedWhere(where: Where | undefined, path: OwnerPath, owners: string[]): Where {
+  const base: Where = { ...(where ?? {}) };
+  const restrict = (current: unknown) =>
+    current === undefined ? In(owners) : And(current instanceof FindOperator ? current : Equal(current), In(owners));
+  if (!path.relation) return { ...base, [path.column]: restrict(base[path.column]) };
+  const nested = { ...((base[path.relation] as Where | undefined) ?? {}) };
+  return { ...base, [path.relation]: { ...nested, [path.column]: restrict(nested[path.column]) } };
+}
+
+export async function loadAdminJs() {
+  const [{ default: AdminJS, ComponentLoader, BaseRecord, ValidationError, ForbiddenError }, adminExpress, typeorm] = await Promise.all([
+    import('adminjs'),
+    import('@adminjs/express'),
+    import('@adminjs/typeorm'),
+  ]);
+
+  /**
+   * The TypeORM adapter turns every column into a property, and list/search accept filters
+   * and sorting on any property. Columns that are never selected (`select: false`: the
+   * password hash, the payout token) are left out entirely, so no filter, sort or search
+   * can reach them.
+   */
+  class GuardedResource extends typeorm.Resource {
+    override properties() {
+      return super.properties().filter((property) => property.column.isSelect);
+    }
+
+    override property(path: string) {
+      const property = super.property(path);
+      // AdminJS treats a missing property as "no such field".
+      return (property?.column.isSelect ? property : undefined) as ReturnType<typeof typeorm.Resource.prototype.property>;
+    }
+
+    /**
+     * Per-record rules (record-scope.ts): a list or count is narrowed to the owners the user
+     * reaches, in the query; records whose owner is reached through a relation are loaded with
+     * it, the owner kept beside the record and the relation itself dropped (not shown).
+     * The adapter's own find/count build the where from AdminJS's filter; they run against a
+     * view of this resource whose model adds the scope (no shared state between requests).
+     */
+    private scoped(context: unknown): this {
+      const path = ownerPathOf(this.id());
+      const owners = listScopeOf(context);
+      if (!path || (!owners && !path.relation)) return this;
+      const model = (this as unknown as { model: unknown }).model as Record<string, (options: Record<string, unknown>) => Promise<unknown>>;
+      const relations = path.relation ? { relations: { [path.relation]: true } } : {};
+      const withOwners = async (found: unknown) => {
+        const owners: Array<[unknown, string | null]> = [];
+        for (const instance of (found as Array<Record<string, unknown>>) ?? []) {
+          if (!path.relation || !instance) continue;
+          const related = instance[path.relation] as Record<string, unknown> | null | undefined;
+          owners.push([instance[this.idName()], typeof related?.[path.column] === 'string' ? (related[path.column] as string) : null]);
+          delete instance[path.relation];
+        }
+        return owners;
+      };
+      const view = Object.create(this) as this & { pendingOwners?: Map<unknown, string | null> };
+      const pending = new Map<unknown, string | null>();
+      view.pendingOwners = pending;
+      const where = (base: unknown) => (owners ? scopedWhere(base as Where, path, owners) : (base as Where));
+      (view as unknown as { model: unknown }).model = new Proxy(model, {
+        get: (target, property) => {
+          if (property === 'find' || property === 'count') {
+            return async (options: Record<string, unknown>) => {
+              const result = await target[property]({ ...options, where: where(options.where), ...(property === 'find' ? relations : {}) });
+              if (property === 'find') for (const [id, owner] of await withOwners(result)) pending.set(id, owner);
+              return result;
+            };
+          }
+          if (property === 'findBy' || property === 'findOneBy') {
+            return async (by: Where) => {
+              const found = await target.find({ where: by, ...relations });
+              for (const [id, owner] of await withOwners(found)) pending.set(id, owner);
+              return property === 'findBy' ? found : ((found as unknown[])[0] ?? null);
+            };
+          }
+          // Bound to the entity class: called on the proxy, TypeORM would look up metadata for the proxy.
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return view;
+    }
+
+    private remember<T>(view: unknown, records: T): T {
+      const pending = (view as { pendingOwners?: Map<unknown, string | null> }).pendingOwners;
+      if (!pending) return records;
+      const list = (Array.isArray(records) ? records : records ? [records] : []) as Array<InstanceType<typeof BaseRecord>>;
+      for (const record of list) {
+        const id = record.id();
+        if (pending.has(id)) rememberOwner(record, pending.get(id) ?? null);
+      }
+      return records;
+    }
+
+    override async count(filter: Parameters<typeof typeorm.Resource.prototype.count>[0], context?: unknown): Promise<number> {
+      const owners = listScopeOf(context);
+      if (owners && owners.length === 0) return 0;
+      return typeorm.Resource.prototype.count.call(this.scoped(context), filter);
+    }
+
+    override async find(filter: Parameters<typeof typeorm.Resource.prototype.find>[0], params: unknown, context?: unknown) {
+      const owners = listScopeOf(context);
+      if (owners && owners.length === 0) return [];
+      const view = this.scoped(context);
+      return this.remember(view, await typeorm.Resource.prototype.find.call(view, filter, params));
+    }
+
+    override async findOne(id: string | number) {
+      const view = this.scoped(undefined);
+      return this.remember(view, await typeorm.Resource.prototype.findOne.call(view, id));
+    }
+
+    override async findMany(ids: Array<string | number>) {
+      const view = this.scoped(undefined);
+      return this.remember(view, await typeorm.Resource.prototype.findMany.call(view, ids));
+    }
+  }
+
+  AdminJS.registerAdapter({ Database: typeorm.Database, Resource: GuardedResource });
+  /** For hooks in plain modules (resource-spec.ts): a form error, or a refusal. */
+  const errors = {
+    validation: (message: string, propertyErrors: Record<string, string> = {}) =>
+      new ValidationError(
+        Object.fromEntries(Object.entries(propertyErrors).map(([path, text]) => [path, { message: text, type: 'invalid' }])),
+        { message, type: 'invalid' },
+      ),
+    forbidden: (message: string) => new ForbiddenError(message),
+  };
+  return { AdminJS, ComponentLoader, errors, buildAuthenticatedRouter: adminExpress.buildAuthenticatedRouter };
+}
+
+export type LoadedAdminJs = Awaited<ReturnType<typeof loadAdminJs>>;

@@ -1,0 +1,143 @@
+import { Logger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Request, Router } from 'express';
+import session from 'express-session';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../libs/config/config';
+import { AccountLockedError } from '../../../libs/auth/login-throttle';
+import { appendAudit } from '../../../libs/db/audit';
+import { isRole } from '../../../libs/domain/rules/roles';
+import { UsersService } from '../auth/users.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { CollaborationsService } from '../collaborations/collaborations.service';
+import type { PanelUser } from './access';
+import type { AdminJSOptions } from './adminjs-types';
+import { loadAdminJs } from './adminjs';
+import { dropStaleComponentBundle, writeDashboardComponent } from './dashboard';
+import { dashboardData } from './dashboard-data';
+import { inlineSafe } from './request-guards';
+import { NAVIGATION } from './resource-spec';
+import { backOfficeResources } from './resources';
+import { registerWorkflowComponents } from './workflow-actions/components';
+import { adminHelmet, noStore, refuseCrossSite } from './security';
+import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
+
+export const ADMIN_ROOT = '/admin';
+
+export function backOfficeOptions(
+  resources: AdminJSOptions['resources'],
+  dashboard?: { componentLoader: NonNullable<AdminJSOptions['componentLoader']>; component: string; handler?: NonNullable<AdminJSOptions['dashboard']>['handler'] },
+): AdminJSOptions {
+  return {
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources,
+    ...(dashboard ? { componentLoader: dashboard.componentLoader, dashboard: { component: dashboard.component, handler: dashboard.handler } } : {}),
+    branding: { companyName: 'CreatorOps', logo: false, withMadeWithLove: false },
+    version: { admin: false },
+    settings: { defaultPerPage: 20 },
+    locale: {
+      language: 'en',
+      availableLanguages: ['en'],
+      localeDetection: false,
+      translations: {
+        en: {
+          // Navigation group names as written (AdminJS would start-case them: "Brands Campaigns").
+          labels: Object.fromEntries(Object.values(NAVIGATION).map(({ name }) => [name, name])),
+          components: {
+            Login: {
+              welcomeHeader: 'CreatorOps back office',
+              welcomeMessage: 'Bookings, creators, brands and campaigns in one place. Sign in with your CreatorOps account.',
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The AdminJS back office at /admin: session login against the users table, sessions in
+ * PostgreSQL, its own security headers, and resources whose writes are whitelisted server-side.
+ * Mounted before Nest's body parsers and routes (bootstrap.ts), so it sees raw requests.
+ */
+export async function mountBackOffice(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  const logger = new Logger('BackOffice');
+  const { AdminJS, ComponentLoader, buildAuthenticatedRouter, errors } = await loadAdminJs();
+  const dataSource = app.get(DataSource);
+  const users = app.get(UsersService);
+  const collaborations = app.get(CollaborationsService);
+  const campaigns = app.get(CampaignsService);
+
+  const componentLoader = new ComponentLoader();
+  const dashboardFile = writeDashboardComponent(ADMIN_ROOT);
+  if (config.env !== 'production') dropStaleComponentBundle();
+  const dashboard = componentLoader.add('CreatorOpsDashboard', dashboardFile.file);
+  // The decision form, the live view, money and related links (workflow-actions/components.ts).
+  const workflowComponents = registerWorkflowComponents(componentLoader);
+  const admin = new AdminJS(
+    backOfficeOptions(
+      backOfficeResources({
+        collaborations,
+        campaigns,
+        logger,
+        errors,
+        audit: { record: (entry) => appendAudit(dataSource.manager, entry) },
+        sessions: {
+          endAll: async (userId) => {
+            await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
+          },
+        },
+      }),
+      {
+        componentLoader,
+        component: dashboard,
+        // The home page's numbers, within the signed-in user's reach (dashboard-data.ts).
+        handler: async (_request, _response, context) => dashboardData(dataSource, context.currentAdmin),
+      },
+    ),
+  );
+
+  const panel = panelSession(config, (message) => logger.error(`session store: ${message}`));
+  const router = Router();
+  router.use(adminHelmet(config), noStore, refuseCrossSite);
+  // The same session middleware AdminJS would add; mounted first so the checks below can use it
+  // (express-session skips itself when a session is already present).
+  router.use(session(panel.options));
+  router.use(refreshSessionUser((id) => users.findScopedActor(id)));
+
+  buildAuthenticatedRouter(
+    admin,
+    {
+      cookieName: SESSION_COOKIE,
+      cookiePassword: config.sessionSecret,
+      // No maxRetries: @adminjs/express would count successful sign-ins too, per process, in a
+      // window every attempt extends. Failures are throttled per account and per address in
+      // PostgreSQL instead (libs/auth/login-throttle.ts), for the panel and the API alike.
+      authenticate: async (email: string, password: string, context?: { req: Request }): Promise<PanelUser | null> => {
+        if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
+        // A locked account (too many failures, libs/auth/login-throttle.ts): AdminJS shows the message.
+        const user = await users.verifyCredentials(email, password, context?.req.ip).catch((error: unknown) => {
+          throw error instanceof AccountLockedError ? new Error(error.message) : error;
+        });
+        if (!user || !isRole(user.role)) return null;
+        const scoped = await users.findScopedActor(user.id);
+        // A new session id at sign-in, so a session id planted before login is worth nothing.
+        if (context?.req.session) await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));
+        // Only what the panel needs; never the hash. AdminJS inlines this in a <script>.
+        return { id: user.id, email: inlineSafe(user.email), name: inlineSafe(user.name), role: user.role, teamIds: scoped?.teamIds ?? [user.id] };
+      },
+    },
+    router,
+    panel.options,
+  );
+
+  app.use(ADMIN_ROOT, router);
+  app.getHttpServer().once('close', () => {
+    dashboardFile.remove();
+    workflowComponents.remove();
+    panel.close().catch((error: Error) => logger.warn(`closing the session store: ${error.message}`));
+  });
+  logger.log(`back office mounted at ${ADMIN_ROOT}`);
+}

@@ -1,0 +1,387 @@
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { AccessCheck, EVERYONE, nobody, ReachByRole, reachableOwners, reaches, reachesAny, reachOf, roleOf, signedIn } from './access';
+import type {
+  Action,
+  ActionContext,
+  ActionRequest,
+  ActionResponse,
+  PropertyOptions,
+  RecordJSON,
+  ResourceOptions,
+} from './adminjs-types';
+import { ownerOf, parseOwnerPath, registerOwnerPath, setListScope } from './record-scope';
+import { keepOnly, Params, sanitizeQuery, withoutParams } from './request-guards';
+
+/**
+ * A panel resource described as data: which properties each view shows, who may write,
+ * and which fields a write may touch. `toResourceOptions` turns it into AdminJS options with
+ * the server-side hooks that enforce it. No AdminJS import at run time.
+ */
+
+export interface Navigation {
+  name: string;
+  icon: string;
+}
+
+export const NAVIGATION = {
+  bookings: { name: 'Bookings', icon: 'Calendar' },
+  roster: { name: 'Roster', icon: 'Users' },
+  brands: { name: 'Brands & campaigns', icon: 'Briefcase' },
+  administration: { name: 'Administration', icon: 'Settings' },
+} satisfies Record<string, Navigation>;
+
+/** Properties no panel response may ever carry, whatever a resource's options say. */
+export const NEVER_SHOWN = ['passwordHash', 'payoutReference'] as const;
+
+export interface AuditPort {
+  /** Appends to the append-only audit log. */
+  record(entry: {
+    actor: Actor | undefined;
+    action: string;
+    entity: string;
+    entityId: string;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  }): Promise<void>;
+}
+
+export interface Logger {
+  error(message: string, stack?: string): void;
+}
+
+export interface ResourceSpec {
+  /** The resource id AdminJS uses: the entity class name. */
+  id: string;
+  navigation: Navigation;
+  /** Plural name shown in the sidebar and headings. */
+  label: string;
+  list: string[];
+  show: string[];
+  filter: string[];
+  /** Properties an edit may change; absent: no edit. */
+  edit?: string[];
+  /** Properties a new record may set; absent: no "new". */
+  create?: string[];
+  mayWrite?: AccessCheck;
+  mayDelete?: AccessCheck;
+  titleProperty?: string;
+  /** JSON columns, shown as "key: value" lines (AdminJS has no view for free-form JSON). */
+  structured?: string[];
+  sort?: { sortBy: string; direction: 'asc' | 'desc' };
+  properties?: Record<string, PropertyOptions>;
+  propertyLabels?: Record<string, string>;
+  /** Derives or normalises fields of an already-whitelisted payload. */
+  prepareCreate?: (payload: Params, context: ActionContext) => Params | Promise<Params>;
+  prepareEdit?: (payload: Params, current: Params, context: ActionContext) => Params | Promise<Params>;
+  /**
+   * Fields a form may send but no response ever shows (a new password): the prepare hooks turn
+   * them into what is stored; the audit log records that they were set, never their value.
+   */
+  writeOnly?: string[];
+  /** Per-record rules (access.ts): whose records each role may read, edit and act on. */
+  scope?: RecordScopeSpec;
+  /** Custom actions (e.g. workflow decisions), with their labels. */
+  actions?: Record<string, Partial<Action<ActionResponse>>>;
+  actionLabels?: Record<string, string>;
+  messages?: Record<string, string>;
+}
+
+export interface RecordScopeSpec {
+  /** The property naming the user a record belongs to: "ownerId", or through a relation "collaboration.talentManagerId". */
+  owner: string;
+  /** Whose records each role may list and open; default: everyone's. */
+  read?: ReachByRole;
+  /** Whose records each role may create and edit (on top of mayWrite); default: everyone's. */
+  write?: ReachByRole;
+  /** Whose records each role may run custom actions on (on top of the action's own check); default: `write`. */
+  act?: ReachByRole;
+}
+
+/** AdminJS's error classes (ESM, loaded in adminjs.ts), so hooks can answer with a form error or a refusal. */
+export interface PanelErrors {
+  validation(message: string, propertyErrors?: Record<string, string>): Error;
+  forbidden(message: string): Error;
+}
+
+const plainErrors: PanelErrors = {
+  validation: (message, propertyErrors) => new Error(`${message} ${JSON.stringify(propertyErrors ?? {})}`),
+  forbidden: (message) => new Error(message),
+};
+
+export interface SpecDependencies {
+  audit: AuditPort;
+  logger: Logger;
+  errors?: PanelErrors;
+}
+
+function unique(...lists: (readonly string[] | undefined)[]): string[] {
+  return [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+export function actorOf(context: Pick<ActionContext, 'currentAdmin'>): Actor | undefined {
+  const role = roleOf(context.currentAdmin);
+  const id: unknown = context.currentAdmin?.id;
+  return role && typeof id === 'string' ? { userId: id, role } : undefined;
+}
+
+function scrubRecord(record: RecordJSON | undefined): void {
+  if (!record) return;
+  record.params = withoutParams(record.params, NEVER_SHOWN);
+  for (const populated of Object.values(record.populated ?? {})) scrubRecord(populated as RecordJSON | undefined);
+}
+
+/** After hook: strips secrets from every record a response carries. */
+export function scrubResponse<T extends ActionResponse>(response: T): T {
+  scrubRecord(response.record as RecordJSON | undefined);
+  for (const record of (response.records as RecordJSON[] | undefined) ?? []) scrubRecord(record);
+  return response;
+}
+
+function pick(params: Params | undefined, keys: readonly string[]): Params {
+  return keepOnly(params, keys);
+}
+
+/** Field-level differences between two flattened param sets, limited to `keys`. */
+export function changes(before: Params, after: Params, keys: readonly string[]): { before: Params; after: Params } | null {
+  const b = pick(before, keys);
+  const a = pick(after, keys);
+  const changed = unique(Object.keys(b), Object.keys(a)).filter((key) => JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null));
+  if (changed.length === 0) return null;
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, b[key] ?? null])),
+    after: Object.fromEntries(changed.map((key) => [key, a[key] ?? null])),
+  };
+}
+
+function formatLeaf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? '' : JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Folds the flattened params of JSON columns ("deadlines.briefAckReminder": "...") into one
+ * text param per column, one "key: value" line per leaf.
+ */
+export function structuredAsText(params: Params, paths: readonly string[]): Params {
+  const result: Params = { ...params };
+  for (const path of paths) {
+    const lines: string[] = [];
+    for (const [key, value] of Object.entries(params)) {
+      if (key === path) {
+        const text = formatLeaf(value);
+        if (text) lines.push(text);
+        delete result[key];
+      } else if (key.startsWith(`${path}.`)) {
+        lines.push(`${key.slice(path.length + 1)}: ${formatLeaf(value)}`);
+        delete result[key];
+      }
+    }
+    result[path] = lines.join('\n');
+  }
+  return result;
+}
+
+const PREVIOUS = Symbol('previousParams');
+const WRITE_ONLY = Symbol('writeOnlyFieldsSet');
+
+export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): ResourceOptions {
+  const readable = unique(['id'], spec.list, spec.show, spec.filter);
+  const writable = unique(spec.edit, spec.create);
+  // What an edit is audited on: everything shown, so derived fields (a recomputed margin) count too.
+  const audited = unique(writable, spec.show).filter((key) => !['id', 'createdAt', 'updatedAt'].includes(key));
+  const errors = deps.errors ?? plainErrors;
+  const writeOnly = spec.writeOnly ?? [];
+
+  // Per-record rules: AdminJS asks isAccessible with the record (show, edit, delete, custom
+  // actions) or without it (list, new); lists are narrowed in the query itself (record-scope.ts).
+  const scope = spec.scope;
+  if (scope) registerOwnerPath(spec.id, scope.owner);
+  const ownerColumn = scope && !parseOwnerPath(scope.owner).relation ? scope.owner : null;
+  const readReach = scope?.read ?? EVERYONE;
+  const writeReach = scope?.write ?? EVERYONE;
+  const actReach = scope?.act ?? writeReach;
+  const within = (reach: ReachByRole): AccessCheck => (context) =>
+    context.record ? reaches(context.currentAdmin, reach, ownerOf(spec.id, context.record)) : reachesAny(context.currentAdmin, reach);
+  const both = (...checks: AccessCheck[]): AccessCheck => (context) => checks.every((check) => check(context));
+  const mayRead = both(signedIn, within(readReach));
+  const mayWrite = both(spec.mayWrite ?? nobody, mayRead, within(writeReach));
+  const mayDelete = both(spec.mayDelete ?? nobody, mayRead, within(writeReach));
+  const off = { isAccessible: false, isVisible: false };
+
+  /** A new or changed owner must be someone the writer reaches: a talent manager cannot give a creator away. */
+  const checkOwner = (payload: Params, context: ActionContext, creating: boolean): Params => {
+    if (!ownerColumn) return payload;
+    const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, writeReach));
+    if (owners === 'all') return payload;
+    const given = payload[ownerColumn];
+    if (given === undefined || given === null || given === '') {
+      // A talent manager's new creator is theirs (as in the API); an edit that leaves it out keeps it.
+      return creating && typeof context.currentAdmin?.id === 'string' ? { ...payload, [ownerColumn]: context.currentAdmin.id } : payload;
+    }
+    if (typeof given === 'string' && owners.includes(given)) return payload;
+    throw errors.validation('You can only assign records to yourself or your team', { [ownerColumn]: 'Not you or a member of your team' });
+  };
+  /** Which write-only fields a payload sets (non-empty), for the audit log. */
+  const setWriteOnly = (payload: Params): Params =>
+    Object.fromEntries(writeOnly.filter((key) => typeof payload[key] === 'string' && payload[key] !== '').map((key) => [key, '(set)']));
+
+  const audit = async (context: ActionContext, action: string, entityId: string, before: Params | null, after: Params | null) => {
+    try {
+      await deps.audit.record({ actor: actorOf(context), action: `panel.${spec.id}.${action}`, entity: spec.id, entityId, before, after });
+    } catch (error) {
+      deps.logger.error(`could not audit ${action} of ${spec.id} ${entityId}: ${(error as Error).message}`, (error as Error).stack);
+    }
+  };
+  const succeeded = (response: ActionResponse) => response.notice?.type === 'success';
+
+  const structured = spec.structured ?? [];
+  const showAsText = <T extends ActionResponse>(response: T): T => {
+    const record = scrubResponse(response).record as RecordJSON | undefined;
+    if (record && structured.length > 0) record.params = structuredAsText(record.params, structured);
+    return response;
+  };
+
+  const queryGuard = async (request: ActionRequest, context: ActionContext) => {
+    const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, readReach));
+    setListScope(context, owners === 'all' ? undefined : owners);
+    return { ...request, query: sanitizeQuery(request.query, readable) };
+  };
+
+  const actions: NonNullable<ResourceOptions['actions']> & Record<string, Partial<Action<ActionResponse>>> = {
+    list: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
+    search: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
+    show: { isAccessible: mayRead, isVisible: mayRead, after: showAsText },
+    new: off,
+    edit: off,
+    delete: off,
+    bulkDelete: off,
+  };
+
+  if (spec.create) {
+    const fields = spec.create;
+    actions.new = {
+      isAccessible: mayWrite,
+      isVisible: mayWrite,
+      layout: fields,
+      before: async (request, context) => {
+        if (request.method !== 'post') return request;
+        // AdminJS checks access after this hook: do no work for a request it will refuse.
+        if (!mayWrite(context)) return { ...request, payload: {} };
+        const payload = checkOwner(keepOnly(request.payload, fields), context, true);
+        (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
+        return { ...request, payload: spec.prepareCreate ? await spec.prepareCreate(payload, context) : payload };
+      },
+      after: async (response: ActionResponse, _request: ActionRequest, context: ActionContext) => {
+        const record = response.record as RecordJSON | undefined;
+        const secrets = ((context as Record<symbol, unknown>)[WRITE_ONLY] ?? {}) as Params;
+        if (succeeded(response) && record?.id) {
+          await audit(context, 'created', String(record.id), null, { ...withoutParams(pick(record.params, fields), writeOnly), ...secrets });
+        }
+        return scrubResponse(response);
+      },
+    };
+  }
+
+  if (spec.edit) {
+    const fields = spec.edit;
+    actions.edit = {
+      isAccessible: mayWrite,
+      isVisible: mayWrite,
+      layout: fields,
+      before: async (request, context) => {
+        if (request.method !== 'post') return request;
+        // AdminJS checks access after this hook: do no work for a request it will refuse.
+        if (!mayWrite(context)) return { ...request, payload: {} };
+        const current = { ...(context.record?.params ?? {}) } as Params;
+        (context as Record<symbol, unknown>)[PREVIOUS] = current;
+        const payload = checkOwner(keepOnly(request.payload, fields), context, false);
+        (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
+        return { ...request, payload: spec.prepareEdit ? await spec.prepareEdit(payload, current, context) : payload };
+      },
+      after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
+        const record = response.record as RecordJSON | undefined;
+        const previous = (context as Record<symbol, unknown>)[PREVIOUS] as Params | undefined;
+        const secrets = ((context as Record<symbol, unknown>)[WRITE_ONLY] ?? {}) as Params;
+        if (request.method === 'post' && succeeded(response) && record?.id && previous) {
+          const diff = changes(previous, record.params, audited.filter((key) => !writeOnly.includes(key)));
+          const hidden = Object.keys(secrets).length > 0;
+          if (diff || hidden) {
+            await audit(context, 'updated', String(record.id), { ...diff?.before }, { ...diff?.after, ...secrets });
+          }
+        }
+        return scrubResponse(response);
+      },
+    };
+  }
+
+  if (spec.mayDelete) {
+    actions.delete = {
+      isAccessible: mayDelete,
+      isVisible: mayDelete,
+      after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
+        const record = context.record;
+        if (request.method === 'post' && succeeded(response) && record) {
+          await audit(context, 'deleted', String(record.id()), pick(record.params, readable), null);
+        }
+        return scrubResponse(response);
+      },
+    };
+    actions.bulkDelete = {
+      isAccessible: mayDelete,
+      isVisible: mayDelete,
+      after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
+        if (request.method === 'post' && succeeded(response)) {
+          for (const record of context.records ?? []) await audit(context, 'deleted', String(record.id()), pick(record.params, readable), null);
+        }
+        return scrubResponse(response);
+      },
+    };
+  }
+
+  // Custom actions answer with a record too: it gets the same treatment as "show".
+  // Their own isAccessible says which roles may run them; the record must also be within the
+  // user's reach (scope.act), so a talent manager cannot decide on someone else's booking.
+  const mayAct = both(mayRead, within(actReach));
+  const withScope = (check: Action<ActionResponse>['isAccessible'], fallback: boolean): AccessCheck => (context) => {
+    const own = typeof check === 'function' ? (check as AccessCheck)(context) : check ?? fallback;
+    return !!own && mayAct(context);
+  };
+  for (const [name, action] of Object.entries(spec.actions ?? {})) {
+    const own = action.after ? (Array.isArray(action.after) ? action.after : [action.after]) : [];
+    actions[name] = {
+      ...action,
+      isAccessible: withScope(action.isAccessible, true),
+      isVisible: withScope(action.isVisible ?? action.isAccessible, true),
+      after: [...own, showAsText],
+    };
+  }
+
+  // Anything not listed for a view stays out of it; secrets are not even properties (adminjs.ts).
+  const properties: Record<string, PropertyOptions> = { ...spec.properties };
+  for (const path of structured) {
+    properties[path] = { ...properties[path], type: 'textarea', isVisible: { list: false, filter: false, show: true, edit: false } };
+  }
+  for (const secret of NEVER_SHOWN) properties[secret] = { ...properties[secret], isVisible: false };
+
+  return {
+    id: spec.id,
+    navigation: spec.navigation,
+    listProperties: spec.list,
+    showProperties: spec.show,
+    filterProperties: spec.filter,
+    editProperties: writable,
+    titleProperty: spec.titleProperty,
+    sort: spec.sort,
+    properties,
+    actions,
+    translations: {
+      en: {
+        labels: { [spec.id]: spec.label },
+        properties: spec.propertyLabels ?? {},
+        actions: spec.actionLabels ?? {},
+        messages: spec.messages ?? {},
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppConfig, logLevels } from '../../libs/config/config';
+import { AppModule } from './app.module';
+import { PASSWORD_ONLY_EXTENSION } from './auth/api-auth.guard';
+import { mountBackOffice } from './back-office/mount';
+
+/**
+ * Builds the HTTP app: REST API, OpenAPI at /docs, back office at /admin. Shared by main.ts
+ * and the tests, so both run exactly the same wiring.
+ */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  // Nest's body parser would consume the panel's multipart forms; the panel parses its own.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: logLevels(config.logLevel), bodyParser: false });
+  app.enableShutdownHooks();
+
+  // The panel is mounted before Nest's routes and body parsers so it sees raw requests.
+  await mountBackOffice(app, config);
+
+  const express = app.getHttpAdapter().getInstance();
+  app.use(helmet());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  express.disable('x-powered-by');
+
+  const openApi = new DocumentBuilder()
+    .setTitle('CreatorOps API')
+    .setDescription(
+      'Bookings as durable workflows: records, decisions and live state. Authenticate with HTTP Basic (people: e-mail and password) ' +
+        'or an API key as a Bearer token (integrations: `Authorization: Bearer co_<prefix>_<secret>`, created with POST /api-keys).',
+    )
+    .setVersion('0.1.0')
+    .addBasicAuth()
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (co_<prefix>_<secret>) from POST /api-keys' })
+    .build();
+  SwaggerModule.setup('docs', app, () => withApiKeyAuth(SwaggerModule.createDocument(app, openApi)));
+  return app;
+}
+
+/**
+ * The guard accepts an API key wherever it accepts HTTP Basic, except on password-only routes:
+ * say so on every such operation, without each controller having to repeat it.
+ */
+function withApiKeyAuth(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as { security?: Record<string, string[]>[]; [key: string]: unknown }[]) {
+      if (!operation || typeof operation !== 'object' || !Array.isArray(operation.security)) continue;
+      if (operation[PASSWORD_ONLY_EXTENSION]) continue;
+      const schemes = operation.security.flatMap((requirement) => Object.keys(requirement));
+      if (schemes.includes('basic') && !schemes.includes('bearer')) operation.security.push({ bearer: [] });
+    }
+  }
+  return document;
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Market } from '../../../libs/domain/entities';
+import type { Audience } from '../../../libs/domain/rules/audience';
+import type { SlaPolicyOverrides } from '../../../libs/domain/rules/sla';
+import { IsAudience, IsSlaOverrides } from '../common/domain-validators';
+
+export class CampaignBriefDto {
+  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  keyMessages?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  dos?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  donts?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  deliverableSpecs?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  disclosureRequirements?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  requiresNda?: boolean;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty() @IsUUID()
+  brandId: string;
+
+  @ApiProperty({ example: 'Winter Glow 2026' }) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  objective?: string;
+
+  @ApiPropertyOptional({ type: CampaignBriefDto }) @IsOptional() @ValidateNested() @Type(() => CampaignBriefDto)
+  brief?: CampaignBriefDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsAudience()
+  targetAudience?: Audience;
+
+  @ApiPropertyOptional({ enum: Market, description: 'Disclosure rules that apply: IN (ASCI) or US (FTC)' })
+  @IsOptional() @IsEnum(Market)
+  market?: Market;
+
+  @ApiProperty({ example: 150000000, description: 'Integer minor units (paise, cents)' }) @IsInt() @Min(0)
+  budgetMinor: number;
+
+  @ApiProperty({ example: 'INR' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as INR' })
+  currency: string;
+
+  @ApiProperty({ example: '2026-12-01' }) @IsISO8601({ strict: true })
+  startsOn: string;
+
+  @ApiProperty({ example: '2027-01-31' }) @IsISO8601({ strict: true })
+  endsOn: string;
+
+  @ApiPropertyOptional({ example: 2000, description: 'Basis points; default 2000 (20 %)' }) @IsOptional() @IsInt() @Min(0) @Max(10000)
+  marginFloorBps?: number;
+
+  @ApiPropertyOptional({ example: { briefAckReminder: '12h', briefAckEscalation: '36h' } })
+  @IsOptional() @IsSlaOverrides()
+  slaOverrides?: SlaPolicyOverrides;
+
+  @ApiPropertyOptional({ description: 'Campaign owner (a manager); defaults to the caller' }) @IsOptional() @IsUUID()
+  ownerId?: string;
+}
+
+export class CloseCampaignDto {
+  @ApiPropertyOptional({ example: 'All creators booked' }) @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
+
+export class CancelCampaignDto {
+  @ApiProperty({ example: 'The brand pulled the launch' }) @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Campaign } from '../../../libs/domain/entities';
+import { Actor, Role } from '../../../libs/domain/rules/roles';
+import type { CampaignState } from '../../../workflows/campaign-messages';
+import { CurrentActor, Roles } from '../auth/api-auth.guard';
+import { checkedKey } from '../common/idempotency-key';
+import { CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
+import { CampaignsService, CampaignView } from './campaigns.service';
+
+@ApiTags('campaigns')
+@ApiBasicAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  /** Creates the campaign and starts its workflow, which books creators from then on. */
+  @Post()
+  @Roles(Role.Manager, Role.TalentManager, Role.Admin)
+  create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor): Promise<Campaign> {
+    return this.campaigns.create(dto, actor);
+  }
+
+  @Get(':id')
+  findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Campaign> {
+    return this.campaigns.findOne(id);
+  }
+
+  /** The row plus the campaign workflow's live view: its bookings and how each ended. */
+  @Get(':id/state')
+  view(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.view(id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(Role.Manager, Role.Admin)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
+  @ApiConflictResponse({ description: 'The campaign has already stopped taking bookings' })
+  close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseCampaignDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CampaignState> {
+    return this.campaigns.close(id, actor, dto.reason, checkedKey(key));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Manager, Role.Admin)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
+  @ApiConflictResponse({ description: 'The campaign has already ended' })
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelCampaignDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CampaignState> {
+    return this.campaigns.cancel(id, actor, dto.reason, checkedKey(key));
+  }
+}

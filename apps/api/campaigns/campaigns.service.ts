@@ -1,0 +1,173 @@
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { appendAudit } from '../../../libs/db/audit';
+import { Brand, Campaign } from '../../../libs/domain/entities';
+import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { CampaignStatus } from '../../../libs/domain/rules/statuses';
+import { TemporalClient } from '../../../libs/temporal/temporal.module';
+import { campaignWorkflowId } from '../../../libs/temporal/workflow-ids';
+import {
+  bookCreatorUpdate,
+  CampaignBooking,
+  campaignStateQuery,
+  CampaignState,
+  cancelCampaignUpdate,
+  closeBookingsUpdate,
+} from '../../../workflows/campaign-messages';
+import type { campaignWorkflow } from '../../../workflows/campaign.workflow';
+import type { CollaborationInput } from '../../../workflows/messages';
+import { BrandIdKey, CampaignIdKey } from '../../../workflows/search-attributes';
+import { requireActiveUserWithRole, requireReference } from '../common/references';
+import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
+import { CreateCampaignDto } from './campaign.dto';
+
+export interface CampaignView {
+  campaign: Campaign;
+  /** The campaign workflow's own view (query); null when Temporal could not be asked. */
+  live: CampaignState | null;
+  liveError?: string;
+}
+
+/**
+ * Campaigns and their workflow: creating one starts it; bookings, closing and cancelling are
+ * decisions sent into it, so the API and the back office go through the same checks.
+ */
+@Injectable()
+export class CampaignsService {
+  private readonly logger = new Logger(CampaignsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  async create(dto: CreateCampaignDto, actor: Actor): Promise<Campaign> {
+    if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
+    const ownerId = dto.ownerId ?? actor.userId;
+    const campaign = await this.db.transaction(async (tx) => {
+      await requireReference(tx, Brand, 'brandId', dto.brandId);
+      await requireActiveUserWithRole(tx, 'ownerId', ownerId, [Role.Manager, Role.TalentManager, Role.Admin]);
+      const id = randomUUID();
+      const saved = await tx.save(tx.create(Campaign, { ...dto, id, ownerId, workflowId: campaignWorkflowId(id) }));
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.created',
+        entity: 'Campaign',
+        entityId: saved.id,
+        after: { name: saved.name, brandId: saved.brandId, budgetMinor: saved.budgetMinor, currency: saved.currency },
+      });
+      return saved;
+    });
+    try {
+      await this.startWorkflow(campaign);
+    } catch (error) {
+      // A campaign without its workflow could take no bookings: undo the insert.
+      await this.db.getRepository(Campaign).delete({ id: campaign.id }).catch(() => undefined);
+      this.logger.error(`could not start the workflow for campaign ${campaign.id}: ${(error as Error).message}`);
+      throw toHttpError(error, `Campaign ${campaign.id}`);
+    }
+    return campaign;
+  }
+
+  async findOne(id: string): Promise<Campaign> {
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id });
+    if (!campaign) throw new NotFoundException(`Campaign ${id} does not exist`);
+    return campaign;
+  }
+
+  async view(id: string): Promise<CampaignView> {
+    const campaign = await this.findOne(id);
+    try {
+      const live = await this.temporal.client.workflow.getHandle(campaignWorkflowId(campaign.id)).query(campaignStateQuery);
+      return { campaign, live };
+    } catch (error) {
+      return { campaign, live: null, liveError: isUnavailable(error) ? 'Temporal is unreachable' : (error as Error).message };
+    }
+  }
+
+  /** Books a creator: the campaign's workflow starts the booking's workflow as its child. */
+  async book(campaign: Campaign, booking: CollaborationInput, actor: Actor): Promise<CampaignBooking> {
+    requireOpen(campaign);
+    try {
+      // Campaigns created before they had workflows get theirs on their first new booking.
+      await this.startWorkflow(campaign);
+      const send = () =>
+        this.temporal.client.workflow
+          .getHandle(campaignWorkflowId(campaign.id))
+          .executeUpdate(bookCreatorUpdate, { args: [{ actor, booking }], updateId: `bookCreator:${booking.collaborationId}` });
+      // Many creators booked on one campaign at once can exceed Temporal's updates-in-flight limit.
+      return await retryWhileBusy(send);
+    } catch (error) {
+      throw toHttpError(error, `Campaign ${campaign.id}`);
+    }
+  }
+
+  /** No more bookings; the campaign completes once its bookings have ended. */
+  async close(id: string, actor: Actor, reason: string | undefined, requestId?: string): Promise<CampaignState> {
+    const campaign = await this.findOne(id);
+    requireOpen(campaign);
+    return this.decide(campaign, closeBookingsUpdate.name, () =>
+      this.handle(campaign).executeUpdate(closeBookingsUpdate, { args: [{ actor, reason }], updateId: `closeBookings:${requestId ?? randomUUID()}` }),
+    );
+  }
+
+  /** Cancels the campaign; every booking whose content is not live yet is wound down with compensation. */
+  async cancel(id: string, actor: Actor, reason: string, requestId?: string): Promise<CampaignState> {
+    const campaign = await this.findOne(id);
+    return this.decide(campaign, cancelCampaignUpdate.name, () =>
+      this.handle(campaign).executeUpdate(cancelCampaignUpdate, { args: [{ actor, reason }], updateId: `cancelCampaign:${requestId ?? randomUUID()}` }),
+    );
+  }
+
+  private handle(campaign: Campaign) {
+    return this.temporal.client.workflow.getHandle(campaignWorkflowId(campaign.id));
+  }
+
+  private async decide(campaign: Campaign, what: string, send: () => Promise<CampaignState>): Promise<CampaignState> {
+    try {
+      return await send();
+    } catch (error) {
+      if (campaign.status === CampaignStatus.Completed || campaign.status === CampaignStatus.Cancelled) {
+        throw new ConflictException(`Campaign ${campaign.id} is ${campaign.status}`);
+      }
+      this.logger.warn(`${what} for campaign ${campaign.id} refused: ${(error as Error).message}`);
+      throw toHttpError(error, `Campaign ${campaign.id}`);
+    }
+  }
+
+  /** Starts the campaign's workflow; one that is already running is left as it is. */
+  private async startWorkflow(campaign: Campaign): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+        workflowId: campaignWorkflowId(campaign.id),
+        taskQueue: this.temporal.taskQueue,
+        args: [{ campaignId: campaign.id, closesAt: closesAt(campaign.endsOn) }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A campaign that has ended stays ended: its id is never reused for a new run.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: CampaignIdKey, value: campaign.id },
+          { key: BrandIdKey, value: campaign.brandId },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
+    }
+    if (!campaign.workflowId) await this.db.getRepository(Campaign).update({ id: campaign.id }, { workflowId: campaignWorkflowId(campaign.id) });
+  }
+}
+
+/** The campaign takes bookings until the end of its last day (UTC). */
+export function closesAt(endsOn: string): string {
+  return `${endsOn}T23:59:59.999Z`;
+}
+
+function requireOpen(campaign: Campaign): void {
+  if (campaign.status === CampaignStatus.Completed || campaign.status === CampaignStatus.Cancelled) {
+    throw new ConflictException(`Campaign ${campaign.id} is ${campaign.status}; it takes no more bookings`);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, ConflictException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBasicAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appendAudit } from '../../../libs/db/audit';
+import { Creator } from '../../../libs/domain/entities';
+import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { CurrentActor, Roles } from '../auth/api-auth.guard';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { requireActiveUserWithRole } from '../common/references';
+import { CreateCreatorDto } from './creator.dto';
+
+@ApiTags('creators')
+@ApiBasicAuth()
+@Controller('creators')
+export class CreatorsController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Post()
+  @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  async create(@Body() dto: CreateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
+    const ownerId = dto.ownerId ?? (actor.role === Role.TalentManager ? actor.userId : undefined);
+    if (!ownerId) throw new UnprocessableEntityException('ownerId is required: name the talent manager who owns this creator');
+    try {
+      return await this.db.transaction(async (tx) => {
+        await requireActiveUserWithRole(tx, 'ownerId', ownerId, [Role.TalentManager, Role.Manager]);
+        const { payoutReference: _kept, ...rest } = await tx.save(tx.create(Creator, { ...dto, ownerId }));
+        await appendAudit(tx, {
+          actor,
+          action: 'creator.created',
+          entity: 'Creator',
+          entityId: rest.id,
+          after: { handle: rest.handle, ownerId },
+        });
+        // The payout token stays in the database; responses never echo it.
+        return Object.assign(new Creator(), rest);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`A creator with handle "${dto.handle}" already exists`);
+      throw error;
+    }
+  }
+
+  @Get(':id')
+  async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Creator> {
+    const creator = await this.db.getRepository(Creator).findOneBy({ id });
+    if (!creator) throw new NotFoundException(`Creator ${id} does not exist`);
+    return creator;
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TemporalClient } from '../../../libs/temporal/temporal.module';
+import { Public } from '../auth/api-auth.guard';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  temporal: 'up' | 'down';
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  /** 200 when PostgreSQL and Temporal both answer, 503 (with the same report) when either does not. */
+  @Public()
+  @Get()
+  async check(): Promise<HealthReport> {
+    const [database, temporal] = await Promise.all([this.databaseUp(), this.temporal.isReachable()]);
+    const report: HealthReport = {
+      status: database && temporal ? 'ok' : 'degraded',
+      database: database ? 'up' : 'down',
+      temporal: temporal ? 'up' : 'down',
+    };
+    if (report.status !== 'ok') throw new ServiceUnavailableException(report);
+    return report;
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.db.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

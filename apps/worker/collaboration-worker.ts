@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Connection } from '@temporalio/client';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import * as path from 'node:path';
+import { bookingActivities } from '../../activities';
+import { CampaignActivities } from '../../activities/campaign.activities';
+import { CollaborationActivities } from '../../activities/collaboration.activities';
+import { ConflictActivities } from '../../activities/conflict.activities';
+import { ContractActivities } from '../../activities/contract.activities';
+import { PayoutActivities } from '../../activities/payout.activities';
+import { PostingActivities } from '../../activities/posting.activities';
+import { ProductionActivities } from '../../activities/production.activities';
+import { ReplacementActivities } from '../../activities/replacement.activities';
+import { APP_CONFIG, AppConfig } from '../../libs/config/config';
+import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
+
+/** Resolved from this file so it works from the TypeScript sources and from dist/ alike. */
+export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '../../workflows'));
+
+/** Hosts the Temporal worker: the campaign, collaboration and payout workflows plus their activities. */
+@Injectable()
+export class CollaborationWorker implements OnApplicationShutdown {
+  private readonly logger = new Logger(CollaborationWorker.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly collaborations: CollaborationActivities,
+    private readonly conflicts: ConflictActivities,
+    private readonly replacements: ReplacementActivities,
+    private readonly contracts: ContractActivities,
+    private readonly production: ProductionActivities,
+    private readonly posting: PostingActivities,
+    private readonly payouts: PayoutActivities,
+    private readonly campaigns: CampaignActivities,
+  ) {}
+
+  /** Connects, registers search attributes, and polls until shut down. */
+  async run(overrides: Partial<WorkerOptions> = {}): Promise<void> {
+    const { address, namespace, taskQueue } = this.config.temporal;
+    const client = await Connection.connect({ address });
+    try {
+      await ensureSearchAttributes(client, namespace);
+    } finally {
+      await client.close();
+    }
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      activities: bookingActivities({
+        collaborations: this.collaborations,
+        conflicts: this.conflicts,
+        replacements: this.replacements,
+        contracts: this.contracts,
+        production: this.production,
+        posting: this.posting,
+        payouts: this.payouts,
+        campaigns: this.campaigns,
+      }),
+      ...overrides,
+    });
+    this.logger.log(`polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+    try {
+      await this.worker.run();
+    } finally {
+      await this.connection.close();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+  }
+}

@@ -1,0 +1,106 @@
+import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
+
+/**
+ * Every setting CreatorOps reads from the environment, validated once at start-up.
+ * Local defaults exist only outside production; in production the secrets must be given.
+ */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number };
+  /** Absent in local development: the launcher then starts an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  sessionSecret: string;
+  admin: { email: string; password: string };
+  sla: SlaPolicy;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOCAL_SESSION_SECRET = 'local-development-session-secret-change-me';
+const LOCAL_ADMIN_PASSWORD = 'creatorops-admin';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  }
+  const production = nodeEnv === 'production';
+
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a TCP port (got "${env.PORT}")`);
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+  if (production && !databaseUrl) problems.push('DATABASE_URL is required in production');
+
+  const sessionSecret = env.SESSION_SECRET ?? (production ? '' : LOCAL_SESSION_SECRET);
+  if (production && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET is required in production and must be at least 32 characters');
+  }
+
+  const adminEmail = (env.ADMIN_EMAIL ?? (production ? '' : 'admin@creatorops.local')).trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an e-mail address');
+  const adminPassword = env.ADMIN_PASSWORD ?? (production ? '' : LOCAL_ADMIN_PASSWORD);
+  if (adminPassword.length < (production ? 12 : 8)) {
+    problems.push(`ADMIN_PASSWORD is required${production ? ' in production and must be at least 12 characters' : ' (at least 8 characters)'}`);
+  }
+
+  let sla: SlaPolicy = DEFAULT_SLA_POLICY;
+  try {
+    sla = resolveSlaPolicy(DEFAULT_SLA_POLICY, {
+      briefAckReminder: env.SLA_BRIEF_ACK_REMINDER || undefined,
+      briefAckEscalation: env.SLA_BRIEF_ACK_ESCALATION || undefined,
+      negotiation: env.SLA_NEGOTIATION || undefined,
+      contractReminder: env.SLA_CONTRACT_REMINDER || undefined,
+      contractEscalation: env.SLA_CONTRACT_ESCALATION || undefined,
+      draftReview: env.SLA_DRAFT_REVIEW || undefined,
+      revision: env.SLA_REVISION || undefined,
+      postingWindow: env.SLA_POSTING_WINDOW || undefined,
+      measureFirst: env.SLA_MEASURE_FIRST || undefined,
+      measureSecond: env.SLA_MEASURE_SECOND || undefined,
+      paymentDay: env.SLA_PAYMENT_DAY || undefined,
+    });
+  } catch (error) {
+    problems.push(`SLA_*: ${(error as Error).message}`);
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
+    problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: nodeEnv as AppConfig['env'],
+    http: { host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'), port },
+    databaseUrl,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS ?? 'localhost:7233',
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'creatorops',
+    },
+    sessionSecret,
+    admin: { email: adminEmail, password: adminPassword },
+    sla,
+    logLevel,
+  };
+}
+
+/** Nest injection token for the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Nest's logger takes the list of levels to print, most severe first. */
+export function logLevels(level: AppConfig['logLevel']): AppConfig['logLevel'][] {
+  const order: AppConfig['logLevel'][] = ['error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/config';
+import { dataSourceOptions } from './data-source';
+import { seedAdmin, seedDemo } from './seed';
+
+/** Brings a database up to date: migrations, then the first admin (and demo data when asked). */
+export async function migrateAndSeed(databaseUrl: string, admin: { email: string; password: string }, demo = false): Promise<void> {
+  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  try {
+    await db.runMigrations({ transaction: 'each' });
+    await seedAdmin(db, admin.email, admin.password);
+    if (demo) await seedDemo(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    console.error('DATABASE_URL is not set');
+    process.exit(1);
+  }
+  migrateAndSeed(config.databaseUrl, config.admin, process.argv.includes('--demo')).then(
+    () => console.log('database migrated'),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

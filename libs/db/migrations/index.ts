@@ -1,0 +1,9 @@
+import { Foundation1795301580294 } from './1795301580294-Foundation';
+import { LifecycleRecords1795304092649 } from './1795304092649-LifecycleRecords';
+import { PayoutProviderLedger1795310000000 } from './1795310000000-PayoutProviderLedger';
+import { ApiKeys1795320000000 } from './1795320000000-ApiKeys';
+import { CampaignWorkflow1795330000000 } from './1795330000000-CampaignWorkflow';
+import { LoginThrottle1795341000000 } from './1795341000000-LoginThrottle';
+
+/** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
+export const MIGRATIONS = [Foundation1795301580294, LifecycleRecords1795304092649, PayoutProviderLedger1795310000000, ApiKeys1795320000000, CampaignWorkflow1795330000000, LoginThrottle1795341000000];

@@ -1,0 +1,99 @@
+import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Audience } from '../rules/audience';
+import { DEFAULT_MARGIN_FLOOR_BPS } from '../rules/margin';
+import { SlaPolicyOverrides } from '../rules/sla';
+import type { CampaignSummary } from '../rules/campaign-summary';
+import { CampaignStatus } from '../rules/statuses';
+import { Brand } from './brand.entity';
+import { minorUnits } from './columns';
+import { User } from './user.entity';
+
+export interface CampaignBrief {
+  keyMessages?: string[];
+  dos?: string[];
+  donts?: string[];
+  deliverableSpecs?: string[];
+  disclosureRequirements?: string[];
+  requiresNda?: boolean;
+}
+
+/** Disclosure rule set that applies (DESIGN §3 compliance): India's ASCI or the US FTC. */
+export enum Market {
+  India = 'IN',
+  UnitedStates = 'US',
+}
+
+@Entity({ name: 'campaigns' })
+export class Campaign extends BaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  brandId: string;
+
+  @ManyToOne(() => Brand, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'brandId' })
+  brand?: Brand;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  objective: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  brief: CampaignBrief;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  targetAudience: Audience;
+
+  @Column({ type: 'varchar', length: 2, default: Market.India })
+  market: Market;
+
+  @Column({ type: 'bigint', transformer: minorUnits })
+  budgetMinor: number;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'date' })
+  startsOn: string;
+
+  @Column({ type: 'date' })
+  endsOn: string;
+
+  @Column({ type: 'integer', default: DEFAULT_MARGIN_FLOOR_BPS })
+  marginFloorBps: number;
+
+  /** Per-campaign SLA durations ("36h", "5d"), applied over the defaults when a booking starts. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  slaOverrides: SlaPolicyOverrides;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ownerId' })
+  owner?: User;
+
+  @Column({ type: 'varchar', length: 20, default: CampaignStatus.Active })
+  status: CampaignStatus;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  workflowId: string | null;
+
+  /** Recorded by the campaign workflow when the campaign ends (completed or cancelled). */
+  @Column({ type: 'jsonb', nullable: true })
+  summary: CampaignSummary | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

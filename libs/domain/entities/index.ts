@@ -1,0 +1,59 @@
+import { ApiKey } from './api-key.entity';
+import { AuditLog } from './audit-log.entity';
+import { Brand } from './brand.entity';
+import { Campaign } from './campaign.entity';
+import { Collaboration } from './collaboration.entity';
+import { Contract } from './contract.entity';
+import { Creator } from './creator.entity';
+import { Deliverable } from './deliverable.entity';
+import { DraftSubmission } from './draft-submission.entity';
+import { Escalation } from './escalation.entity';
+import { ExclusivityWindow } from './exclusivity-window.entity';
+import { Notification } from './notification.entity';
+import { Payout } from './payout.entity';
+import { PerformanceSnapshot } from './performance-snapshot.entity';
+import { Target } from './target.entity';
+import { User } from './user.entity';
+
+export {
+  ApiKey,
+  AuditLog,
+  Brand,
+  Campaign,
+  Collaboration,
+  Contract,
+  Creator,
+  Deliverable,
+  DraftSubmission,
+  Escalation,
+  ExclusivityWindow,
+  Notification,
+  Payout,
+  PerformanceSnapshot,
+  Target,
+  User,
+};
+export * from './campaign.entity';
+export * from './collaboration.entity';
+export * from './creator.entity';
+export * from './brand.entity';
+export * from './contract.entity';
+
+export const ENTITIES = [
+  User,
+  Creator,
+  Brand,
+  Campaign,
+  Collaboration,
+  Escalation,
+  Notification,
+  AuditLog,
+  Deliverable,
+  DraftSubmission,
+  Contract,
+  ExclusivityWindow,
+  Payout,
+  PerformanceSnapshot,
+  Target,
+  ApiKey,
+];

@@ -1,0 +1,81 @@
+import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SnapshotLabel, SnapshotSource } from '../rules/lifecycle';
+import { minorUnits } from './columns';
+import { Deliverable } from './deliverable.entity';
+
+/**
+ * A deliverable's numbers at one moment. The workflow's timers capture `+1d` and `+7d` once
+ * each (the database refuses a second); `manual` snapshots can be added any time.
+ * Counts and amounts are null when the platform or the brand did not report them.
+ */
+@Entity({ name: 'performance_snapshots' })
+@Index('UQ_performance_snapshots_deliverable_timer_label', ['deliverableId', 'label'], { unique: true, where: `"label" <> 'manual'` })
+@Check(
+  'CHK_performance_snapshots_currency',
+  `"currency" IS NOT NULL OR ("gmvMinor" IS NULL AND "returnsMinor" IS NULL AND "cancellationsMinor" IS NULL AND "nmvMinor" IS NULL)`,
+)
+export class PerformanceSnapshot extends BaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  deliverableId: string;
+
+  @ManyToOne(() => Deliverable, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deliverableId' })
+  deliverable?: Deliverable;
+
+  @Column({ type: 'timestamptz' })
+  capturedAt: Date;
+
+  @Column({ type: 'varchar', length: 10 })
+  label: SnapshotLabel;
+
+  @Column({ type: 'varchar', length: 20 })
+  source: SnapshotSource;
+
+  @Column({ type: 'integer', nullable: true })
+  reach: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  views: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  likes: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  comments: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  shares: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  saves: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  clicks: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  orders: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  gmvMinor: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  returnsMinor: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  cancellationsMinor: number | null;
+
+  /** GMV − returns − cancellations (DESIGN §4); can be negative. */
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  nmvMinor: number | null;
+
+  /** Required whenever an amount is present. */
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

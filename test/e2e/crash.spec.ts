@@ -1,0 +1,144 @@
+import { Escalation, Payout } from '../../libs/domain/entities';
+import { EscalationKind } from '../../libs/domain/rules/escalations';
+import { waitFor } from '../../scripts/lib/ports';
+import { createTeam, Team } from '../support/fixtures';
+import { RunningSystem, startSystem } from '../support/system';
+
+const BOOKINGS = 20;
+
+/**
+ * Durability under crashes: 20 bookings go from brief to paid through the API while the worker
+ * process is SIGKILLed at random moments and started again. Every booking must complete, every
+ * payout must be paid exactly once as counted at the payout provider (its own ledger), and every
+ * lapsed brief must have raised exactly one escalation.
+ */
+describe('crash: the worker is killed at random while 20 bookings run', () => {
+  let system: RunningSystem;
+  let team: Team;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    team = await createTeam(system.database.db);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('completes every booking, pays each creator once and loses or duplicates no escalation', async () => {
+    const tm = system.basic(team.talentManager.email, team.password);
+    const mgr = system.basic(team.manager.email, team.password);
+    const fin = system.basic(team.finance.email, team.password);
+
+    /** A decision, retried with the same Idempotency-Key while the system is recovering (5xx, dropped connection). */
+    async function send(method: string, path: string, auth: string, body?: unknown, key?: string): Promise<any> {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const response = await fetch(`${system.baseUrl}${path}`, {
+            method,
+            headers: { authorization: auth, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const text = await response.text();
+          if (response.status < 500) {
+            if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+            return text ? JSON.parse(text) : undefined;
+          }
+        } catch (error) {
+          if (error instanceof Error && / → 4\d\d:/.test(error.message)) throw error;
+        }
+        if (attempt > 60) throw new Error(`${method} ${path} kept failing`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    const stage = async (id: string) => (await send('GET', `/collaborations/${id}`, tm)).collaboration.stage as string;
+    const reach = (id: string, wanted: string) => waitFor(`${id} in ${wanted}`, async () => ((await stage(id)) === wanted ? true : undefined), 120_000, 300);
+
+    const brand = await send('POST', '/brands', tm, { name: `Crash Brand ${Date.now()}`, category: 'snacks' });
+    const campaign = await send('POST', '/campaigns', tm, {
+      brandId: brand.id, name: 'Crash', budgetMinor: 100_000_000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+      // Every brief lapses (1 s / 2 s) before it is acknowledged; measuring and net-30 pass in a moment.
+      slaOverrides: { briefAckReminder: '1s', briefAckEscalation: '2s', measureFirst: '300ms', measureSecond: '600ms', paymentDay: '10ms' },
+    });
+
+    async function lifecycle(index: number): Promise<string> {
+      const creator = await send('POST', '/creators', tm, { name: `Creator ${index}`, handle: `crash-${index}-${Date.now()}` });
+      const booking = await send('POST', '/collaborations', tm, { campaignId: campaign.id, creatorId: creator.id }, `booking-${index}`);
+      const id = booking.id as string;
+      await waitFor(`the brief escalation of ${id}`, async () => ((await send('GET', `/collaborations/${id}/escalations`, tm)).length ? true : undefined), 120_000, 500);
+      await send('POST', `/collaborations/${id}/acknowledge-brief`, tm, undefined, `ack-${id}`);
+      await reach(id, 'NEGOTIATING');
+      const deliverables = [{ type: 'reel', platform: 'instagram', draftDueAt: new Date(Date.now() + 86_400_000).toISOString() }];
+      await send('POST', `/collaborations/${id}/terms`, tm, { brandPriceMinor: 4_000_000, creatorFeeMinor: 3_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 0, deliverables }, `terms-${id}`);
+      await send('POST', `/collaborations/${id}/accept-terms`, tm, undefined, `accept-${id}`);
+      const [contract] = await waitFor(`contracts of ${id}`, async () => {
+        const contracts = await send('GET', `/collaborations/${id}/contracts`, tm);
+        return contracts.length ? contracts : undefined;
+      }, 120_000, 300);
+      await send('POST', `/collaborations/${id}/contracts/${contract.id}/signatures`, tm, { party: 'creator', documentHash: contract.documentHash }, `sign-c-${id}`);
+      await send('POST', `/collaborations/${id}/contracts/${contract.id}/signatures`, mgr, { party: 'agency', documentHash: contract.documentHash }, `sign-a-${id}`);
+      const [deliverable] = await waitFor(`deliverables of ${id}`, async () => {
+        const list = await send('GET', `/collaborations/${id}/deliverables`, tm);
+        return list.length ? list : undefined;
+      }, 120_000, 300);
+      const drafts = `/collaborations/${id}/deliverables/${deliverable.id}/drafts`;
+      await send('POST', drafts, tm, { assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: crunchy' }, `draft-${id}`);
+      await send('POST', `${drafts}/1/review`, mgr, { decision: 'approve' }, `review-${id}`);
+      await reach(id, 'POSTING');
+      await send('POST', `/collaborations/${id}/deliverables/${deliverable.id}/post`, tm, { liveUrl: `https://www.instagram.com/reel/${index}/`, caption: 'Sponsored: crunchy' }, `post-${id}`);
+      await reach(id, 'PAYOUT');
+      await waitFor(`payout of ${id}`, async () => {
+        const response = await fetch(`${system.baseUrl}/collaborations/${id}/payout`, { headers: { authorization: fin } });
+        return response.status === 200 && ((await response.json()) as { payoutId?: string }).payoutId ? true : undefined;
+      }, 120_000, 300);
+      await send('POST', `/collaborations/${id}/payout/invoice`, tm, { invoiceNumber: `INV-${index}` }, `invoice-${id}`);
+      await send('POST', `/collaborations/${id}/payout/approve`, fin, undefined, `approve-${id}`);
+      await reach(id, 'COMPLETED');
+      return id;
+    }
+
+    let running = true;
+    let kills = 0;
+    // A restarted worker needs a few seconds (Nest context, workflow bundle) before it polls, so
+    // kills come 4-10 s apart: often enough to land mid-activity and mid-task, never starving it.
+    const chaos = (async () => {
+      while (running && kills < 8) {
+        await new Promise((resolve) => setTimeout(resolve, 4_000 + Math.random() * 6_000));
+        if (!running) break;
+        await system.killWorker();
+        kills += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
+        system.startWorker();
+      }
+    })();
+    let ids: string[];
+    try {
+      ids = await Promise.all(Array.from({ length: BOOKINGS }, (_, index) => lifecycle(index)));
+    } finally {
+      running = false;
+      await chaos;
+    }
+    expect(kills).toBeGreaterThan(0);
+    expect(ids).toHaveLength(BOOKINGS);
+
+    const payouts = await system.database.db.getRepository(Payout).find();
+    expect(payouts).toHaveLength(BOOKINGS);
+    expect(payouts.every((p) => p.status === 'paid' && p.amountMinor === 3_000_000)).toBe(true);
+    // Counted at the provider: one transfer per payout, none twice.
+    const ledger: { idempotencyKey: string }[] = await system.database.db.query(`SELECT "idempotencyKey" FROM "payout_provider_ledger"`);
+    expect(ledger).toHaveLength(BOOKINGS);
+    expect(new Set(ledger.map((row) => row.idempotencyKey))).toEqual(new Set(payouts.map((p) => p.idempotencyKey)));
+
+    for (const id of ids) {
+      const escalations = await system.database.db.getRepository(Escalation).findBy({ collaborationId: id });
+      const kinds = escalations.map((e) => e.kind);
+      // Every lapsed brief raised its escalation, once; a payout approved after its (0.3 s) due
+      // date may have raised PAYOUT_OVERDUE, once. Nothing is left open.
+      expect(kinds.filter((kind) => kind === EscalationKind.BriefAckOverdue)).toHaveLength(1);
+      expect(new Set(kinds).size).toBe(kinds.length);
+      expect(kinds.every((kind) => kind === EscalationKind.BriefAckOverdue || kind === EscalationKind.PayoutOverdue)).toBe(true);
+      expect(escalations.every((e) => e.status === 'resolved')).toBe(true);
+    }
+  }, 360_000);
+});

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEMO_PASSWORD } from '../../libs/db/seed';
+import { freePort, WaitAborted, waitFor } from '../../scripts/lib/ports';
+
+/**
+ * `npm start` as a newcomer runs it: no DATABASE_URL, no Temporal running. The launcher must
+ * bring up embedded PostgreSQL, a Temporal dev server, the API, the worker and the panel, and
+ * a booking created through the API must show its escalation in the panel once its shortened
+ * deadline lapses. Ctrl-C stops it all.
+ */
+describe('npm start (local launcher)', () => {
+  const root = path.resolve(__dirname, '../..');
+  let dataDir: string;
+  let launcher: ChildProcess;
+  let output = '';
+  let baseUrl: string;
+  const adminPassword = randomBytes(12).toString('hex');
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-launcher-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), CREATOROPS_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'warn', ADMIN_JS_TMP_DIR: path.join(dataDir, 'adminjs') };
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'ADMIN_EMAIL', 'SESSION_SECRET']) delete env[name];
+    // The admin's password comes from the environment, as a newcomer would set it.
+    env.ADMIN_PASSWORD = adminPassword;
+    launcher = spawn(process.execPath, [path.join(root, 'dist/scripts/run-local.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher.stdout?.on('data', (chunk) => (output += chunk));
+    launcher.stderr?.on('data', (chunk) => (output += chunk));
+    await waitFor('the launcher to report it is running', async () => {
+      if (launcher.exitCode !== null) throw new WaitAborted(`launcher exited with ${launcher.exitCode}:\n${output}`);
+      return output.includes('CreatorOps is running') ? true : undefined;
+    }, 150_000, 500).catch((error) => {
+      throw new Error(`${(error as Error).message}\n--- launcher output ---\n${output.slice(-5_000)}`);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (launcher && launcher.exitCode === null) {
+      launcher.kill('SIGKILL');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const demo = `Basic ${Buffer.from(`tara.talent@creatorops.local:${DEMO_PASSWORD}`).toString('base64')}`;
+  const json = async (pathname: string, init: RequestInit = {}) => {
+    const response = await fetch(`${baseUrl}${pathname}`, { ...init, headers: { authorization: demo, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  it('prints where everything is and reports itself healthy', async () => {
+    expect(output).toMatch(/REST API\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toMatch(/Back office\s+http:\/\/127\.0\.0\.1:\d+\/admin/);
+    expect(output).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect((await json('/health')).body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+  });
+
+  it('shows an escalation in the panel once a booking misses its shortened brief deadline', async () => {
+    const brand = await json('/brands', { method: 'POST', body: JSON.stringify({ name: 'Launcher Brand', category: 'snacks' }) });
+    const creator = await json('/creators', { method: 'POST', body: JSON.stringify({ name: 'Ravi K', handle: 'ravi.k' }) });
+    const campaign = await json('/campaigns', {
+      method: 'POST',
+      body: JSON.stringify({
+        brandId: brand.body.id, name: 'Quick', budgetMinor: 100000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2026-12-31',
+        slaOverrides: { briefAckReminder: '2s', briefAckEscalation: '4s' },
+      }),
+    });
+    const booking = await json('/collaborations', { method: 'POST', body: JSON.stringify({ campaignId: campaign.body.id, creatorId: creator.body.id }) });
+    expect(booking.status).toBe(201);
+
+    const login = await fetch(`${baseUrl}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl },
+      body: new URLSearchParams({ email: 'admin@creatorops.local', password: adminPassword }),
+    });
+    expect(login.status).toBe(302);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toMatch(/=/);
+
+    const listed = await waitFor('the escalation in the panel', async () => {
+      const response = await fetch(`${baseUrl}/admin/api/resources/Escalation/actions/list`, { headers: { cookie } });
+      const body = (await response.json()) as { records?: { params: Record<string, unknown> }[] };
+      const records = (body.records ?? []) as { params: Record<string, unknown> }[];
+      return records.find((record) => record.params.collaborationId === booking.body.id);
+    }, 30_000, 500);
+    expect(listed.params.kind).toBe('BRIEF_ACK_OVERDUE');
+  });
+
+  it('stops everything cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const stillUp = await fetch(`${baseUrl}/health`).then(() => true, () => false);
+    expect(stillUp).toBe(false);
+  });
+});

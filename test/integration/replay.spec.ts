@@ -1,0 +1,42 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import * as path from 'node:path';
+import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
+import { quietTemporalRuntime } from '../support/temporal-runtime';
+import { recordedHistories } from '../support/workflow-histories';
+
+/**
+ * Running bookings replay their history against new workflow code after every deploy. These
+ * are histories of real runs (test/fixtures/histories, recorded by `npm run histories:record`):
+ * a change that would break a running campaign fails here instead. Guard such changes with
+ * patched() (docs/workflow-stages.md). No server needed.
+ */
+describe('workflow code replays recorded histories', () => {
+  // One bundle for every history: bundling takes about a second, replaying a few milliseconds.
+  let workflowBundle: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
+    quietTemporalRuntime();
+    workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never });
+  });
+
+  const histories = recordedHistories();
+
+  it('has recorded histories to replay', () => {
+    expect(histories.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['v0.1-brief-acknowledged-in-time', 'v0.1-brief-escalated-then-acknowledged', 'v0.2-conflict-overridden', 'dropped-in-briefed', 'v0.3-terms-below-floor-approved', 'v0.4-contracts-executed-then-dropped', 'produced-then-dropped', 'v0.5-posted-and-measured', 'v0.6-completed-with-payout', 'v0.8-completed-with-payout', 'v0.8-conflict-overridden', 'completed-with-payout', 'payout-paid', 'campaign-continued-as-new', 'campaign-cancelled', 'booking-cancelled-with-campaign']),
+    );
+  });
+
+  it.each(histories.map((h) => [h.name, h] as const))('replays %s deterministically', async (_name, history) => {
+    await Worker.runReplayHistory({ workflowBundle }, historyFromJSON(history.json));
+  });
+
+  it('catches an incompatible change (a timer where the history has an activity)', async () => {
+    const [history] = histories;
+    const incompatible = require.resolve(path.resolve(__dirname, '../fixtures/incompatible-workflows'));
+    await expect(Worker.runReplayHistory({ workflowsPath: incompatible }, historyFromJSON(history.json))).rejects.toMatchObject({
+      name: 'DeterminismViolationError',
+      message: expect.stringMatching(/Nondeterminism/),
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../scripts/lib/embedded-database';
+import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/lib/temporal-dev-server';
+import { TEST_ENV } from './environment';
+
+declare global {
+  // Handed from global setup to global teardown (same process).
+  var __creatorOpsServers: { temporal?: TemporalDevServer; postgres?: EmbeddedDatabase; tmp?: string } | undefined;
+}
+
+/**
+ * One Temporal dev server for the whole run; PostgreSQL from TEST_DATABASE_URL / DATABASE_URL
+ * (a server we may create databases on), else an embedded one. Each test file then creates
+ * and drops its own database.
+ */
+export default async function globalSetup(): Promise<void> {
+  const servers: NonNullable<typeof globalThis.__creatorOpsServers> = {};
+  globalThis.__creatorOpsServers = servers;
+
+  const [temporal, postgresAdminUrl] = await Promise.all([
+    startTemporalDevServer(),
+    (async () => {
+      const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+      if (given) return given;
+      servers.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-test-pg-'));
+      servers.postgres = await startEmbeddedDatabase(path.join(servers.tmp, 'data'));
+      return servers.postgres.adminUrl;
+    })(),
+  ]);
+  servers.temporal = temporal;
+  process.env[TEST_ENV.temporalAddress] = temporal.address;
+  process.env[TEST_ENV.postgresAdminUrl] = postgresAdminUrl;
+}

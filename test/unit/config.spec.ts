@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from '../../libs/config/config';
+
+describe('configuration', () => {
+  it('runs locally on safe defaults without any environment', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.temporal).toEqual({ address: 'localhost:7233', namespace: 'default', taskQueue: 'creatorops' });
+    expect(config.http.host).toBe('127.0.0.1');
+  });
+
+  it('refuses to start in production without its secrets, listing every problem at once', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'DATABASE_URL is required in production',
+        'SESSION_SECRET is required in production and must be at least 32 characters',
+        'ADMIN_EMAIL must be an e-mail address',
+        'ADMIN_PASSWORD is required in production and must be at least 12 characters',
+      ]);
+    }
+  });
+
+  it('reads SLA durations from the environment and rejects nonsense', () => {
+    expect(loadConfig({ SLA_BRIEF_ACK_REMINDER: '10s', SLA_BRIEF_ACK_ESCALATION: '20s', SLA_NEGOTIATION: '1m' }).sla).toEqual({
+      briefAckReminder: 10_000,
+      briefAckEscalation: 20_000,
+      negotiation: 60_000,
+      contractReminder: 48 * 3_600_000,
+      contractEscalation: 72 * 3_600_000,
+      draftReview: 48 * 3_600_000,
+      revision: 72 * 3_600_000,
+      postingWindow: 24 * 3_600_000,
+      measureFirst: 86_400_000,
+      measureSecond: 7 * 86_400_000,
+      paymentDay: 86_400_000,
+    });
+    expect(() => loadConfig({ SLA_BRIEF_ACK_REMINDER: 'tomorrow' })).toThrow(/SLA_\*: "tomorrow" is not a duration/);
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL and a port out of range', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000' })).toThrow(/PORT must be a TCP port[\s\S]*DATABASE_URL must be a postgres/);
+  });
+});

@@ -1,0 +1,213 @@
+import { CancellationScope, condition, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { BookingActivityFunctions } from '../activities';
+import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
+import type { Actor } from '../libs/domain/rules/roles';
+import { CollaborationStage } from '../libs/domain/rules/stages';
+import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
+import { StageKey } from './search-attributes';
+
+export const activities = proxyActivities<BookingActivityFunctions>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    // Retrying cannot make a missing booking appear, nor approve a payout.
+    nonRetryableErrorTypes: ['CollaborationNotFound', 'PayoutNotApproved'],
+  },
+});
+
+/**
+ * The state of one booking as the workflow sees it, and the only place that changes it.
+ * Stage files call these methods; the state query reads `state`.
+ */
+export class Booking {
+  readonly state: CollaborationState;
+  /** The stage the database row shows; update handlers wait for it before answering. */
+  projectedStage: CollaborationStage | null = null;
+  /** Managers' decisions on open escalations, waiting for the stage that raised them. */
+  readonly decisions = new Map<string, ResolveEscalationInput>();
+  /** Decisions the raising stage has fully acted on (deadline moved, booking released). */
+  readonly settledDecisions = new Set<string>();
+  /** Drafts and reviews received by update handlers, waiting for their deliverable's loop. */
+  readonly pendingDrafts = new Map<string, SubmitDraftInput>();
+  readonly pendingReviews = new Map<string, ReviewDraftInput>();
+  readonly pendingPosts = new Map<string, MarkPostedInput>();
+  /**
+   * Set just before the activity that creates contracts (deliverables) is scheduled: a dropout
+   * that cancels it mid-flight must still undo whatever it may have written.
+   */
+  contractsMayExist = false;
+  deliverablesMayExist = false;
+  /** The agreed terms are on the collaboration row. */
+  termsRecorded = false;
+  /** Set by dropOut (or a DROP resolution): the lifecycle is being cancelled. */
+  dropRequest?: { actor: Actor; reason: string };
+  /** The drop comes from the campaign's cancellation, not from this creator. */
+  cancelledWithCampaign = false;
+  private readonly escalationCounts = new Map<EscalationKind, number>();
+  private deadlineRevision = 0;
+  private lifecycle?: CancellationScope;
+
+  constructor(readonly input: CollaborationInput) {
+    this.state = {
+      collaborationId: input.collaborationId,
+      stage: CollaborationStage.Briefed,
+      deadlines: [],
+      openEscalations: [],
+      resolvedEscalations: [],
+      history: [],
+    };
+  }
+
+  get stage(): CollaborationStage {
+    return this.state.stage;
+  }
+
+  /** Workflow time (deterministic), as ISO text. */
+  now(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  /** A deadline `ms` from now in this stage, as the panel and query show it. */
+  deadline(name: string, ms: number): Deadline {
+    return { name, stage: this.stage, dueAt: new Date(Date.now() + ms).toISOString() };
+  }
+
+  /**
+   * Waits until the row shows the stage the workflow is in. A decision that moves the booking
+   * on then answers when the panel and the API already show the new stage and offer its
+   * actions. Runs from before the patch answered as soon as the workflow had moved.
+   */
+  async projectionCaughtUp(): Promise<void> {
+    if (!patched('decisions-answer-after-projection')) return;
+    await condition(() => this.projectedStage === this.state.stage);
+  }
+
+  /** Runs the stages in a scope that a dropout cancels, wherever the booking is waiting. */
+  async runLifecycle(stages: () => Promise<void>): Promise<void> {
+    this.lifecycle = new CancellationScope();
+    await this.lifecycle.run(stages);
+  }
+
+  requestDrop(actor: Actor, reason: string): void {
+    this.dropRequest = { actor, reason };
+    this.lifecycle?.cancel();
+  }
+
+  async enter(
+    stage: CollaborationStage,
+    deadlines: (booking: Booking) => Deadline[] = () => [],
+    decidedBy?: { actor?: Actor; reason?: string },
+  ): Promise<void> {
+    const from = this.projectedStage;
+    this.state.stage = stage;
+    this.state.deadlines = deadlines(this);
+    this.record('stage.entered', decidedBy?.actor, decidedBy?.reason);
+    upsertSearchAttributes([{ key: StageKey, value: stage }]);
+    await activities.recordStage({
+      collaborationId: this.input.collaborationId,
+      from,
+      to: stage,
+      deadlines: this.deadlinesSnapshot(),
+      at: this.now(),
+      eventKey: this.eventKey(`stage:${stage}`),
+      actor: decidedBy?.actor,
+      reason: decidedBy?.reason,
+    });
+    this.projectedStage = stage;
+  }
+
+  /**
+   * An extension: replaces the current stage's deadlines, or with `keepOthers` only those with
+   * the same names (deliverables in production each have their own), and shows them on the row.
+   */
+  async moveDeadlines(deadlines: Deadline[], keepOthers = false): Promise<void> {
+    const names = new Set(deadlines.map((d) => d.name));
+    this.state.deadlines = keepOthers ? [...this.state.deadlines.filter((d) => !names.has(d.name)), ...deadlines] : deadlines;
+    this.deadlineRevision += 1;
+    await activities.recordDeadlines({
+      collaborationId: this.input.collaborationId,
+      deadlines: this.deadlinesSnapshot(),
+      eventKey: this.eventKey(`deadlines:${this.stage}:${this.deadlineRevision}`),
+    });
+  }
+
+  record(event: string, actor?: Actor, detail?: string): void {
+    this.state.history.push({ at: this.now(), event, stage: this.stage, actor, detail });
+  }
+
+  async remind(kind: string, message: string): Promise<void> {
+    await activities.remind({
+      collaborationId: this.input.collaborationId,
+      kind,
+      message,
+      eventKey: this.eventKey(`remind:${kind}`),
+    });
+    this.record('reminder.sent', undefined, kind);
+  }
+
+  /** Raises an escalation and returns its id. */
+  async escalate(kind: EscalationKind, severity: EscalationSeverity, summary: string): Promise<string> {
+    const occurrence = (this.escalationCounts.get(kind) ?? 0) + 1;
+    this.escalationCounts.set(kind, occurrence);
+    const raisedAt = this.now();
+    const escalationId = await activities.escalate({
+      collaborationId: this.input.collaborationId,
+      kind,
+      severity,
+      summary,
+      at: raisedAt,
+      eventKey: this.eventKey(`escalate:${kind}:${occurrence}`),
+    });
+    this.state.openEscalations.push({ escalationId, kind, raisedAt });
+    this.record('escalation.raised', undefined, kind);
+    return escalationId;
+  }
+
+  /**
+   * Waits for a manager's decision on the escalation, or until `settled` says the awaited thing
+   * arrived anyway (then null). A DROP never returns: it cancels the lifecycle.
+   */
+  async awaitDecision(escalationId: string, settled: () => boolean = () => false): Promise<ResolveEscalationInput | null> {
+    await condition(() => this.decisions.has(escalationId) || settled());
+    return this.decisions.get(escalationId) ?? null;
+  }
+
+  /** Marks an open escalation resolved, in the state and the database. */
+  async closeEscalation(escalationId: string, resolution: EscalationResolution, reason: string, actor?: Actor): Promise<void> {
+    const open = this.state.openEscalations.find((e) => e.escalationId === escalationId);
+    if (!open) return;
+    const resolvedAt = this.now();
+    await activities.closeEscalation({
+      escalationId,
+      collaborationId: this.input.collaborationId,
+      resolution,
+      reason,
+      actor,
+      at: resolvedAt,
+      eventKey: this.eventKey(`resolve:${escalationId}`),
+    });
+    this.state.openEscalations = this.state.openEscalations.filter((e) => e.escalationId !== escalationId);
+    this.state.resolvedEscalations.push({ ...open, resolution, reason, actor, resolvedAt });
+    this.record('escalation.resolved', actor, `${open.kind}: ${resolution}`);
+  }
+
+  async recordBriefAcknowledgement(actor: Actor, at: string): Promise<void> {
+    await activities.recordBriefAcknowledgement({
+      collaborationId: this.input.collaborationId,
+      actor,
+      at,
+      eventKey: this.eventKey('brief-acknowledged'),
+    });
+  }
+
+  /** Idempotency key of a side effect: stable across activity retries and worker restarts. */
+  eventKey(step: string): string {
+    return `${workflowInfo().workflowId}:${step}`;
+  }
+
+  private deadlinesSnapshot(): Record<string, string> {
+    return Object.fromEntries(this.state.deadlines.map((d) => [d.name, d.dueAt]));
+  }
+}

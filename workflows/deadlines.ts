@@ -1,0 +1,53 @@
+import { condition } from '@temporalio/workflow';
+import { parseDuration } from '../libs/domain/rules/duration';
+import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
+import type { Booking } from './booking';
+import type { ResolveEscalationInput } from './messages';
+
+export interface EscalatingWait {
+  /** What the stage waits for. */
+  done: () => boolean;
+  /** Optional nudge to the talent manager before escalating: after `after` ms. */
+  reminder?: { after: number; kind: string; message: string };
+  /** When the escalation is raised, counted from the start of the wait. */
+  escalateAfter: number;
+  escalation: { kind: EscalationKind; severity: EscalationSeverity; summary: string };
+  /** The deadline's name in the state and on the row, moved by an extension. */
+  deadlineName: string;
+  /** How a late arrival closes the escalation. */
+  lateReason: string;
+  /** Other deadlines of the stage stay (parallel deliverables). */
+  keepOtherDeadlines?: boolean;
+}
+
+/**
+ * A deadline as DESIGN §3 describes every wait: remind, escalate, and obey the manager. EXTEND
+ * moves the deadline (and escalates again if that lapses too); DROP cancels the lifecycle; ACCEPT
+ * is returned for the caller to act on (and settled by it); if the awaited thing arrives while
+ * the escalation is open, the escalation closes as RESOLVED_LATE.
+ */
+export async function waitOrEscalate(booking: Booking, wait: EscalatingWait): Promise<ResolveEscalationInput | undefined> {
+  let grace = wait.escalateAfter;
+  if (wait.reminder) {
+    if (await condition(wait.done, wait.reminder.after)) return undefined;
+    await booking.remind(wait.reminder.kind, wait.reminder.message);
+    grace -= wait.reminder.after;
+  }
+  while (!(await condition(wait.done, grace))) {
+    const escalationId = await booking.escalate(wait.escalation.kind, wait.escalation.severity, wait.escalation.summary);
+    const decision = await booking.awaitDecision(escalationId, wait.done);
+    if (!decision) {
+      await booking.closeEscalation(escalationId, EscalationResolution.ResolvedLate, wait.lateReason);
+      return undefined;
+    }
+    await booking.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
+    if (decision.resolution !== EscalationResolution.Extend) {
+      // ACCEPT (a DROP never comes back: it cancels the lifecycle). The caller acts on it.
+      return decision;
+    }
+    grace = parseDuration(decision.extendBy!);
+    await booking.moveDeadlines([booking.deadline(wait.deadlineName, grace)], wait.keepOtherDeadlines);
+    booking.settledDecisions.add(escalationId);
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export { collaborationWorkflow } from './collaboration.workflow';
+export { payoutWorkflow } from './payout.workflow';
+export { campaignWorkflow } from './campaign.workflow';

@@ -1,0 +1,108 @@
+import { condition, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
+import { PayoutKind } from '../libs/domain/rules/lifecycle';
+import { DECISION_ROLES } from '../libs/domain/rules/decision-roles';
+import { Role } from '../libs/domain/rules/roles';
+import { activities } from './booking';
+import { approvePayoutUpdate, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState } from './payout-messages';
+import { rejectDecision as reject } from './stages/decisions';
+
+/**
+ * PAYOUT (child of the collaboration): invoice → finance approval → due date (net days from the
+ * verified posting) → disbursement through the payout provider with the payout's idempotency
+ * key → PAID. PAYOUT_OVERDUE when the due date passes unpaid; it closes itself once paid.
+ */
+export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
+  const now = () => new Date(Date.now()).toISOString();
+  const dueAt = Date.parse(input.verifiedAt) + input.netDays * input.paymentDay;
+  const state: PayoutState = { status: 'requested', amountMinor: input.amountMinor, currency: input.currency, dueAt: new Date(dueAt).toISOString(), history: [] };
+  setHandler(payoutStateQuery, () => state);
+
+  setHandler(
+    submitInvoiceUpdate,
+    async ({ actor, invoiceNumber }) => {
+      // Taken before the activity runs, so a concurrent duplicate is refused by the validator.
+      state.invoiceNumber = invoiceNumber;
+      state.invoicedBy = actor;
+      await activities.recordInvoice({ payoutId: state.payoutId!, invoiceNumber, actor, at: now(), eventKey: `${workflowInfo().workflowId}:invoice` });
+      state.status = 'invoiced';
+      state.history.push({ at: now(), event: 'invoice.submitted', actor });
+      return state;
+    },
+    {
+      validator: ({ actor, invoiceNumber }) => {
+        if (!actor) throw reject('An acting user is required', 'InvalidDecision');
+        if (!(DECISION_ROLES.submitInvoice as readonly Role[]).includes(actor.role)) throw reject(`A ${actor.role} may not submit an invoice`, 'Forbidden');
+        if (state.status !== 'requested' || !state.payoutId || state.invoiceNumber) throw reject(`The invoice can only be submitted while the payout is requested; it is ${state.status}`, 'WrongStage');
+        if (typeof invoiceNumber !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9/._-]{0,59}$/.test(invoiceNumber)) throw reject('invoiceNumber must be 1-60 letters, digits, "/", ".", "_" or "-"', 'InvalidDecision');
+      },
+    },
+  );
+
+  setHandler(
+    approvePayoutUpdate,
+    async ({ actor }) => {
+      state.approvedBy = actor;
+      state.history.push({ at: now(), event: 'payout.approved', actor });
+      await condition(() => state.status !== 'invoiced');
+      return state;
+    },
+    {
+      validator: ({ actor }) => {
+        if (!actor) throw reject('An acting user is required', 'InvalidDecision');
+        if (!(DECISION_ROLES.approvePayout as readonly Role[]).includes(actor.role)) throw reject(`A ${actor.role} may not approve payouts; allowed roles: finance, admin`, 'Forbidden');
+        // Segregation of duties (DESIGN §1).
+        if (actor.userId === input.requestedById) throw reject('A payout cannot be approved by the person who requested it', 'Forbidden');
+        if (actor.userId === input.negotiatorId) throw reject('A payout cannot be approved by the person who agreed the fee', 'Forbidden');
+        if (actor.userId === state.invoicedBy?.userId) throw reject('A payout cannot be approved by the person who submitted its invoice', 'Forbidden');
+        if (state.status !== 'invoiced' || state.approvedBy) throw reject(`A payout can only be approved once invoiced; it is ${state.status}`, 'WrongStage');
+      },
+    },
+  );
+
+  const killFee = input.kind === 'kill_fee';
+  state.payoutId = await activities.requestPayout({
+    collaborationId: input.collaborationId,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    requestedById: input.requestedById,
+    idempotencyKey: `${workflowInfo().workflowId}:${killFee ? 'kill-fee' : 'fee'}`,
+    at: now(),
+    ...(killFee ? { kind: PayoutKind.KillFee } : {}),
+  });
+
+  const approved = () => state.approvedBy !== undefined;
+  if (!(await condition(approved, Math.max(1_000, dueAt - Date.now())))) {
+    state.overdueEscalationId = await activities.escalate({
+      collaborationId: input.collaborationId,
+      kind: EscalationKind.PayoutOverdue,
+      severity: EscalationSeverity.High,
+      summary: `The creator's ${killFee ? 'kill fee' : 'payout'} was due on ${state.dueAt.slice(0, 10)} and is not approved yet.`,
+      at: now(),
+      eventKey: `${workflowInfo().workflowId}:escalate:PAYOUT_OVERDUE:1`,
+    });
+    await condition(approved);
+  }
+  const dueOn = state.dueAt.slice(0, 10);
+  await activities.approvePayout({ payoutId: state.payoutId, actor: state.approvedBy!, dueOn, at: now(), eventKey: `${workflowInfo().workflowId}:approve` });
+  state.status = 'scheduled';
+  // Pay on the due date, not before (net terms); at once when approval came late.
+  const wait = dueAt - Date.now();
+  if (wait > 0) await sleep(wait);
+  const paid = await activities.disburse({ payoutId: state.payoutId, at: now() });
+  state.status = 'paid';
+  state.paidAt = now();
+  state.providerReference = paid.providerReference;
+  state.history.push({ at: state.paidAt, event: 'payout.paid' });
+  if (state.overdueEscalationId) {
+    await activities.closeEscalation({
+      escalationId: state.overdueEscalationId,
+      collaborationId: input.collaborationId,
+      resolution: EscalationResolution.ResolvedLate,
+      reason: 'The payout was paid after its due date',
+      at: now(),
+      eventKey: `${workflowInfo().workflowId}:resolve:${state.overdueEscalationId}`,
+    });
+  }
+  return state;
+}

@@ -1,0 +1,31 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { Actor, Role } from '../../libs/domain/rules/roles';
+import type { CollaborationStage } from '../../libs/domain/rules/stages';
+import type { Booking } from '../booking';
+
+/**
+ * Failure types update validators reject with. The API maps them to HTTP: WrongStage → 409,
+ * Forbidden → 403, InvalidDecision → 400; the message is the reason shown to the person.
+ */
+export type RejectionType = 'WrongStage' | 'Forbidden' | 'InvalidDecision';
+
+export function rejectDecision(message: string, type: RejectionType): ApplicationFailure {
+  return ApplicationFailure.create({ message, type, nonRetryable: true });
+}
+
+export function requireStage(booking: Booking, stage: CollaborationStage, what: string): void {
+  if (booking.stage !== stage) {
+    throw rejectDecision(`${what} while the collaboration is ${stage}; it is ${booking.stage}`, 'WrongStage');
+  }
+}
+
+export function requireRole(actor: Actor, allowed: readonly Role[], what: string): void {
+  if (!allowed.includes(actor.role)) {
+    throw rejectDecision(`A ${actor.role} may not ${what}; allowed roles: ${allowed.join(', ')}`, 'Forbidden');
+  }
+}
+
+export function requireReason(reason: unknown): void {
+  if (typeof reason !== 'string' || reason.trim().length === 0) throw rejectDecision('A reason is required', 'InvalidDecision');
+  if (reason.length > 1_000) throw rejectDecision('The reason may be at most 1000 characters', 'InvalidDecision');
+}
