@@ -275,7 +275,7 @@ test('(c) a talent manager cannot open others\' payouts or approve any: the serv
   expectRefused((await (await panelPost(finance.page, `/resources/Collaboration/records/${tomBooking}/edit`, { creatorFeeMinor: '1' })).json()) as PanelAnswer);
 });
 
-test('(d) the dashboard shows an escalation raised by a lapsed deadline, to whom it concerns', async () => {
+test('(d) the dashboard shows an escalation raised by a lapsed deadline, to whom it concerns; lists filter on overdue', async () => {
   const flash = await api<{ id: string }>('POST', '/campaigns', {
     brandId,
     name: 'Flash',
@@ -312,6 +312,24 @@ test('(d) the dashboard shows an escalation raised by a lapsed deadline, to whom
   await logIn(stranger.page, system.baseUrl, tom.email, password);
   await stranger.page.getByTestId('dashboard-escalations').waitFor();
   await expect(stranger.page.getByTestId('dashboard-escalation').filter({ hasText: creator.name }).count()).resolves.toBe(0);
+
+  // The "Overdue" list filter (yes/no): the lapsed booking is overdue, one within its deadlines is not.
+  const listed = async (on: Page, resource: string, overdue: boolean, filter: string) =>
+    (await panelGet(on, `/resources/${resource}/actions/list?filters.overdue=${overdue}&${filter}`)).records!.map((record) => record.id);
+  expect(await listed(page, 'Collaboration', true, `filters.creatorId=${creator.id}`)).toEqual([booking]);
+  expect(await listed(page, 'Collaboration', false, `filters.creatorId=${creator.id}`)).toEqual([]);
+  expect(await listed(page, 'Collaboration', true, `filters.creatorId=${taraCreator.id}`)).toEqual([]);
+  expect(await listed(page, 'Collaboration', false, `filters.creatorId=${taraCreator.id}`)).toEqual([taraBooking]);
+  // A payout past its due date and not paid is overdue (the manager reaches her team's payouts).
+  expect(await listed(manager.page, 'Payout', true, `filters.collaborationId=${taraBooking}`)).toEqual([taraPayout.id]);
+  expect(await listed(manager.page, 'Payout', false, `filters.collaborationId=${taraBooking}`)).toEqual([]);
+  expect(await listed(manager.page, 'Deliverable', true, `filters.collaborationId=${taraBooking}`)).toEqual([]);
+  // In the page: the filter drawer offers it, and the list shows the lapsed booking.
+  await page.goto(`${system.baseUrl}/admin/resources/Collaboration?filters.overdue=true&filters.creatorId=${creator.id}`);
+  await page.getByText(creator.name).first().waitFor();
+  await page.getByText(/^Filter \(2\)$/).first().click();
+  await page.getByText('Overdue', { exact: true }).first().waitFor();
+  await screenshot(page, 'roles-overdue-filter');
 });
 
 test('(e) a panel session survives an API restart (sessions live in PostgreSQL)', async () => {

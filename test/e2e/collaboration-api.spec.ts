@@ -154,6 +154,41 @@ describe('bookings through the REST API', () => {
     expect(denied.body.message).toMatch(/A finance may not do this/);
   });
 
+  it("refuses decisions on another team's booking (403 with the reason) and changes nothing; its team decides", async () => {
+    const booking = await book();
+    const others = await createTeam(system.database.db);
+    const asOtherTalentManager = system.basic(others.talentManager.email, others.password);
+    const asOtherManager = system.basic(others.manager.email, others.password);
+    const acknowledge = `/collaborations/${booking.id}/acknowledge-brief`;
+
+    const byOtherTalentManager = await call('POST', acknowledge, asOtherTalentManager);
+    expect(byOtherTalentManager).toMatchObject({
+      status: 403,
+      body: { message: `Collaboration ${booking.id} belongs to someone else; a talent manager acts only on their own` },
+    });
+    const byOtherManager = await call('POST', acknowledge, asOtherManager);
+    expect(byOtherManager).toMatchObject({
+      status: 403,
+      body: { message: `Collaboration ${booking.id} belongs to someone outside your team; a manager acts only on their team's` },
+    });
+    // Money records too: another talent manager cannot read this booking's payout.
+    const payout = await call('GET', `/collaborations/${booking.id}/payout`, asOtherTalentManager);
+    expect(payout).toMatchObject({ status: 403, body: { message: `The payout of collaboration ${booking.id} belongs to someone else; a talent manager acts only on their own` } });
+    // And another team's manager cannot cancel this team's campaign.
+    const cancel = await call('POST', `/campaigns/${booking.campaignId}/cancel`, asOtherManager, { reason: 'Not mine to cancel' });
+    expect(cancel).toMatchObject({ status: 403, body: { message: `Campaign ${booking.campaignId} belongs to someone outside your team; a manager acts only on their team's` } });
+
+    const untouched = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+    expect(untouched.body.live.stage).toBe(CollaborationStage.Briefed);
+    expect(untouched.body.live.history.map((entry: { event: string }) => entry.event)).not.toContain('brief.acknowledged');
+    expect((await call('GET', `/campaigns/${booking.campaignId}/state`, asTalentManager)).body.live.status).toBe('active');
+
+    // The booking's own manager (the talent manager reports to them) may decide on it.
+    const byTeamManager = await call('POST', acknowledge, system.basic(team.manager.email, team.password));
+    expect(byTeamManager.status).toBe(200);
+    expect(byTeamManager.body.history).toContainEqual(expect.objectContaining({ event: 'brief.acknowledged', actor: { userId: team.manager.id, role: 'manager' } }));
+  });
+
   it('records the reminder and a BRIEF_ACK_OVERDUE escalation in the database when the deadline lapses', async () => {
     const booking = await book({ briefAckReminder: '2s', briefAckEscalation: '4s' });
     const escalation = await waitFor(

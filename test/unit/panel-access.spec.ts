@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BOOKING_ACT, EVERYONE, MONEY_READ, MONEY_WRITE, OPERATIONS_WRITE, reachableOwners, reaches, reachOf } from '../../apps/api/back-office/access';
-import { scopedWhere } from '../../apps/api/back-office/adminjs';
+import { overdueWhere, scopedWhere } from '../../apps/api/back-office/adminjs';
+import { overdueWanted } from '../../apps/api/back-office/overdue';
 import { dashboardOwners } from '../../apps/api/back-office/dashboard-data';
 import { listScopeOf, ownerOf, parseOwnerPath, rememberOwner } from '../../apps/api/back-office/record-scope';
 import { toResourceOptions, type ResourceSpec } from '../../apps/api/back-office/resource-spec';
@@ -197,5 +198,26 @@ describe('editing a booking in the panel', () => {
     for (const stage of ['NEGOTIATING', 'CONTRACTING', 'COMPLETED']) {
       expect(() => prepareBookingEdit({ creatorFeeMinor: '1' }, { stage })).toThrow(`Prices are negotiated in the workflow once a booking is past the conflict check; it is ${stage}`);
     }
+  });
+});
+
+describe('the overdue list filter', () => {
+  it('reads the yes/no AdminJS sends', () => {
+    expect(overdueWanted('true')).toBe(true);
+    expect(overdueWanted('false')).toBe(false);
+    expect(overdueWanted('')).toBeUndefined();
+    expect(overdueWanted('maybe')).toBeUndefined();
+  });
+
+  it('becomes "id IN / NOT IN (overdue rows)", kept beside the other filters', () => {
+    const rows = 'SELECT "id" FROM "payouts" WHERE "dueOn" < CURRENT_DATE';
+    const yes = overdueWhere({ status: 'invoiced' }, 'id', rows, true) as any;
+    expect(yes.status).toBe('invoiced');
+    expect(yes.id.type).toBe('raw');
+    expect(yes.id.getSql('"Payout"."id"')).toBe(`"Payout"."id" IN (${rows})`);
+    const no = overdueWhere(undefined, 'id', rows, false) as any;
+    expect(no.id.getSql('"Payout"."id"')).toBe(`"Payout"."id" NOT IN (${rows})`);
+    const withId = overdueWhere({ id: 'p1' }, 'id', rows, true) as any;
+    expect(withId.id.type).toBe('and');
   });
 });

@@ -86,7 +86,12 @@ export class UsersService {
     const actor = await this.findActor(userId);
     if (!actor) return null;
     if (actor.role !== Role.Manager) return { ...actor, teamIds: [actor.userId] };
-    const reports: Array<{ id: string }> = await this.db.query(`SELECT "id" FROM "users" WHERE "managerId" = $1 ORDER BY "id"`, [actor.userId]);
-    return { ...actor, teamIds: [actor.userId, ...reports.map((row) => row.id)] };
+    return { ...actor, teamIds: await this.teamOf(actor.userId) };
+  }
+
+  /** A manager's team: themselves and the users whose managerId is them (one level, docs/access.md). */
+  async teamOf(managerId: string): Promise<string[]> {
+    const reports: Array<{ id: string }> = await this.db.query(`SELECT "id" FROM "users" WHERE "managerId" = $1 ORDER BY "id"`, [managerId]);
+    return [managerId, ...reports.map((row) => row.id)];
   }
 }

@@ -1,3 +1,4 @@
+import { reachableOwners as ownersWithin, type Reach, type ReachByRole } from '../../../libs/domain/rules/reach';
 import { Role, isRole } from '../../../libs/domain/rules/roles';
 import type { ActionContext, CurrentAdmin } from './adminjs-types';
 
@@ -43,37 +44,12 @@ export const adminOnly = hasRole(Role.Admin);
 export const operations = hasRole(Role.TalentManager, Role.Manager, Role.Admin);
 
 /**
- * Per-record rules. A resource with a scope names the property holding the user a record
- * belongs to (a creator's talent manager, a booking's talent manager, a payout's booking's
- * talent manager) and, per role, how far that role reaches:
- * - `all`: every record;
- * - `team`: records of the user's team (a manager and their direct reports), see PanelUser.teamIds;
- * - `own`: records that belong to the user;
- * - `none`: no record at all (the action itself is refused, not only hidden).
+ * Per-record rules: a resource with a scope names the property holding the user a record
+ * belongs to, and per role how far that role reaches (libs/domain/rules/reach.ts, the same
+ * rules the REST API applies). `none` refuses the action itself, not only hides it.
  */
-export type Reach = 'all' | 'team' | 'own' | 'none';
-export type ReachByRole = Readonly<Record<Role, Reach>>;
-
-export const EVERYONE: ReachByRole = { talent_manager: 'all', manager: 'all', finance: 'all', admin: 'all' };
-export const NO_ONE: ReachByRole = { talent_manager: 'none', manager: 'none', finance: 'none', admin: 'none' };
-/** Roster and bookings (DESIGN §1): a talent manager keeps their own, a manager their team's. Finance reads only. */
-export const OPERATIONS_WRITE: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'none', admin: 'all' };
-/**
- * Decisions on a booking and its records (custom actions): a talent manager on their own, a
- * manager on their team's; finance on any (each action's own role check decides whether finance
- * may run it at all, e.g. submitting an invoice).
- */
-export const BOOKING_ACT: ReachByRole = { ...OPERATIONS_WRITE, finance: 'all' };
-/**
- * Money records (payouts): finance and admins see all of them; a manager the payouts of their
- * team's bookings; a talent manager only those of their own bookings (to record the creator's
- * invoice, DESIGN §1), never anyone else's. Who may decide (submit an invoice, approve) is each
- * action's own role check on top: approving is finance's and admins' alone, and the workflow
- * refuses the requester or whoever agreed the fee (segregation of duties).
- */
-export const MONEY_READ: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'all', admin: 'all' };
-/** Generic edits of money records: nobody but finance and admins (and the payout resource has no edit form at all). */
-export const MONEY_WRITE: ReachByRole = { talent_manager: 'none', manager: 'none', finance: 'all', admin: 'all' };
+export { BOOKING_ACT, EVERYONE, MONEY_READ, MONEY_WRITE, NO_ONE, OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
+export type { Reach, ReachByRole } from '../../../libs/domain/rules/reach';
 
 export function reachOf(currentAdmin: CurrentAdmin | undefined, byRole: ReachByRole): Reach {
   const role = roleOf(currentAdmin);
@@ -83,12 +59,12 @@ export function reachOf(currentAdmin: CurrentAdmin | undefined, byRole: ReachByR
 /** The user ids whose records this user reaches: 'all', or a list (empty: none). */
 export function reachableOwners(currentAdmin: CurrentAdmin | undefined, reach: Reach): 'all' | string[] {
   const id: unknown = currentAdmin?.id;
+  const role = roleOf(currentAdmin);
   if (reach === 'all') return 'all';
-  if (reach === 'none' || typeof id !== 'string') return [];
-  if (reach === 'own') return [id];
+  if (typeof id !== 'string' || !role) return [];
   const team: unknown = currentAdmin?.teamIds;
-  const members = Array.isArray(team) ? team.filter((member): member is string => typeof member === 'string') : [];
-  return [...new Set([id, ...members])];
+  const teamIds = Array.isArray(team) ? team.filter((member): member is string => typeof member === 'string') : [];
+  return ownersWithin({ id, role, teamIds }, reach);
 }
 
 /** True when the user reaches a record owned by `ownerId` (undefined: the owner is unknown). */

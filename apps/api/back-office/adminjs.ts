@@ -4,7 +4,8 @@
  * dynamic imports in the CommonJS build (TOOLCHAIN.md). Nothing else may import them at run
  * time, so Jest (which rewrites import() into require()) never meets them.
  */
-import { And, Equal, FindOperator, In } from 'typeorm';
+import { And, Equal, FindOperator, In, Raw } from 'typeorm';
+import { OVERDUE, overdueRowsOf, overdueWanted } from './overdue';
 import { listScopeOf, ownerPathOf, rememberOwner, type OwnerPath } from './record-scope';
 
 type Where = Record<string, unknown>;
@@ -17,6 +18,26 @@ export function scopedWhere(where: Where | undefined, path: OwnerPath, owners: s
   if (!path.relation) return { ...base, [path.column]: restrict(base[path.column]) };
   const nested = { ...((base[path.relation] as Where | undefined) ?? {}) };
   return { ...base, [path.relation]: { ...nested, [path.column]: restrict(nested[path.column]) } };
+}
+
+/** Adds "id [NOT] IN (overdue rows)" to a TypeORM where (overdue.ts), keeping any filter already on the id. */
+export function overdueWhere(where: Where | undefined, idColumn: string, overdueRows: string, wanted: boolean): Where {
+  const base: Where = { ...(where ?? {}) };
+  const condition = Raw((column) => `${column} ${wanted ? 'IN' : 'NOT IN'} (${overdueRows})`);
+  const current = base[idColumn];
+  return { ...base, [idColumn]: current === undefined ? condition : And(current instanceof FindOperator ? current : Equal(current), condition) };
+}
+
+/**
+ * The list filter without the virtual "overdue" property (the adapter would look for a column),
+ * and what was asked of it. The filter object is shared by the list's count and find: copied, not changed.
+ */
+function withoutOverdue<F>(filter: F): { rest: F; overdue?: boolean } {
+  const filters = (filter as { filters?: Record<string, { value?: unknown }> } | undefined)?.filters;
+  if (!filters || !(OVERDUE in filters)) return { rest: filter };
+  const { [OVERDUE]: asked, ...others } = filters;
+  const rest = Object.assign(Object.create(Object.getPrototypeOf(filter) as object) as object, filter, { filters: others }) as F;
+  return { rest, overdue: overdueWanted(asked?.value) };
 }
 
 export async function loadAdminJs() {
@@ -50,16 +71,17 @@ export async function loadAdminJs() {
      * The adapter's own find/count build the where from AdminJS's filter; they run against a
      * view of this resource whose model adds the scope (no shared state between requests).
      */
-    private scoped(context: unknown): this {
+    private scoped(context: unknown, overdue?: boolean): this {
       const path = ownerPathOf(this.id());
       const owners = listScopeOf(context);
-      if (!path || (!owners && !path.relation)) return this;
+      const overdueRows = overdue === undefined ? undefined : overdueRowsOf(this.id());
+      if ((!path || (!owners && !path.relation)) && !overdueRows) return this;
       const model = (this as unknown as { model: unknown }).model as Record<string, (options: Record<string, unknown>) => Promise<unknown>>;
-      const relations = path.relation ? { relations: { [path.relation]: true } } : {};
+      const relations = path?.relation ? { relations: { [path.relation]: true } } : {};
       const withOwners = async (found: unknown) => {
         const owners: Array<[unknown, string | null]> = [];
         for (const instance of (found as Array<Record<string, unknown>>) ?? []) {
-          if (!path.relation || !instance) continue;
+          if (!path?.relation || !instance) continue;
           const related = instance[path.relation] as Record<string, unknown> | null | undefined;
           owners.push([instance[this.idName()], typeof related?.[path.column] === 'string' ? (related[path.column] as string) : null]);
           delete instance[path.relation];
@@ -69,7 +91,12 @@ export async function loadAdminJs() {
       const view = Object.create(this) as this & { pendingOwners?: Map<unknown, string | null> };
       const pending = new Map<unknown, string | null>();
       view.pendingOwners = pending;
-      const where = (base: unknown) => (owners ? scopedWhere(base as Where, path, owners) : (base as Where));
+      const where = (base: unknown) => {
+        let narrowed = base as Where;
+        if (path && owners) narrowed = scopedWhere(narrowed, path, owners);
+        if (overdueRows) narrowed = overdueWhere(narrowed, this.idName(), overdueRows, overdue!);
+        return narrowed;
+      };
       (view as unknown as { model: unknown }).model = new Proxy(model, {
         get: (target, property) => {
           if (property === 'find' || property === 'count') {
@@ -108,14 +135,16 @@ export async function loadAdminJs() {
     override async count(filter: Parameters<typeof typeorm.Resource.prototype.count>[0], context?: unknown): Promise<number> {
       const owners = listScopeOf(context);
       if (owners && owners.length === 0) return 0;
-      return typeorm.Resource.prototype.count.call(this.scoped(context), filter);
+      const { rest, overdue } = withoutOverdue(filter);
+      return typeorm.Resource.prototype.count.call(this.scoped(context, overdue), rest);
     }
 
     override async find(filter: Parameters<typeof typeorm.Resource.prototype.find>[0], params: unknown, context?: unknown) {
       const owners = listScopeOf(context);
       if (owners && owners.length === 0) return [];
-      const view = this.scoped(context);
-      return this.remember(view, await typeorm.Resource.prototype.find.call(view, filter, params));
+      const { rest, overdue } = withoutOverdue(filter);
+      const view = this.scoped(context, overdue);
+      return this.remember(view, await typeorm.Resource.prototype.find.call(view, rest, params));
     }
 
     override async findOne(id: string | number) {

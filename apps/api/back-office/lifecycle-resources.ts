@@ -3,6 +3,7 @@ import { ContractKind, ContractStatus, DeliverableStatus, DraftDecision, PayoutK
 import { Role } from '../../../libs/domain/rules/roles';
 import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
 import { AccessCheck, adminOnly, BOOKING_ACT, hasRole, MONEY_READ, MONEY_WRITE, operations } from './access';
+import { OVERDUE_ROWS } from './overdue';
 import type { PropertyOptions } from './adminjs-types';
 import { Params } from './request-guards';
 import { NAVIGATION, ResourceSpec, SpecDependencies } from './resource-spec';
@@ -125,6 +126,7 @@ export function lifecycleResourceSpecs(deps: LifecycleDependencies): Spec[] {
       // Planned from the agreed terms; status, revisions and the live post belong to the workflow.
       // Drafts and posts are recorded on one's own (talent manager) or team's (manager) bookings only.
       scope: { owner: 'collaboration.talentManagerId', act: BOOKING_ACT },
+      overdue: OVERDUE_ROWS.Deliverable,
       titleProperty: 'type',
       sort: { sortBy: 'draftDueAt', direction: 'asc' },
       properties: {
@@ -194,6 +196,7 @@ export function lifecycleResourceSpecs(deps: LifecycleDependencies): Spec[] {
       // Money records (access.ts MONEY_READ): finance and admins all, a manager their team's
       // bookings', a talent manager their own bookings' only; decisions within the same reach.
       scope: { owner: 'collaboration.talentManagerId', read: MONEY_READ, write: MONEY_WRITE, act: MONEY_READ },
+      overdue: OVERDUE_ROWS.Payout,
       titleProperty: 'kind',
       sort: { sortBy: 'createdAt', direction: 'desc' },
       properties: {

@@ -9,6 +9,7 @@ import type {
   RecordJSON,
   ResourceOptions,
 } from './adminjs-types';
+import { OVERDUE, registerOverdue } from './overdue';
 import { ownerOf, parseOwnerPath, registerOwnerPath, setListScope } from './record-scope';
 import { keepOnly, Params, sanitizeQuery, withoutParams } from './request-guards';
 
@@ -80,6 +81,8 @@ export interface ResourceSpec {
   writeOnly?: string[];
   /** Per-record rules (access.ts): whose records each role may read, edit and act on. */
   scope?: RecordScopeSpec;
+  /** A yes/no "Overdue" list filter: SQL selecting the ids of the overdue rows (overdue.ts). */
+  overdue?: string;
   /** Custom actions (e.g. workflow decisions), with their labels. */
   actions?: Record<string, Partial<Action<ActionResponse>>>;
   actionLabels?: Record<string, string>;
@@ -186,7 +189,7 @@ const PREVIOUS = Symbol('previousParams');
 const WRITE_ONLY = Symbol('writeOnlyFieldsSet');
 
 export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): ResourceOptions {
-  const readable = unique(['id'], spec.list, spec.show, spec.filter);
+  const readable = unique(['id'], spec.list, spec.show, spec.filter, spec.overdue ? [OVERDUE] : []);
   const writable = unique(spec.edit, spec.create);
   // What an edit is audited on: everything shown, so derived fields (a recomputed margin) count too.
   const audited = unique(writable, spec.show).filter((key) => !['id', 'createdAt', 'updatedAt'].includes(key));
@@ -197,6 +200,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
   // actions) or without it (list, new); lists are narrowed in the query itself (record-scope.ts).
   const scope = spec.scope;
   if (scope) registerOwnerPath(spec.id, scope.owner);
+  if (spec.overdue) registerOverdue(spec.id, spec.overdue);
   const ownerColumn = scope && !parseOwnerPath(scope.owner).relation ? scope.owner : null;
   const readReach = scope?.read ?? EVERYONE;
   const writeReach = scope?.write ?? EVERYONE;
@@ -363,13 +367,14 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     properties[path] = { ...properties[path], type: 'textarea', isVisible: { list: false, filter: false, show: true, edit: false } };
   }
   for (const secret of NEVER_SHOWN) properties[secret] = { ...properties[secret], isVisible: false };
+  if (spec.overdue) properties[OVERDUE] = { type: 'boolean', isSortable: false, isVisible: { list: false, show: false, edit: false, filter: true } };
 
   return {
     id: spec.id,
     navigation: spec.navigation,
     listProperties: spec.list,
     showProperties: spec.show,
-    filterProperties: spec.filter,
+    filterProperties: spec.overdue ? [OVERDUE, ...spec.filter] : spec.filter,
     editProperties: writable,
     titleProperty: spec.titleProperty,
     sort: spec.sort,
@@ -378,7 +383,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     translations: {
       en: {
         labels: { [spec.id]: spec.label },
-        properties: spec.propertyLabels ?? {},
+        properties: { ...(spec.overdue ? { [OVERDUE]: 'Overdue' } : {}), ...spec.propertyLabels },
         actions: spec.actionLabels ?? {},
         messages: spec.messages ?? {},
       },

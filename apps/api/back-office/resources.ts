@@ -8,6 +8,7 @@ import { acknowledgeBriefAction } from './acknowledge-brief.action';
 import { withLifecycle } from './lifecycle-resources';
 import type { WorkflowActionDependencies } from './workflow-actions/ports';
 import { adminOnly, BOOKING_ACT, operations, OPERATIONS_WRITE } from './access';
+import { OVERDUE_ROWS } from './overdue';
 import type { PropertyOptions, ResourceWithOptions } from './adminjs-types';
 import { Params } from './request-guards';
 import { NAVIGATION, PanelErrors, ResourceSpec, SpecDependencies, toResourceOptions } from './resource-spec';
@@ -123,6 +124,7 @@ export function resourceSpecs(deps: BackOfficeDependencies): Array<ResourceSpec 
       mayWrite: operations,
       // A talent manager edits and decides on their own bookings, a manager on their team's (read-only elsewhere).
       scope: { owner: 'talentManagerId', write: OPERATIONS_WRITE, act: BOOKING_ACT },
+      overdue: OVERDUE_ROWS.Collaboration,
       prepareEdit: (payload, current) => prepareBookingEdit(payload, current, deps.errors),
       sort: { sortBy: 'updatedAt', direction: 'desc' },
       properties: {

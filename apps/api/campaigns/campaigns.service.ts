@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Brand, Campaign } from '../../../libs/domain/entities';
+import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
@@ -20,6 +21,7 @@ import {
 import type { campaignWorkflow } from '../../../workflows/campaign.workflow';
 import type { CollaborationInput } from '../../../workflows/messages';
 import { BrandIdKey, CampaignIdKey } from '../../../workflows/search-attributes';
+import { RecordReach } from '../auth/record-reach';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
 import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
 import { CreateCampaignDto } from './campaign.dto';
@@ -42,6 +44,7 @@ export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly temporal: TemporalClient,
+    private readonly reach: RecordReach,
   ) {}
 
   async create(dto: CreateCampaignDto, actor: Actor): Promise<Campaign> {
@@ -107,7 +110,7 @@ export class CampaignsService {
 
   /** No more bookings; the campaign completes once its bookings have ended. */
   async close(id: string, actor: Actor, reason: string | undefined, requestId?: string): Promise<CampaignState> {
-    const campaign = await this.findOne(id);
+    const campaign = await this.campaignInReach(id, actor);
     requireOpen(campaign);
     return this.decide(campaign, closeBookingsUpdate.name, () =>
       this.handle(campaign).executeUpdate(closeBookingsUpdate, { args: [{ actor, reason }], updateId: `closeBookings:${requestId ?? randomUUID()}` }),
@@ -116,10 +119,17 @@ export class CampaignsService {
 
   /** Cancels the campaign; every booking whose content is not live yet is wound down with compensation. */
   async cancel(id: string, actor: Actor, reason: string, requestId?: string): Promise<CampaignState> {
-    const campaign = await this.findOne(id);
+    const campaign = await this.campaignInReach(id, actor);
     return this.decide(campaign, cancelCampaignUpdate.name, () =>
       this.handle(campaign).executeUpdate(cancelCampaignUpdate, { args: [{ actor, reason }], updateId: `cancelCampaign:${requestId ?? randomUUID()}` }),
     );
+  }
+
+  /** The campaign, when the actor may decide on it: its owner, their manager, or an admin (docs/access.md). */
+  private async campaignInReach(id: string, actor: Actor): Promise<Campaign> {
+    const campaign = await this.findOne(id);
+    await this.reach.require(actor, OPERATIONS_WRITE, campaign.ownerId, `Campaign ${id}`);
+    return campaign;
   }
 
   private handle(campaign: Campaign) {

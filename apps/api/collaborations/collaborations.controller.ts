@@ -152,8 +152,8 @@ export class CollaborationsController {
 
   @Get(':id/payout')
   @Roles(Role.TalentManager, Role.Manager, Role.Finance, Role.Admin)
-  payout(@Param('id', ParseUUIDPipe) id: string) {
-    return this.collaborations.payout(id);
+  payout(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.collaborations.payout(id, actor);
   }
 
   @Post(':id/payout/invoice')

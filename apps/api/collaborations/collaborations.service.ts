@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
 import { marginBps } from '../../../libs/domain/rules/margin';
+import { BOOKING_ACT, MONEY_READ } from '../../../libs/domain/rules/reach';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { resolveSlaPolicy } from '../../../libs/domain/rules/sla';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
@@ -33,6 +34,7 @@ import {
   stateQuery,
 } from '../../../workflows/messages';
 import { approvePayoutUpdate, PayoutState, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../../workflows/payout-messages';
+import { RecordReach } from '../auth/record-reach';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
@@ -59,6 +61,7 @@ export class CollaborationsService {
     private readonly temporal: TemporalClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly campaigns: CampaignsService,
+    private readonly reach: RecordReach,
   ) {}
 
   /**
@@ -208,8 +211,9 @@ export class CollaborationsService {
   }
 
   /** The payout's live state (its child workflow), once the booking has reached PAYOUT. */
-  async payout(id: string): Promise<PayoutState> {
-    await this.findOne(id);
+  async payout(id: string, actor: Actor): Promise<PayoutState> {
+    const collaboration = await this.findOne(id);
+    await this.reach.require(actor, MONEY_READ, collaboration.talentManagerId, `The payout of collaboration ${id}`);
     try {
       return await this.temporal.client.workflow.getHandle(payoutWorkflowId(id)).query(payoutStateQuery);
     } catch (error) {
@@ -227,8 +231,13 @@ export class CollaborationsService {
     return this.decidePayout(id, approvePayoutUpdate, { actor }, requestId);
   }
 
-  private async decidePayout<Input>(id: string, update: UpdateDefinition<PayoutState, [Input]>, input: Input, requestId?: string): Promise<PayoutState> {
-    await this.findOne(id);
+  private async decidePayout<Input extends { actor: Actor }>(
+    id: string,
+    update: UpdateDefinition<PayoutState, [Input]>,
+    input: Input,
+    requestId?: string,
+  ): Promise<PayoutState> {
+    await this.bookingInReach(id, input.actor);
     return this.send(id, payoutWorkflowId(id), update, input, requestId, `Collaboration ${id} has no payout yet; it starts in the PAYOUT stage`);
   }
 
@@ -260,14 +269,24 @@ export class CollaborationsService {
    * Every human decision goes through here: one Temporal update whose id is derived from the
    * client's request id, so a retried request is the same decision, answered the same way.
    */
-  private async decide<Input>(
+  private async decide<Input extends { actor: Actor }>(
     id: string,
     update: UpdateDefinition<CollaborationState, [Input]>,
     input: Input,
     requestId?: string,
   ): Promise<CollaborationState> {
-    const collaboration = await this.findOne(id);
+    const collaboration = await this.bookingInReach(id, input.actor);
     return this.send(id, collaboration.workflowId!, update, input, requestId);
+  }
+
+  /**
+   * The booking, when the actor may decide on it: a talent manager on their own, a manager on
+   * their team's (docs/access.md). Checked before the workflow is asked, so a refusal changes nothing.
+   */
+  private async bookingInReach(id: string, actor: Actor): Promise<Collaboration> {
+    const collaboration = await this.findOne(id);
+    await this.reach.require(actor, BOOKING_ACT, collaboration.talentManagerId, `Collaboration ${id}`);
+    return collaboration;
   }
 
   /** One Temporal update; the request id makes a retried request the same decision. */

@@ -1,0 +1,22 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { outOfReachReason, reachesOwner, type ReachByRole } from '../../../libs/domain/rules/reach';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { UsersService } from './users.service';
+
+/**
+ * Per-record rules for the REST API, the same ones the panel applies (libs/domain/rules/reach.ts):
+ * a route's @Roles says which roles may take a decision at all; this says on whose records.
+ */
+@Injectable()
+export class RecordReach {
+  constructor(private readonly users: UsersService) {}
+
+  /** Refuses (403, with the reason) when `ownerId`'s records are out of the actor's reach. */
+  async require(actor: Actor, byRole: ReachByRole, ownerId: string | null | undefined, what: string): Promise<void> {
+    const reach = byRole[actor.role];
+    const teamIds = reach === 'team' ? await this.users.teamOf(actor.userId) : [];
+    if (!reachesOwner({ id: actor.userId, role: actor.role, teamIds }, byRole, ownerId)) {
+      throw new ForbiddenException(outOfReachReason(actor.role, reach, what));
+    }
+  }
+}
