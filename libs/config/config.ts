@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   temporal: { address: string; namespace: string; taskQueue: string };
   sessionSecret: string;
+  /** How long a password verified with argon2id is trusted again for HTTP Basic (0: never). */
+  verifiedCredentialsWindowSeconds: number;
   admin: { email: string; password: string };
   sla: SlaPolicy;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -46,6 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : LOCAL_SESSION_SECRET);
   if (production && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET is required in production and must be at least 32 characters');
+  }
+
+  const verifiedCredentialsWindowSeconds = Number(env.VERIFIED_CREDENTIALS_WINDOW_SECONDS ?? 60);
+  if (!Number.isInteger(verifiedCredentialsWindowSeconds) || verifiedCredentialsWindowSeconds < 0 || verifiedCredentialsWindowSeconds > 3600) {
+    problems.push(`VERIFIED_CREDENTIALS_WINDOW_SECONDS must be whole seconds from 0 to 3600 (got "${env.VERIFIED_CREDENTIALS_WINDOW_SECONDS}")`);
   }
 
   const adminEmail = (env.ADMIN_EMAIL ?? (production ? '' : 'admin@creatorops.local')).trim().toLowerCase();
@@ -90,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'creatorops',
     },
     sessionSecret,
+    verifiedCredentialsWindowSeconds,
     admin: { email: adminEmail, password: adminPassword },
     sla,
     logLevel,

@@ -47,29 +47,32 @@ async function request(ctx: RealContext, method: string, path: string, auth: str
 }
 
 /**
- * A decision (a Temporal update behind the API), timed from sending the request to reading the
- * whole answer. A 5xx or a dropped connection is retried with the same Idempotency-Key (one
- * decision however often it is sent); the time recorded then runs from the first attempt. Any
- * 4xx fails the lifecycle: the driver only sends what the workflow accepts.
+ * A POST the API may answer with a 5xx under load (503: "retry with the same Idempotency-Key"),
+ * as a well-behaved client sends it: a 5xx or a dropped connection is retried with the same
+ * Idempotency-Key (one booking, one decision, however often it is sent). Any 4xx fails the
+ * lifecycle: the driver only sends what the workflow accepts.
  */
-async function decide(ctx: RealContext, recorder: PhaseRecorder, name: string, path: string, auth: string, body: unknown, idempotencyKey: string): Promise<any> {
-  return recorder.timeUpdate(name, async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      let failure: string;
-      try {
-        const answer = await request(ctx, 'POST', path, auth, body, idempotencyKey);
-        if (answer.status >= 200 && answer.status < 300) return answer.body;
-        failure = `POST ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`;
-        if (answer.status < 500) throw new LifecycleFailed(failure);
-      } catch (error) {
-        if (error instanceof LifecycleFailed) throw error;
-        failure = `POST ${path}: ${(error as Error).message}`;
-      }
-      if (attempt >= MAX_ATTEMPTS) throw new LifecycleFailed(`${failure} (after ${attempt} attempts)`);
-      recorder.retried(failure.slice(0, 300));
-      await sleep(500 * attempt);
+async function postWithRetries(ctx: RealContext, recorder: PhaseRecorder, path: string, auth: string, body: unknown, idempotencyKey: string): Promise<any> {
+  for (let attempt = 1; ; attempt += 1) {
+    let failure: string;
+    try {
+      const answer = await request(ctx, 'POST', path, auth, body, idempotencyKey);
+      if (answer.status >= 200 && answer.status < 300) return answer.body;
+      failure = `POST ${path} → ${answer.status}: ${JSON.stringify(answer.body)}`;
+      if (answer.status < 500) throw new LifecycleFailed(failure);
+    } catch (error) {
+      if (error instanceof LifecycleFailed) throw error;
+      failure = `POST ${path}: ${(error as Error).message}`;
     }
-  });
+    if (attempt >= MAX_ATTEMPTS) throw new LifecycleFailed(`${failure} (after ${attempt} attempts)`);
+    recorder.retried(failure.slice(0, 300));
+    await sleep(500 * attempt);
+  }
+}
+
+/** A decision (a Temporal update behind the API), timed from sending the request to reading the whole answer, retries included. */
+async function decide(ctx: RealContext, recorder: PhaseRecorder, name: string, path: string, auth: string, body: unknown, idempotencyKey: string): Promise<any> {
+  return recorder.timeUpdate(name, () => postWithRetries(ctx, recorder, path, auth, body, idempotencyKey));
 }
 
 async function read(ctx: RealContext, path: string, auth: string): Promise<Answer> {
@@ -109,10 +112,9 @@ export async function realLifecycle(ctx: RealContext, recorder: PhaseRecorder, i
     const { talentManager: tm, manager: mgr, finance: fin } = ctx.auth;
 
     const started = performance.now();
-    const booked = await request(ctx, 'POST', '/collaborations', tm, { campaignId: ctx.campaignId, creatorId });
+    const booked = await postWithRetries(ctx, recorder, '/collaborations', tm, { campaignId: ctx.campaignId, creatorId }, `book-${ctx.campaignId}-${creatorId}`);
     recorder.starts.push(performance.now() - started);
-    if (booked.status !== 201) throw new LifecycleFailed(`POST /collaborations → ${booked.status}: ${JSON.stringify(booked.body)}`);
-    const id = booked.body.id as string;
+    const id = booked.id as string;
     const base = `/collaborations/${id}`;
 
     await decide(ctx, recorder, 'acknowledgeBrief', `${base}/acknowledge-brief`, tm, undefined, `ack-${id}`);
@@ -159,6 +161,6 @@ export async function realLifecycle(ctx: RealContext, recorder: PhaseRecorder, i
     await decide(ctx, recorder, 'submitInvoice', `${base}/payout/invoice`, tm, { invoiceNumber: `INV-${id.slice(0, 8)}` }, `invoice-${id}`);
     await decide(ctx, recorder, 'approvePayout', `${base}/payout/approve`, fin, undefined, `approve-${id}`);
     await reachStage(ctx, recorder, id, 'COMPLETED');
-    return { workflowId: booked.body.workflowId as string, childWorkflowId: payoutWorkflowId(id) };
+    return { workflowId: booked.workflowId as string, childWorkflowId: payoutWorkflowId(id) };
   });
 }

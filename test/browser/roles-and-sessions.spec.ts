@@ -343,7 +343,7 @@ test('(e) a panel session survives an API restart (sessions live in PostgreSQL)'
   await screenshot(page, 'roles-session-after-restart');
 });
 
-test('(f) a forged cross-site POST to a panel action is refused', async () => {
+test('(f) a forged cross-site POST to a panel action, or a cross-site sign-out, is refused', async () => {
   const { page } = await session();
   await logIn(page, system.baseUrl, tara.email, password);
   const route = `/resources/Creator/records/${taraCreator.id}/edit`;
@@ -358,6 +358,9 @@ test('(f) a forged cross-site POST to a panel action is refused', async () => {
   });
   expect(crossSiteGet.status()).toBe(403);
   expect((await system.database.db.getRepository(Creator).findOneByOrFail({ id: taraCreator.id })).name).toBe(taraCreator.name);
+  // Signing out is a GET in AdminJS: a link on another site does not end the session.
+  const crossSiteSignOut = await page.request.get(`${system.baseUrl}/admin/logout`, { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+  expect(crossSiteSignOut.status()).toBe(403);
   await page.goto(`${system.baseUrl}/admin/resources/Creator/records/${taraCreator.id}/show`);
   await page.getByText(taraCreator.name).first().waitFor();
   await screenshot(page, 'roles-forged-post-refused');

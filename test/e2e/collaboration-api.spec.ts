@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Collaboration, Escalation, Notification } from '../../libs/domain/entities';
+import { hashPassword } from '../../libs/auth/passwords';
+import { Collaboration, Escalation, Notification, User } from '../../libs/domain/entities';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
@@ -93,6 +94,25 @@ describe('bookings through the REST API', () => {
     expect((await call('GET', '/brands/00000000-0000-4000-8000-000000000000', null)).status).toBe(401);
     const wrong = await call('POST', '/brands', system.basic(team.talentManager.email, `wrong-${randomBytes(6).toString('hex')}`), { name: 'X', category: 'y' });
     expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a changed password at once, though it was just accepted, and a disabled account', async () => {
+    const someone = await createTeam(system.database.db);
+    const unknownBrand = '/brands/00000000-0000-4000-8000-000000000000';
+    const before = system.basic(someone.talentManager.email, someone.password);
+    // Signed in (404: no such brand), twice: the second within the window of a verified password.
+    expect((await call('GET', unknownBrand, before)).status).toBe(404);
+    expect((await call('GET', unknownBrand, before)).status).toBe(404);
+
+    const users = system.database.db.getRepository(User);
+    const newPassword = `pw-${randomBytes(9).toString('hex')}`;
+    await users.update({ id: someone.talentManager.id }, { passwordHash: await hashPassword(newPassword) });
+    expect((await call('GET', unknownBrand, before)).status).toBe(401);
+    const after = system.basic(someone.talentManager.email, newPassword);
+    expect((await call('GET', unknownBrand, after)).status).toBe(404);
+
+    await users.update({ id: someone.talentManager.id }, { active: false });
+    expect((await call('GET', unknownBrand, after)).status).toBe(401);
   });
 
   it('starts a workflow for a new booking and acknowledges its brief', async () => {

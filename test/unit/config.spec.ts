@@ -44,4 +44,11 @@ describe('configuration', () => {
   it('rejects a DATABASE_URL that is not PostgreSQL and a port out of range', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000' })).toThrow(/PORT must be a TCP port[\s\S]*DATABASE_URL must be a postgres/);
   });
+
+  it('trusts a verified password for 60 s by default, configurable from 0 (off) to an hour', () => {
+    expect(loadConfig({}).verifiedCredentialsWindowSeconds).toBe(60);
+    expect(loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: '0' }).verifiedCredentialsWindowSeconds).toBe(0);
+    expect(() => loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: '-1' })).toThrow(/VERIFIED_CREDENTIALS_WINDOW_SECONDS must be whole seconds from 0 to 3600/);
+    expect(() => loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: 'a minute' })).toThrow(/VERIFIED_CREDENTIALS_WINDOW_SECONDS/);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { BOOKING_ACT, EVERYONE, MONEY_READ, MONEY_WRITE, OPERATIONS_WRITE, reachableOwners, reaches, reachOf } from '../../apps/api/back-office/access';
 import { overdueWhere, scopedWhere } from '../../apps/api/back-office/adminjs';
 import { overdueWanted } from '../../apps/api/back-office/overdue';
+import { crossSiteRefusal } from '../../apps/api/back-office/request-guards';
 import { dashboardOwners } from '../../apps/api/back-office/dashboard-data';
 import { listScopeOf, ownerOf, parseOwnerPath, rememberOwner } from '../../apps/api/back-office/record-scope';
 import { toResourceOptions, type ResourceSpec } from '../../apps/api/back-office/resource-spec';
@@ -219,5 +220,26 @@ describe('the overdue list filter', () => {
     expect(no.id.getSql('"Payout"."id"')).toBe(`"Payout"."id" NOT IN (${rows})`);
     const withId = overdueWhere({ id: 'p1' }, 'id', rows, true) as any;
     expect(withId.id.type).toBe('and');
+  });
+});
+
+describe('cross-site requests to the panel', () => {
+  const request = (method: string, path: string, secFetchSite?: string, origin?: string) => ({ method, path, host: 'ops.example', origin, secFetchSite });
+
+  it('refuses state changes and API calls from another site', () => {
+    expect(crossSiteRefusal(request('POST', '/resources/Creator/records/1/edit', 'cross-site'))).toBe('cross-site request refused (Sec-Fetch-Site: cross-site)');
+    expect(crossSiteRefusal(request('GET', '/api/resources/User/actions/list', 'same-site'))).toMatch(/refused/);
+    expect(crossSiteRefusal(request('POST', '/resources/Creator/records/1/edit', undefined, 'https://evil.example'))).toMatch(/Origin does not match/);
+    expect(crossSiteRefusal(request('POST', '/resources/Creator/records/1/edit', 'same-origin'))).toBeNull();
+    expect(crossSiteRefusal(request('GET', '/resources/Creator', 'cross-site'))).toBeNull();
+  });
+
+  it('refuses a sign-out from another site, but not one the user typed or bookmarked', () => {
+    expect(crossSiteRefusal(request('GET', '/logout', 'cross-site'))).toBe('cross-site request refused (Sec-Fetch-Site: cross-site)');
+    expect(crossSiteRefusal(request('GET', '/logout', 'same-site'))).toMatch(/refused/);
+    expect(crossSiteRefusal(request('GET', '/logout', undefined, 'https://evil.example'))).toMatch(/Origin does not match/);
+    expect(crossSiteRefusal(request('GET', '/logout', 'same-origin'))).toBeNull();
+    expect(crossSiteRefusal(request('GET', '/logout', 'none'))).toBeNull();
+    expect(crossSiteRefusal(request('POST', '/api/x', 'none'))).toMatch(/refused/);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -12,6 +12,8 @@ import {
   recordFailure,
 } from '../../../libs/auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../../libs/auth/passwords';
+import { VerifiedCredentials } from '../../../libs/auth/verified-credentials';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { User } from '../../../libs/domain/entities';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
@@ -27,7 +29,14 @@ export interface ScopedActor extends Actor {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly recentlyVerified: VerifiedCredentials;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.recentlyVerified = new VerifiedCredentials(config.verifiedCredentialsWindowSeconds * 1_000);
+  }
 
   /**
    * The active user with these credentials, or null. Used by the API and the back office.
@@ -55,7 +64,7 @@ export class UsersService {
       dummyHash ??= hashPassword('not-a-real-password');
       await verifyPassword(await dummyHash, password);
     } else {
-      valid = await verifyPassword(user.passwordHash, password);
+      valid = this.recentlyVerified.has(user.id, user.passwordHash, password) || (await verifyPassword(user.passwordHash, password));
     }
     if (!user || !valid) {
       if (clientAddress) await recordFailure(this.db, addressKey(clientAddress), ADDRESS_THROTTLE);
@@ -72,6 +81,7 @@ export class UsersService {
     }
     if (throttle) await clearFailures(this.db, accountKey(address));
     if (!user.active) return null;
+    this.recentlyVerified.remember(user.id, user.passwordHash, password);
     const { passwordHash: _omitted, ...safe } = user;
     return Object.assign(new User(), safe);
   }

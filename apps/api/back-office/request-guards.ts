@@ -100,10 +100,13 @@ export interface CrossSiteCheck {
 export function crossSiteRefusal(request: CrossSiteCheck): string | null {
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method.toUpperCase());
   const api = request.path === '/api' || request.path.startsWith('/api/');
-  if (!unsafe && !api) return null;
+  // AdminJS signs out with a GET: another site must not sign a user out with a link. Typing the
+  // address or following a bookmark (Sec-Fetch-Site: none) still works.
+  const signOut = request.path === '/logout';
+  if (!unsafe && !api && !signOut) return null;
   // Fetch Metadata, where the browser sends it, is authoritative.
   const site = request.secFetchSite?.toLowerCase();
-  if (site) return site === 'same-origin' ? null : `cross-site request refused (Sec-Fetch-Site: ${site})`;
+  if (site) return site === 'same-origin' || (signOut && !unsafe && site === 'none') ? null : `cross-site request refused (Sec-Fetch-Site: ${site})`;
   if (request.origin !== undefined) {
     const host = originHost(request.origin);
     if (!host || host !== request.host) return 'cross-origin request refused (Origin does not match Host)';

@@ -40,7 +40,7 @@ export function toHttpError(error: unknown, subject: string): unknown {
     return new ServiceUnavailableException(`${subject} is busy with other decisions right now; retry shortly with the same Idempotency-Key`);
   }
   if (isUnavailable(error)) {
-    return new ServiceUnavailableException('Temporal is unreachable; try again shortly');
+    return new ServiceUnavailableException('Temporal is unreachable or did not answer in time; try again shortly with the same Idempotency-Key');
   }
   return error;
 }
