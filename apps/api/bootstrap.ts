@@ -16,6 +16,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Nest's body parser would consume the panel's multipart forms; the panel parses its own.
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: logLevels(config.logLevel), bodyParser: false });
   app.enableShutdownHooks();
+  // Behind a reverse proxy the connection is the proxy's: believe its X-Forwarded-For (only
+  // from the proxies named), so the per-address login throttle sees the client.
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
   // The panel is mounted before Nest's routes and body parsers so it sees raw requests.
   await mountBackOffice(app, config);

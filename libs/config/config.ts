@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 
 /**
@@ -11,6 +12,11 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   temporal: { address: string; namespace: string; taskQueue: string };
   sessionSecret: string;
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * false (none: the address is the connection's), a hop count, or proxy addresses / ranges.
+   */
+  trustProxy: false | number | string[];
   /** How long a password verified with argon2id is trusted again for HTTP Basic (0: never). */
   verifiedCredentialsWindowSeconds: number;
   admin: { email: string; password: string };
@@ -48,6 +54,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : LOCAL_SESSION_SECRET);
   if (production && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET is required in production and must be at least 32 characters');
+  }
+
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy === null) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxies (1-10), or proxy addresses/ranges separated by commas (loopback, linklocal, uniquelocal, 10.0.0.0/8, …) (got "${env.TRUST_PROXY}")`,
+    );
   }
 
   const verifiedCredentialsWindowSeconds = Number(env.VERIFIED_CREDENTIALS_WINDOW_SECONDS ?? 60);
@@ -97,11 +110,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'creatorops',
     },
     sessionSecret,
+    trustProxy: trustProxy ?? false,
     verifiedCredentialsWindowSeconds,
     admin: { email: adminEmail, password: adminPassword },
     sla,
     logLevel,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, or a range in CIDR notation ("10.0.0.0/8"). */
+function isProxyAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY, or null when it is not valid. "true" (believe any X-Forwarded-For) is refused:
+ * a client could then claim any address and walk around the per-address login throttle.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] | null {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  return entries.every((entry) => PROXY_NAMES.has(entry) || isProxyAddress(entry)) ? entries : null;
 }
 
 /** Nest injection token for the validated AppConfig. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../libs/auth/passwords';
 import { Collaboration, Escalation, Notification, User } from '../../libs/domain/entities';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
+import { Role } from '../../libs/domain/rules/roles';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
 import { createTeam, sampleDeliverables, Team } from '../support/fixtures';
@@ -203,10 +204,26 @@ describe('bookings through the REST API', () => {
     expect(untouched.body.live.history.map((entry: { event: string }) => entry.event)).not.toContain('brief.acknowledged');
     expect((await call('GET', `/campaigns/${booking.campaignId}/state`, asTalentManager)).body.live.status).toBe('active');
 
-    // The booking's own manager (the talent manager reports to them) may decide on it.
+    // The booking's own manager (the talent manager reports to them) may decide on it, and so may
+    // a head of talent two levels up the team tree (the other team's manager reports to them).
     const byTeamManager = await call('POST', acknowledge, system.basic(team.manager.email, team.password));
     expect(byTeamManager.status).toBe(200);
     expect(byTeamManager.body.history).toContainEqual(expect.objectContaining({ event: 'brief.acknowledged', actor: { userId: team.manager.id, role: 'manager' } }));
+
+    const theirs = await book();
+    const users = system.database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-${randomBytes(4).toString('hex')}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: await hashPassword(others.password) }));
+    await users.update({ id: others.manager.id }, { managerId: head.id });
+    const asHead = system.basic(head.email, others.password);
+    expect((await call('POST', `/collaborations/${theirs.id}/acknowledge-brief`, asHead)).status).toBe(403);
+    await users.update({ id: team.manager.id }, { managerId: head.id });
+    try {
+      const byHead = await call('POST', `/collaborations/${theirs.id}/acknowledge-brief`, asHead);
+      expect(byHead.status).toBe(200);
+      expect(byHead.body.history).toContainEqual(expect.objectContaining({ event: 'brief.acknowledged', actor: { userId: head.id, role: 'manager' } }));
+    } finally {
+      await users.update({ id: team.manager.id }, { managerId: null });
+    }
   });
 
   it('records the reminder and a BRIEF_ACK_OVERDUE escalation in the database when the deadline lapses', async () => {

@@ -51,4 +51,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: '-1' })).toThrow(/VERIFIED_CREDENTIALS_WINDOW_SECONDS must be whole seconds from 0 to 3600/);
     expect(() => loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: 'a minute' })).toThrow(/VERIFIED_CREDENTIALS_WINDOW_SECONDS/);
   });
+
+  it('believes X-Forwarded-For only from the proxies named in TRUST_PROXY, never from anyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    for (const bad of ['true', '11', 'cafe', '10.0.0.0/33', 'proxy.example']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be false, a number of proxies/);
+    }
+  });
 });

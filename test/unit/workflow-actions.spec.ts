@@ -1,10 +1,11 @@
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
 import { Role } from '../../libs/domain/rules/roles';
+import type { DeliverablePlan } from '../../libs/domain/rules/terms';
 import { manualSnapshot } from '../../apps/api/back-office/lifecycle-resources';
-import { termsDefaults, termsFormProblems, termsFromForm, TERMS_FIELDS } from '../../apps/api/back-office/workflow-actions/collaboration-actions';
+import { formTooSmallFor, termsDefaults, termsFormProblems, termsFromForm, TERMS_FIELDS } from '../../apps/api/back-office/workflow-actions/collaboration-actions';
 import { DURATION, FormField, publicFields, readForm, requestIdOf } from '../../apps/api/back-office/workflow-actions/form';
-import { httpErrorMessage } from '../../apps/api/back-office/workflow-actions/http-errors';
+import { httpErrorMessage, PanelRefusal } from '../../apps/api/back-office/workflow-actions/http-errors';
 import { actorIds } from '../../apps/api/back-office/workflow-actions/live-view.action';
 import { partyChoices, resolutionChoices } from '../../apps/api/back-office/workflow-actions/record-actions';
 
@@ -78,6 +79,36 @@ describe('the terms form', () => {
       'The creator fee may not exceed the brand price: the booking would lose money',
     ]);
     expect(readForm(TERMS_FIELDS, { ...base, currency: 'inr' }).problems).toEqual(['Currency must be an ISO 4217 code such as INR']);
+  });
+
+  it('takes up to five deliverables, and opens an offer of four with all four (nothing dropped on a counter-offer)', () => {
+    const slots = Object.fromEntries(
+      [2, 3, 4].flatMap((n) => [
+        [`deliverable${n}Type`, 'story'],
+        [`deliverable${n}Platform`, 'instagram'],
+        [`deliverable${n}DraftDueAt`, `2026-12-1${n}T12:00`],
+      ]),
+    );
+    const { values, problems } = readForm(TERMS_FIELDS, { ...base, ...slots, deliverable5Type: 'post' });
+    expect(problems).toEqual([]);
+    expect(termsFormProblems(values)).toEqual(['Deliverable 5 needs a type, a platform and a draft due date, or none of them']);
+    const { values: four } = readForm(TERMS_FIELDS, { ...base, ...slots });
+    const terms = termsFromForm(four);
+    expect(terms.deliverables.map((d) => d.type)).toEqual(['reel', 'story', 'story', 'story']);
+    const offer = { party: 'creator' as const, actor: { userId: 'u', role: Role.TalentManager }, at: '', terms };
+    const reopened = readForm(TERMS_FIELDS, termsDefaults({}, offer) as Record<string, string>).values;
+    expect(termsFromForm(reopened).deliverables).toEqual(terms.deliverables);
+  });
+
+  it('refuses to replace an offer with more deliverables than the form holds', () => {
+    const plan = { type: 'story', platform: 'instagram', draftDueAt: '2026-12-10T12:00:00.000Z' } as DeliverablePlan;
+    const offerOf = (count: number) => ({ party: 'creator' as const, actor: { userId: 'u', role: Role.TalentManager }, at: '', terms: { ...termsFromForm(readForm(TERMS_FIELDS, base).values), deliverables: Array(count).fill(plan) } });
+    expect(formTooSmallFor(undefined, 'c1')).toBeNull();
+    expect(formTooSmallFor(offerOf(5), 'c1')).toBeNull();
+    expect(formTooSmallFor(offerOf(6), 'c1')).toBe(
+      'The offer on the table has 6 deliverables and this form holds 5; negotiate this booking through the API (POST /collaborations/c1/terms or /counter-offer) so that none is dropped',
+    );
+    expect(httpErrorMessage(new PanelRefusal('x'))).toBe('x');
   });
 
   it('opens with the offer on the table, else the booking\'s row', () => {

@@ -23,7 +23,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** What the back office needs to decide per record: the role, and the team a manager leads. */
 export interface ScopedActor extends Actor {
-  /** Managers: themselves and the users whose managerId is them. Others: themselves. */
+  /** Managers: themselves and everyone below them in the team tree. Others: themselves. */
   teamIds: string[];
 }
 
@@ -99,9 +99,21 @@ export class UsersService {
     return { ...actor, teamIds: await this.teamOf(actor.userId) };
   }
 
-  /** A manager's team: themselves and the users whose managerId is them (one level, docs/access.md). */
+  /**
+   * A manager's team: themselves and everyone below them in the team tree (DESIGN §2: a user's
+   * manager), so a head of talent reaches their managers' talent managers too. UNION (not UNION
+   * ALL) stops at users already found, so a cycle in the tree cannot loop.
+   */
   async teamOf(managerId: string): Promise<string[]> {
-    const reports: Array<{ id: string }> = await this.db.query(`SELECT "id" FROM "users" WHERE "managerId" = $1 ORDER BY "id"`, [managerId]);
-    return [managerId, ...reports.map((row) => row.id)];
+    const members: Array<{ id: string }> = await this.db.query(
+      `WITH RECURSIVE team("id") AS (
+         SELECT "id" FROM "users" WHERE "managerId" = $1
+         UNION
+         SELECT u."id" FROM "users" u JOIN team ON u."managerId" = team."id"
+       )
+       SELECT "id" FROM team WHERE "id" <> $1 ORDER BY "id"`,
+      [managerId],
+    );
+    return [managerId, ...members.map((row) => row.id)];
   }
 }

@@ -15,7 +15,7 @@ export interface PanelUser {
   name: string;
   role: Role;
   /**
-   * A manager's team: themselves and the users whose managerId is them; anyone else: themselves.
+   * A manager's team: themselves and everyone below them in the team tree; anyone else: themselves.
    * Re-read from the database on every panel request (session.ts), so a changed team applies at once.
    */
   teamIds?: string[];

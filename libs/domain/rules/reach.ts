@@ -6,7 +6,7 @@ import { Role } from './roles';
  * (apps/api/back-office/access.ts) and the REST API (apps/api/auth/record-reach.ts).
  *
  * - `all`: every record;
- * - `team`: records of the user's team (a manager and the users whose managerId is them);
+ * - `team`: records of the user's team (a manager and everyone below them in the team tree);
  * - `own`: records that belong to the user;
  * - `none`: no record at all.
  */

@@ -8,14 +8,18 @@ import type { Params } from '../request-guards';
 import type { Logger } from '../resource-spec';
 import { decisionAction, DecisionForm, paramText, RecordView } from './decision-action';
 import { choicesOf, FormField, FormValues } from './form';
+import { PanelRefusal } from './http-errors';
 import type { CollaborationDecisions } from './ports';
 
 const stageOf = (record: RecordView) => paramText(record, 'stage');
 const inStage = (...stages: CollaborationStage[]) => (record: RecordView) => stages.includes(stageOf(record) as CollaborationStage);
 const movedTo = (state: CollaborationState) => `stage is now ${state.stage}`;
 
-/** Up to two deliverables in the panel's terms form (the API takes up to 50). */
-const DELIVERABLE_SLOTS = [1, 2] as const;
+/**
+ * Up to five deliverables in the panel's terms form, the first required (the API takes up to
+ * 50). A booking with more is negotiated through the API (docs/access.md).
+ */
+export const DELIVERABLE_SLOTS = [1, 2, 3, 4, 5] as const;
 const TYPES = choicesOf(Object.values(DeliverableType));
 const PLATFORMS = choicesOf(Object.values(Platform));
 const ISO_DATE = { regex: /^\d{4}-\d{2}-\d{2}$/, message: 'Exclusivity dates must be dates (YYYY-MM-DD)' };
@@ -42,9 +46,11 @@ export const TERMS_FIELDS: FormField[] = [
 /** Problems the fields alone do not show; the workflow checks the terms as a whole again (termsProblems). */
 export function termsFormProblems(values: FormValues): string[] {
   const problems: string[] = [];
-  const second = ['Type', 'Platform', 'DraftDueAt'].map((part) => values[`deliverable2${part}`]);
-  if (second.some((v) => v !== undefined) && second.some((v) => v === undefined)) {
-    problems.push('Deliverable 2 needs a type, a platform and a draft due date, or none of them');
+  for (const n of DELIVERABLE_SLOTS.slice(1)) {
+    const parts = ['Type', 'Platform', 'DraftDueAt'].map((part) => values[`deliverable${n}${part}`]);
+    if (parts.some((v) => v !== undefined) && parts.some((v) => v === undefined)) {
+      problems.push(`Deliverable ${n} needs a type, a platform and a draft due date, or none of them`);
+    }
   }
   const exclusivity = [values.exclusivityCategory, values.exclusivityStart, values.exclusivityEnd];
   if (exclusivity.some((v) => v !== undefined) && exclusivity.some((v) => v === undefined)) {
@@ -85,6 +91,16 @@ export function termsFromForm(values: FormValues): Terms {
       ? { exclusivity: { category: values.exclusivityCategory as string, start: values.exclusivityStart as string, end: values.exclusivityEnd as string } }
       : {}),
   };
+}
+
+/**
+ * Why the form may not replace the offer on the table: it holds more deliverables than the form
+ * can show, and sending the form would silently drop the rest. Null when the form can.
+ */
+export function formTooSmallFor(onTable: Offer | undefined, collaborationId: string): string | null {
+  const count = onTable?.terms.deliverables.length ?? 0;
+  if (count <= DELIVERABLE_SLOTS.length) return null;
+  return `The offer on the table has ${count} deliverables and this form holds ${DELIVERABLE_SLOTS.length}; negotiate this booking through the API (POST /collaborations/${collaborationId}/terms or /counter-offer) so that none is dropped`;
 }
 
 /** The offer on the table (or the booking's row) as the form's starting values. */
@@ -139,7 +155,12 @@ export function collaborationActions(port: CollaborationDecisions, logger: Logge
         roles: DECISION_ROLES.negotiate,
         availableWhen: inStage(CollaborationStage.Negotiating),
         form: termsForm(party),
-        perform: (values, { id, actor, requestId }) => port.offerTerms(id, party, actor, termsFromForm(values), requestId),
+        perform: async (values, { id, actor, requestId }) => {
+          const onTable = await port.view(id).then((view) => view.live?.negotiation?.offers.at(-1), () => undefined);
+          const refusal = formTooSmallFor(onTable, id);
+          if (refusal) throw new PanelRefusal(refusal);
+          return port.offerTerms(id, party, actor, termsFromForm(values), requestId);
+        },
         outcome: (state) => `${party === 'agency' ? 'Terms proposed' : 'Counter-offer recorded'} — ${movedTo(state)}`,
         failure: party === 'agency' ? 'The terms could not be proposed' : 'The counter-offer could not be recorded',
       },

@@ -14,3 +14,14 @@ export function httpErrorMessage(error: unknown): string | null {
   }
   return typeof candidate.message === 'string' ? candidate.message : String(body);
 }
+
+/** A refusal the panel itself decides (before any service is asked), shown like a service's 409. */
+export class PanelRefusal extends Error {
+  getStatus(): number {
+    return 409;
+  }
+
+  getResponse(): { message: string } {
+    return { message: this.message };
+  }
+}
