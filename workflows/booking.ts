@@ -45,6 +45,8 @@ export class Booking {
   dropRequest?: { actor: Actor; reason: string };
   /** The drop comes from the campaign's cancellation, not from this creator. */
   cancelledWithCampaign = false;
+  /** The campaign was cancelled after this booking had been dropped: no replacement will be sought. */
+  campaignCancelledAfterDrop?: { actor: Actor; reason: string };
   private readonly escalationCounts = new Map<EscalationKind, number>();
   private deadlineRevision = 0;
   private lifecycle?: CancellationScope;

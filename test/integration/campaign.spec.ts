@@ -1,5 +1,5 @@
 import { WorkflowHandle } from '@temporalio/client';
-import { AuditLog, Campaign, Collaboration, Contract, Deliverable, ExclusivityWindow, Payout } from '../../libs/domain/entities';
+import { AuditLog, Campaign, Collaboration, Contract, Deliverable, Escalation, ExclusivityWindow, Payout } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -153,6 +153,27 @@ describe('campaign workflow', () => {
     expect(stored.status).toBe('cancelled');
     const cancellation = await db().getRepository(AuditLog).findOneByOrFail({ entity: 'Campaign', entityId: campaign.id, action: 'campaign.cancelled', actorId: harness.team.manager.id });
     expect(cancellation.after).toMatchObject({ status: 'cancelled', reason: 'Brand pulled out' });
+  });
+
+  it('ends a dropped booking still waiting for the manager when its campaign is cancelled: there is nothing to replace', async () => {
+    const { campaign, handle, book } = await startCampaign();
+    const dropped = await book();
+    await dropped.handle.executeUpdate(dropOutUpdate, { args: [{ actor: drive().talentManager(), reason: 'Creator unavailable' }] });
+    const escalation = await waitFor('CREATOR_DROPPED', async () =>
+      (await dropped.handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.CreatorDropped),
+    );
+
+    await handle.executeUpdate(cancelCampaignUpdate, { args: [{ actor: drive().manager(), reason: 'Brand pulled out' }] });
+    const end: CollaborationState = await dropped.handle.result();
+    expect(end.stage).toBe(CollaborationStage.Dropped);
+    expect(end.openEscalations).toEqual([]);
+    expect(end.resolvedEscalations).toContainEqual(expect.objectContaining({ escalationId: escalation.escalationId, resolution: EscalationResolution.BookingEnded }));
+    const stored = await db().getRepository(Escalation).findOneByOrFail({ id: escalation.escalationId });
+    expect(stored).toMatchObject({ resolution: 'BOOKING_ENDED: The campaign was cancelled: Brand pulled out', resolvedById: harness.team.manager.id });
+
+    const result: CampaignState = await handle.result();
+    expect(result).toMatchObject({ status: 'cancelled', summary: { bookings: 1, byOutcome: { DROPPED: 1 } } });
+    expect((await db().getRepository(Campaign).findOneByOrFail({ id: campaign.id })).status).toBe('cancelled');
   });
 
   it('continues as new before its history grows large, keeping its bookings and hearing how they end', async () => {

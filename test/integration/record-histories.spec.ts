@@ -198,7 +198,7 @@ describe('record workflow histories', () => {
     await save('payout-paid', payout);
   });
 
-  it('campaign: bookings added while it runs, continued as new, then cancelled with its bookings', async () => {
+  it('campaign: bookings added while it runs, continued as new, one dropped, then cancelled with its bookings', async () => {
     const campaign = await createCampaignRow(database.db, team);
     const handle = await client.workflow.start('campaignWorkflow', {
       workflowId: campaignWorkflowId(campaign.id),
@@ -214,10 +214,15 @@ describe('record workflow histories', () => {
       rows.push(row);
     }
     await waitFor('a new run', async () => ((await handle.query(campaignStateQuery)).runs > 1 ? true : undefined));
+    // One creator has dropped and waits for the manager when the campaign is cancelled.
+    const dropped = client.workflow.getHandle(rows[1].workflowId!);
+    await dropped.executeUpdate(dropOutUpdate, { args: [{ actor: manager(), reason: 'Creator unavailable' }] });
+    await waitFor('CREATOR_DROPPED', async () => (await dropped.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.CreatorDropped));
     await handle.executeUpdate(cancelCampaignUpdate, { args: [{ actor: manager(), reason: 'Brand pulled out' }] });
     await handle.result();
     await save('campaign-continued-as-new', client.workflow.getHandle(handle.workflowId, firstRunId));
     await save('campaign-cancelled', handle);
     await save('booking-cancelled-with-campaign', client.workflow.getHandle(rows[0].workflowId!));
+    await save('dropped-then-campaign-cancelled', dropped);
   });
 });

@@ -52,7 +52,13 @@ function contentIsLive(booking: Booking): boolean {
  */
 export function handleCampaignCancellation(booking: Booking): void {
   setHandler(campaignCancelledSignal, ({ actor, reason }: CampaignCancelledInput) => {
-    if (isTerminal(booking.stage) || booking.dropRequest) return;
+    if (booking.dropRequest) {
+      // Being dropped, or dropped and waiting for the manager to accept or find a replacement:
+      // with the campaign cancelled there is nothing to replace (compensateDropout stops waiting).
+      if (!booking.cancelledWithCampaign) booking.campaignCancelledAfterDrop ??= { actor, reason };
+      return;
+    }
+    if (isTerminal(booking.stage)) return;
     if (contentIsLive(booking)) {
       booking.record('campaign.cancelled', actor, 'The content is live: the fee is still owed');
       return;
@@ -119,9 +125,19 @@ export async function compensateDropout(booking: Booking): Promise<void> {
   });
   booking.state.openEscalations.push({ escalationId, kind: EscalationKind.CreatorDropped, raisedAt: at });
   booking.record('escalation.raised', undefined, 'CREATOR_DROPPED');
-  const decision = (await booking.awaitDecision(escalationId))!;
-  await booking.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
-  booking.settledDecisions.add(escalationId);
+  // Runs from before the patch wait for the manager even when the campaign is cancelled meanwhile.
+  const endsWithCampaign = patched('campaign-cancellation-ends-dropped-booking');
+  const decision = await booking.awaitDecision(escalationId, () => endsWithCampaign && booking.campaignCancelledAfterDrop !== undefined);
+  if (decision) {
+    await booking.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
+    booking.settledDecisions.add(escalationId);
+  } else {
+    const cancelled = booking.campaignCancelledAfterDrop!;
+    booking.record('campaign.cancelled', cancelled.actor, 'No replacement: the campaign was cancelled');
+    await booking.closeEscalation(escalationId, EscalationResolution.BookingEnded, `The campaign was cancelled: ${cancelled.reason}`, cancelled.actor);
+    // A manager's decision accepted a moment before is answered, not left waiting.
+    booking.settledDecisions.add(escalationId);
+  }
   await killFee?.paid;
 }
 
