@@ -77,3 +77,5 @@ export const cancelCampaignUpdate = defineUpdate<CampaignState, [CancelCampaignI
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 export const bookingEndedSignal = defineSignal<[BookingEndedInput]>('bookingEnded');
 export const campaignCancelledSignal = defineSignal<[CampaignCancelledInput]>('campaignCancelled');
+/** The campaign's end date was edited: bookings close at the new time instead (while still open). */
+export const rescheduleCloseSignal = defineSignal<[{ closesAt: string }]>('rescheduleClose');

@@ -20,6 +20,7 @@ import {
   campaignStateQuery,
   cancelCampaignUpdate,
   closeBookingsUpdate,
+  rescheduleCloseSignal,
   type BookCreatorInput,
   type CampaignBooking,
   type CampaignInput,
@@ -60,6 +61,13 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     campaignActivities.recordCampaignEvent({ campaignId: state.campaignId, action, ...input, at: now(), eventKey: `campaign-${state.campaignId}:${key}` });
 
   setHandler(campaignStateQuery, () => state);
+
+  // When bookings close: the last day's end, moved when the end date is edited. A new signal, so
+  // histories from before it never carry one and replay as they ran.
+  let closesAt = input.closesAt;
+  setHandler(rescheduleCloseSignal, ({ closesAt: next }) => {
+    if (typeof next === 'string' && Number.isFinite(Date.parse(next))) closesAt = next;
+  });
 
   setHandler(bookingEndedSignal, ({ collaborationId, outcome }) => {
     const booking = state.bookings.find((b) => b.collaborationId === collaborationId);
@@ -168,8 +176,10 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
 
   for (;;) {
     if (state.status === 'active') {
-      const untilClose = Date.parse(input.closesAt) - Date.now();
-      const woken = untilClose > 0 && (await condition(() => state.status !== 'active' || historyFull(), untilClose));
+      const waitingFor = closesAt;
+      const untilClose = Date.parse(waitingFor) - Date.now();
+      const woken = untilClose > 0 && (await condition(() => state.status !== 'active' || historyFull() || closesAt !== waitingFor, untilClose));
+      if (closesAt !== waitingFor) continue;
       if (!woken && state.status === 'active') {
         state.status = 'closed';
         state.closedAt = now();
@@ -181,7 +191,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     if (ended()) break;
     if (historyFull()) {
       await condition(() => allHandlersFinished() && starting === 0);
-      await continueAsNew<typeof campaignWorkflow>({ ...input, carried: state });
+      await continueAsNew<typeof campaignWorkflow>({ ...input, closesAt, carried: state });
     }
   }
 

@@ -366,7 +366,7 @@ test('(f) a forged cross-site POST to a panel action, or a cross-site sign-out, 
   await screenshot(page, 'roles-forged-post-refused');
 });
 
-test('(g) the generic edit form cannot change a booking\'s stage or a payout\'s status, even when posted directly', async () => {
+test('(g) the generic edit form cannot change a booking\'s stage or a payout\'s status, even when posted directly; a new end date reaches the campaign', async () => {
   const { page } = await session();
   await logIn(page, system.baseUrl, system.admin.email, system.admin.password);
   const edit = await panelPost(page, `/resources/Collaboration/records/${taraBooking}/edit`, {
@@ -389,6 +389,23 @@ test('(g) the generic edit form cannot change a booking\'s stage or a payout\'s 
   await page.locator('[data-testid="property-edit-creatorFeeMinor"], input[name="creatorFeeMinor"]').first().waitFor();
   await expect(page.locator('input[name="stage"], [data-testid="property-edit-stage"]').count()).resolves.toBe(0);
   await screenshot(page, 'roles-edit-without-stage');
+
+  // A campaign's end date edited in the panel moves its running workflow's closing time: moved
+  // into the past, the campaign stops taking bookings at once.
+  const ending = await api<{ id: string }>('POST', '/campaigns', {
+    brandId,
+    name: 'Ends early',
+    budgetMinor: 5_000_000,
+    currency: 'INR',
+    startsOn: '2026-11-01',
+    endsOn: '2027-01-31',
+  });
+  expect((await api<{ live: { status: string } }>('GET', `/campaigns/${ending.id}/state`)).live.status).toBe('active');
+  const endsEarlier = await panelPost(page, `/resources/Campaign/records/${ending.id}/edit`, { endsOn: '2026-11-20' });
+  expect(((await endsEarlier.json()) as PanelAnswer).notice?.type).toBe('success');
+  await waitFor('the campaign closed to bookings', async () =>
+    (await api<{ live: { status: string } }>('GET', `/campaigns/${ending.id}/state`)).live.status !== 'active' ? true : undefined,
+  );
 });
 
 test('(h) an admin creates a user with a password, resets it, changes the role, disables: audited, never showing a hash', async () => {

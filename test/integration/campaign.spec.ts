@@ -5,7 +5,7 @@ import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { campaignWorkflowId } from '../../libs/temporal/workflow-ids';
 import { waitFor } from '../../scripts/lib/ports';
-import { bookCreatorUpdate, campaignStateQuery, cancelCampaignUpdate, closeBookingsUpdate, type CampaignState } from '../../workflows/campaign-messages';
+import { bookCreatorUpdate, campaignStateQuery, cancelCampaignUpdate, closeBookingsUpdate, rescheduleCloseSignal, type CampaignState } from '../../workflows/campaign-messages';
 import { dropOutUpdate, resolveEscalationUpdate, stateQuery, type CollaborationState } from '../../workflows/messages';
 import { approvePayoutUpdate, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../workflows/payout-messages';
 import { createBookingRow, createCampaignRow } from '../support/fixtures';
@@ -205,5 +205,25 @@ describe('campaign workflow', () => {
     const closed = await db().getRepository(AuditLog).findOneByOrFail({ entity: 'Campaign', entityId: campaign.id, action: 'campaign.closed' });
     expect(closed.actorId).toBeNull();
     expect(closed.after).toMatchObject({ reason: 'The campaign end date has passed' });
+  });
+
+  it('closes bookings at the new time when its end date is moved, earlier or later', async () => {
+    // Moved later: still taking bookings when the first end has passed.
+    const later = await startCampaign({ closesInMs: 1_000 });
+    await later.handle.signal(rescheduleCloseSignal, { closesAt: new Date(Date.now() + 60_000).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await later.handle.query(campaignStateQuery)).status).toBe('active');
+    await later.book();
+    // Moved earlier (a month away, now past): closed to bookings at once and, with none, completed.
+    const earlier = await startCampaign();
+    await earlier.handle.signal(rescheduleCloseSignal, { closesAt: new Date(Date.now() - 1_000).toISOString() });
+    await waitFor('closed', async () => ((await earlier.handle.query(campaignStateQuery)).status === 'closed' ? true : undefined));
+    expect((await earlier.handle.result()).status).toBe('completed');
+    const closed = await db().getRepository(AuditLog).findOneByOrFail({ entity: 'Campaign', entityId: earlier.campaign.id, action: 'campaign.closed' });
+    expect(closed.after).toMatchObject({ reason: 'The campaign end date has passed' });
+    // Not a date: ignored.
+    await later.handle.signal(rescheduleCloseSignal, { closesAt: 'next week' });
+    expect((await later.handle.query(campaignStateQuery)).status).toBe('active');
+    await later.handle.executeUpdate(cancelCampaignUpdate, { args: [{ actor: drive().manager(), reason: 'Test over' }] });
   });
 });

@@ -74,6 +74,8 @@ export interface ResourceSpec {
   /** Derives or normalises fields of an already-whitelisted payload. */
   prepareCreate?: (payload: Params, context: ActionContext) => Params | Promise<Params>;
   prepareEdit?: (payload: Params, current: Params, context: ActionContext) => Params | Promise<Params>;
+  /** After an edit is saved, with what changed (e.g. tell a running workflow about a new end date). */
+  afterEdit?: (id: string, changed: { before: Params; after: Params }) => Promise<void>;
   /**
    * Fields a form may send but no response ever shows (a new password): the prepare hooks turn
    * them into what is stored; the audit log records that they were set, never their value.
@@ -312,6 +314,16 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
           const hidden = Object.keys(secrets).length > 0;
           if (diff || hidden) {
             await audit(context, 'updated', String(record.id), { ...diff?.before }, { ...diff?.after, ...secrets });
+          }
+          if (diff && spec.afterEdit) {
+            try {
+              await spec.afterEdit(String(record.id), diff);
+            } catch (error) {
+              // Saved, but what follows from it did not happen: say so rather than hide it.
+              deps.logger.error(`after editing ${spec.id} ${String(record.id)}: ${(error as Error)?.message ?? error}`);
+              const message = `Saved, but the running workflow was not told: ${(error as Error)?.message ?? 'unexpected error'}`;
+              return scrubResponse({ ...response, notice: { message, type: 'error' } });
+            }
           }
         }
         return scrubResponse(response);

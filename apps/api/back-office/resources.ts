@@ -254,6 +254,10 @@ export function resourceSpecs(deps: BackOfficeDependencies): Array<ResourceSpec 
       // Brand and currency are fixed once bookings may exist; status changes (cancellation) go through the workflow.
       create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
       edit: ['name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+      // A running campaign closes bookings at the end of its last day: a new end date moves that.
+      afterEdit: async (id, changed) => {
+        if ('endsOn' in changed.after) await deps.campaigns.followEndDate(id);
+      },
       mayWrite: operations,
       scope: { owner: 'ownerId', write: OPERATIONS_WRITE },
       mayDelete: adminOnly,

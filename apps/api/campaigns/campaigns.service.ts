@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
@@ -17,6 +18,7 @@ import {
   CampaignState,
   cancelCampaignUpdate,
   closeBookingsUpdate,
+  rescheduleCloseSignal,
 } from '../../../workflows/campaign-messages';
 import type { campaignWorkflow } from '../../../workflows/campaign.workflow';
 import type { CollaborationInput } from '../../../workflows/messages';
@@ -123,6 +125,20 @@ export class CampaignsService {
     return this.decide(campaign, cancelCampaignUpdate.name, () =>
       this.handle(campaign).executeUpdate(cancelCampaignUpdate, { args: [{ actor, reason }], updateId: `cancelCampaign:${requestId ?? randomUUID()}` }),
     );
+  }
+
+  /**
+   * After the end date was edited (panel): the running workflow closes bookings at the new time.
+   * A campaign without a running workflow (none yet, or ended) has nothing to move.
+   */
+  async followEndDate(id: string): Promise<void> {
+    const campaign = await this.findOne(id);
+    try {
+      await this.handle(campaign).signal(rescheduleCloseSignal, { closesAt: closesAt(campaign.endsOn) });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      throw toHttpError(error, `Campaign ${campaign.id}`);
+    }
   }
 
   /** The campaign, when the actor may decide on it: its owner, their manager, or an admin (docs/access.md). */

@@ -24,7 +24,7 @@ export type CollaborationDecisions = Pick<
   | 'deliverables'
 >;
 
-export type CampaignDecisions = Pick<CampaignsService, 'close' | 'cancel'>;
+export type CampaignDecisions = Pick<CampaignsService, 'close' | 'cancel' | 'followEndDate'>;
 
 export interface WorkflowActionDependencies {
   collaborations: CollaborationDecisions;
