@@ -1,4 +1,4 @@
-import { reachableOwners as ownersWithin, type Reach, type ReachByRole } from '../../../libs/domain/rules/reach';
+import { reachableOwners as ownersWithin, reachesOwner, type Reach, type ReachByRole, type Reacher } from '../../../libs/domain/rules/reach';
 import { Role, isRole } from '../../../libs/domain/rules/roles';
 import type { ActionContext, CurrentAdmin } from './adminjs-types';
 
@@ -56,22 +56,28 @@ export function reachOf(currentAdmin: CurrentAdmin | undefined, byRole: ReachByR
   return role ? byRole[role] : 'none';
 }
 
-/** The user ids whose records this user reaches: 'all', or a list (empty: none). */
-export function reachableOwners(currentAdmin: CurrentAdmin | undefined, reach: Reach): 'all' | string[] {
+/** The signed-in user as the reach rules (libs/domain/rules/reach.ts) see them; null without a valid session. */
+function reacherOf(currentAdmin: CurrentAdmin | undefined): Reacher | null {
   const id: unknown = currentAdmin?.id;
   const role = roleOf(currentAdmin);
-  if (reach === 'all') return 'all';
-  if (typeof id !== 'string' || !role) return [];
+  if (typeof id !== 'string' || !role) return null;
   const team: unknown = currentAdmin?.teamIds;
   const teamIds = Array.isArray(team) ? team.filter((member): member is string => typeof member === 'string') : [];
-  return ownersWithin({ id, role, teamIds }, reach);
+  return { id, role, teamIds };
+}
+
+/** The user ids whose records this user reaches: 'all', or a list (empty: none). */
+export function reachableOwners(currentAdmin: CurrentAdmin | undefined, reach: Reach): 'all' | string[] {
+  if (reach === 'all') return 'all';
+  const user = reacherOf(currentAdmin);
+  return user ? ownersWithin(user, reach) : [];
 }
 
 /** True when the user reaches a record owned by `ownerId` (undefined: the owner is unknown). */
 export function reaches(currentAdmin: CurrentAdmin | undefined, byRole: ReachByRole, ownerId: unknown): boolean {
-  const owners = reachableOwners(currentAdmin, reachOf(currentAdmin, byRole));
-  if (owners === 'all') return true;
-  return typeof ownerId === 'string' && owners.includes(ownerId);
+  if (reachOf(currentAdmin, byRole) === 'all') return true;
+  const user = reacherOf(currentAdmin);
+  return user !== null && reachesOwner(user, byRole, typeof ownerId === 'string' ? ownerId : null);
 }
 
 /** True when the user reaches at least some records (for resource-level actions: list, new). */
