@@ -8,6 +8,7 @@ import { checkCompliance, ComplianceMarket } from '../libs/domain/rules/complian
 import { DeliverableStatus, SnapshotLabel } from '../libs/domain/rules/lifecycle';
 import { liveUrlProblem } from '../libs/domain/rules/posting';
 import type { Actor } from '../libs/domain/rules/roles';
+import { netMerchandiseValue } from '../libs/domain/rules/nmv';
 import { METRICS_SOURCE, MetricsSource } from './metrics-source';
 
 export interface VerifyPostInput {
@@ -77,7 +78,7 @@ export class PostingActivities {
       const metrics = await this.metrics.latest(deliverable.id);
       // No numbers yet: nothing is invented; the workflow asks the talent manager for them.
       if (!metrics) continue;
-      const nmvMinor = metrics.gmvMinor === null ? null : metrics.gmvMinor - (metrics.returnsMinor ?? 0) - (metrics.cancellationsMinor ?? 0);
+      const nmvMinor = netMerchandiseValue(metrics);
       await this.db
         .createQueryBuilder()
         .insert()

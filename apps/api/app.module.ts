@@ -2,15 +2,30 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DatabaseModule } from '../../libs/db/database.module';
 import { TemporalModule } from '../../libs/temporal/temporal.module';
-import { AuthModule } from './auth/auth.module';
-import { BrandsController } from './brands/brands.controller';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CollaborationsModule } from './collaborations/collaborations.module';
-import { CreatorsController } from './creators/creators.controller';
+import { ContractsModule } from './contracts/contracts.module';
+import { DeliverablesModule } from './deliverables/deliverables.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
+import { PayoutsModule } from './payouts/payouts.module';
+import { RosterModule } from './roster/roster.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, CampaignsModule, CollaborationsModule],
-  controllers: [HealthController, BrandsController, CreatorsController],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    TemporalModule,
+    UsersModule,
+    RosterModule,
+    CampaignsModule,
+    CollaborationsModule,
+    ContractsModule,
+    DeliverablesModule,
+    PayoutsModule,
+    EscalationsModule,
+  ],
+  controllers: [HealthController],
 })
 export class AppModule {}

@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig, logLevels } from '../../libs/config/config';
 import { AppModule } from './app.module';
-import { PASSWORD_ONLY_EXTENSION } from './auth/api-auth.guard';
+import { PASSWORD_ONLY_EXTENSION } from './users/api-auth.guard';
 import { mountBackOffice } from './back-office/mount';
 
 /**

@@ -6,7 +6,8 @@ import { crossSiteRefusal } from '../../apps/api/back-office/request-guards';
 import { dashboardOwners } from '../../apps/api/back-office/dashboard-data';
 import { listScopeOf, ownerOf, parseOwnerPath, rememberOwner } from '../../apps/api/back-office/record-scope';
 import { toResourceOptions, type ResourceSpec } from '../../apps/api/back-office/resource-spec';
-import { prepareBookingEdit, prepareNewUser, prepareUserEdit } from '../../apps/api/back-office/resources';
+import { prepareCollaborationEdit } from '../../apps/api/collaborations/collaborations.panel';
+import { prepareNewUser, prepareUserEdit } from '../../apps/api/users/users.panel';
 import { verifyPassword } from '../../libs/auth/passwords';
 import { lockRemainingSeconds } from '../../libs/auth/login-throttle';
 import { Role } from '../../libs/domain/rules/roles';
@@ -96,7 +97,7 @@ describe('scoped resources', () => {
     expect(actions.decide.isAccessible({ currentAdmin: tara, record: record('tara') })).toBe(true);
     // Reading stays open (read-only elsewhere).
     expect(actions.show.isAccessible({ currentAdmin: tara, record: record('tom') })).toBe(true);
-    expect(ownerOf('ScopedThing', record('tom'))).toBe('tom');
+    expect(ownerOf(spec.scope!.owner, record('tom'))).toBe('tom');
   });
 
   it('gives a talent manager\'s new record to them, and refuses handing it to someone outside the team', async () => {
@@ -192,12 +193,12 @@ describe('login throttle', () => {
 
 describe('editing a booking in the panel', () => {
   it('corrects the indicative prices before negotiation, deriving the margin', () => {
-    expect(prepareBookingEdit({ creatorFeeMinor: '7500000' }, { stage: 'BRIEFED', brandPriceMinor: '10000000' })).toEqual({ creatorFeeMinor: '7500000', marginBps: 2_500 });
+    expect(prepareCollaborationEdit({ creatorFeeMinor: '7500000' }, { stage: 'BRIEFED', brandPriceMinor: '10000000' })).toEqual({ creatorFeeMinor: '7500000', marginBps: 2_500 });
   });
 
   it('refuses prices once the workflow negotiates them', () => {
     for (const stage of ['NEGOTIATING', 'CONTRACTING', 'COMPLETED']) {
-      expect(() => prepareBookingEdit({ creatorFeeMinor: '1' }, { stage })).toThrow(`Prices are negotiated in the workflow once a booking is past the conflict check; it is ${stage}`);
+      expect(() => prepareCollaborationEdit({ creatorFeeMinor: '1' }, { stage })).toThrow(`Prices are negotiated in the workflow once a booking is past the conflict check; it is ${stage}`);
     }
   });
 });

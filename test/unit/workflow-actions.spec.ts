@@ -2,12 +2,13 @@ import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
 import { Role } from '../../libs/domain/rules/roles';
 import type { DeliverablePlan } from '../../libs/domain/rules/terms';
-import { manualSnapshot } from '../../apps/api/back-office/lifecycle-resources';
-import { formTooSmallFor, termsDefaults, termsFormProblems, termsFromForm, TERMS_FIELDS } from '../../apps/api/back-office/workflow-actions/collaboration-actions';
-import { DURATION, FormField, publicFields, readForm, requestIdOf } from '../../apps/api/back-office/workflow-actions/form';
-import { httpErrorMessage, PanelRefusal } from '../../apps/api/back-office/workflow-actions/http-errors';
-import { actorIds } from '../../apps/api/back-office/workflow-actions/live-view.action';
-import { partyChoices, resolutionChoices } from '../../apps/api/back-office/workflow-actions/record-actions';
+import { DURATION, FormField, publicFields, readForm, requestIdOf } from '../../apps/api/back-office/decision-form';
+import { httpErrorMessage, PanelRefusal } from '../../apps/api/back-office/http-errors';
+import { actorIds } from '../../apps/api/collaborations/live-view.action';
+import { formTooSmallFor, termsDefaults, termsFormProblems, termsFromForm, TERMS_FIELDS } from '../../apps/api/collaborations/terms-form';
+import { partyChoices } from '../../apps/api/contracts/contracts.panel';
+import { manualSnapshot } from '../../apps/api/deliverables/deliverables.panel';
+import { resolutionChoices } from '../../apps/api/escalations/escalations.panel';
 
 const fields: FormField[] = [
   { name: 'reason', label: 'Reason', kind: 'textarea', required: true, maxLength: 10 },

@@ -5,8 +5,8 @@
  * time, so Jest (which rewrites import() into require()) never meets them.
  */
 import { And, Equal, FindOperator, In, Raw } from 'typeorm';
-import { OVERDUE, overdueRowsOf, overdueWanted } from './overdue';
-import { listScopeOf, ownerPathOf, rememberOwner, type OwnerPath } from './record-scope';
+import { OVERDUE, overdueWanted } from './overdue';
+import { listScopeOf, rememberOwner, type OwnerPath } from './record-scope';
 
 type Where = Record<string, unknown>;
 
@@ -40,7 +40,15 @@ function withoutOverdue<F>(filter: F): { rest: F; overdue?: boolean } {
   return { rest, overdue: overdueWanted(asked?.value) };
 }
 
-export async function loadAdminJs() {
+/** What the adapter needs of a resource's spec (resource-spec.ts): where a record's owner is, and which rows are overdue. */
+export interface AdapterRules {
+  owner?: OwnerPath;
+  /** SQL selecting the ids of the overdue rows. */
+  overdue?: string;
+}
+
+/** Loads AdminJS with the adapter that applies each resource's rules, keyed by resource id. */
+export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>) {
   const [{ default: AdminJS, ComponentLoader, BaseRecord, ValidationError, ForbiddenError }, adminExpress, typeorm] = await Promise.all([
     import('adminjs'),
     import('@adminjs/express'),
@@ -72,9 +80,9 @@ export async function loadAdminJs() {
      * view of this resource whose model adds the scope (no shared state between requests).
      */
     private scoped(context: unknown, overdue?: boolean): this {
-      const path = ownerPathOf(this.id());
+      const path = rules.get(this.id())?.owner;
       const owners = listScopeOf(context);
-      const overdueRows = overdue === undefined ? undefined : overdueRowsOf(this.id());
+      const overdueRows = overdue === undefined ? undefined : rules.get(this.id())?.overdue;
       if ((!path || (!owners && !path.relation)) && !overdueRows) return this;
       const model = (this as unknown as { model: unknown }).model as Record<string, (options: Record<string, unknown>) => Promise<unknown>>;
       const relations = path?.relation ? { relations: { [path.relation]: true } } : {};

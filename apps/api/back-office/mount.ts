@@ -7,17 +7,21 @@ import { AppConfig } from '../../../libs/config/config';
 import { AccountLockedError } from '../../../libs/auth/login-throttle';
 import { appendAudit } from '../../../libs/db/audit';
 import { isRole } from '../../../libs/domain/rules/roles';
-import { UsersService } from '../auth/users.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CollaborationsService } from '../collaborations/collaborations.service';
+import { ContractsService } from '../contracts/contracts.service';
+import { DeliverablesService } from '../deliverables/deliverables.service';
+import { EscalationsService } from '../escalations/escalations.service';
+import { panelResources } from '../panel';
+import { PayoutsService } from '../payouts/payouts.service';
+import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
 import type { AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
 import { dropStaleComponentBundle, writeDashboardComponent } from './dashboard';
 import { dashboardData } from './dashboard-data';
 import { inlineSafe } from './request-guards';
-import { NAVIGATION } from './resource-spec';
-import { backOfficeResources } from './resources';
+import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
 import { registerWorkflowComponents } from './workflow-actions/components';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
 import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
@@ -64,11 +68,33 @@ export function backOfficeOptions(
  */
 export async function mountBackOffice(app: NestExpressApplication, config: AppConfig): Promise<void> {
   const logger = new Logger('BackOffice');
-  const { AdminJS, ComponentLoader, buildAuthenticatedRouter, errors } = await loadAdminJs();
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
-  const collaborations = app.get(CollaborationsService);
-  const campaigns = app.get(CampaignsService);
+  // AdminJS's error classes are needed by the specs' hooks, and the specs by the adapter:
+  // the errors go through a holder filled once AdminJS is loaded.
+  const panelErrors: { validation: PanelErrors['validation']; forbidden: PanelErrors['forbidden'] } = {
+    validation: (message, fields) => loaded.errors.validation(message, fields),
+    forbidden: (message) => loaded.errors.forbidden(message),
+  };
+  const deps = {
+    collaborations: app.get(CollaborationsService),
+    contracts: app.get(ContractsService),
+    deliverables: app.get(DeliverablesService),
+    payouts: app.get(PayoutsService),
+    escalations: app.get(EscalationsService),
+    campaigns: app.get(CampaignsService),
+    logger,
+    errors: panelErrors,
+    audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
+    sessions: {
+      endAll: async (userId: string) => {
+        await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
+      },
+    },
+  };
+  const specs = panelResources(deps);
+  const loaded = await loadAdminJs(new Map(specs.map((spec) => [spec.id, adapterRulesOf(spec)])));
+  const { AdminJS, ComponentLoader, buildAuthenticatedRouter } = loaded;
 
   const componentLoader = new ComponentLoader();
   const dashboardFile = writeDashboardComponent(ADMIN_ROOT);
@@ -78,18 +104,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   const workflowComponents = registerWorkflowComponents(componentLoader);
   const admin = new AdminJS(
     backOfficeOptions(
-      backOfficeResources({
-        collaborations,
-        campaigns,
-        logger,
-        errors,
-        audit: { record: (entry) => appendAudit(dataSource.manager, entry) },
-        sessions: {
-          endAll: async (userId) => {
-            await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
-          },
-        },
-      }),
+      specs.map(({ entity, ...spec }) => ({ resource: entity, options: toResourceOptions(spec, deps) })),
       {
         componentLoader,
         component: dashboard,

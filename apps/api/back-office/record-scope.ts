@@ -1,6 +1,7 @@
 /**
  * The bridge between a resource's per-record rules (ResourceSpec.scope, access.ts) and the
- * TypeORM adapter (adminjs.ts). Plain module: no AdminJS, no TypeORM at run time.
+ * TypeORM adapter (adminjs.ts), which gets each resource's owner path from its spec when the
+ * panel is mounted. Plain module: no AdminJS, no TypeORM at run time.
  *
  * - Lists and searches: the `before` hook of list/search leaves the owners the user reaches on
  *   the action context (`setListScope`); the adapter's find/count add `owner IN (...)` to the
@@ -24,17 +25,6 @@ export function parseOwnerPath(path: string): OwnerPath {
   throw new Error(`An owner path is "column" or "relation.column", not "${path}"`);
 }
 
-const ownerPaths = new Map<string, OwnerPath>();
-
-/** Called for each resource with a scope (toResourceOptions); read by the adapter. */
-export function registerOwnerPath(resourceId: string, path: string): void {
-  ownerPaths.set(resourceId, parseOwnerPath(path));
-}
-
-export function ownerPathOf(resourceId: string): OwnerPath | undefined {
-  return ownerPaths.get(resourceId);
-}
-
 const LIST_SCOPE = Symbol('creatorops.listScope');
 
 /** Owners the current list/search may show; undefined: no restriction. */
@@ -56,10 +46,9 @@ export function rememberOwner(record: object, owner: string | null): void {
 }
 
 /** A record's owner: its column, or what the adapter looked up; undefined when unknown. */
-export function ownerOf(resourceId: string, record: { params?: Record<string, unknown> } | undefined | null): unknown {
+export function ownerOf(owner: OwnerPath | string, record: { params?: Record<string, unknown> } | undefined | null): unknown {
   if (!record) return undefined;
-  const path = ownerPaths.get(resourceId);
-  if (!path) return undefined;
+  const path = typeof owner === 'string' ? parseOwnerPath(owner) : owner;
   if (!path.relation) return record.params?.[path.column];
   return relationOwners.has(record) ? relationOwners.get(record) : undefined;
 }

@@ -1,4 +1,5 @@
-import type { Actor } from '../../../libs/domain/rules/roles';
+import { newRecordOwner } from '../../../libs/domain/rules/ownership';
+import { ROLES, type Actor, type Role } from '../../../libs/domain/rules/roles';
 import { AccessCheck, EVERYONE, nobody, ReachByRole, reachableOwners, reaches, reachesAny, reachOf, roleOf, signedIn } from './access';
 import type {
   Action,
@@ -9,8 +10,10 @@ import type {
   RecordJSON,
   ResourceOptions,
 } from './adminjs-types';
-import { OVERDUE, registerOverdue } from './overdue';
-import { ownerOf, parseOwnerPath, registerOwnerPath, setListScope } from './record-scope';
+import type { AdapterRules } from './adminjs';
+import { OVERDUE } from './overdue';
+import { ownerOf, parseOwnerPath, setListScope } from './record-scope';
+import { changes, NEVER_SHOWN, pick, scrubResponse, structuredAsText, unique } from './record-json';
 import { keepOnly, Params, sanitizeQuery, withoutParams } from './request-guards';
 
 /**
@@ -25,14 +28,11 @@ export interface Navigation {
 }
 
 export const NAVIGATION = {
-  bookings: { name: 'Bookings', icon: 'Calendar' },
+  collaborations: { name: 'Collaborations', icon: 'Calendar' },
   roster: { name: 'Roster', icon: 'Users' },
   brands: { name: 'Brands & campaigns', icon: 'Briefcase' },
   administration: { name: 'Administration', icon: 'Settings' },
 } satisfies Record<string, Navigation>;
-
-/** Properties no panel response may ever carry, whatever a resource's options say. */
-export const NEVER_SHOWN = ['passwordHash', 'payoutReference'] as const;
 
 export interface AuditPort {
   /** Appends to the append-only audit log. */
@@ -91,6 +91,18 @@ export interface ResourceSpec {
   messages?: Record<string, string>;
 }
 
+/** A record type in the panel: its entity and its spec (each feature folder's `*.panel.ts`). */
+export interface PanelResource extends ResourceSpec {
+  // TypeORM entity classes are what the adapter takes; they share no useful base type.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entity: Function;
+}
+
+/** What the TypeORM adapter must know of a resource to apply its spec (adminjs.ts). */
+export function adapterRulesOf(spec: ResourceSpec): AdapterRules {
+  return { owner: spec.scope ? parseOwnerPath(spec.scope.owner) : undefined, overdue: spec.overdue };
+}
+
 export interface RecordScopeSpec {
   /** The property naming the user a record belongs to: "ownerId", or through a relation "collaboration.talentManagerId". */
   owner: string;
@@ -100,6 +112,8 @@ export interface RecordScopeSpec {
   write?: ReachByRole;
   /** Whose records each role may run custom actions on (on top of the action's own check); default: `write`. */
   act?: ReachByRole;
+  /** Roles that may own such a record (libs/domain/rules/ownership.ts); default: any role. */
+  mayOwn?: readonly Role[];
 }
 
 /** AdminJS's error classes (ESM, loaded in adminjs.ts), so hooks can answer with a form error or a refusal. */
@@ -113,78 +127,21 @@ const plainErrors: PanelErrors = {
   forbidden: (message) => new Error(message),
 };
 
+/** A form error on one field, for a hook to throw. */
+export function fieldError(errors: PanelErrors | undefined, field: string, message: string): Error {
+  return (errors ?? { validation: (m: string) => new Error(m) }).validation(message, { [field]: message });
+}
+
 export interface SpecDependencies {
   audit: AuditPort;
   logger: Logger;
   errors?: PanelErrors;
 }
 
-function unique(...lists: (readonly string[] | undefined)[]): string[] {
-  return [...new Set(lists.flatMap((list) => list ?? []))];
-}
-
 export function actorOf(context: Pick<ActionContext, 'currentAdmin'>): Actor | undefined {
   const role = roleOf(context.currentAdmin);
   const id: unknown = context.currentAdmin?.id;
   return role && typeof id === 'string' ? { userId: id, role } : undefined;
-}
-
-function scrubRecord(record: RecordJSON | undefined): void {
-  if (!record) return;
-  record.params = withoutParams(record.params, NEVER_SHOWN);
-  for (const populated of Object.values(record.populated ?? {})) scrubRecord(populated as RecordJSON | undefined);
-}
-
-/** After hook: strips secrets from every record a response carries. */
-export function scrubResponse<T extends ActionResponse>(response: T): T {
-  scrubRecord(response.record as RecordJSON | undefined);
-  for (const record of (response.records as RecordJSON[] | undefined) ?? []) scrubRecord(record);
-  return response;
-}
-
-function pick(params: Params | undefined, keys: readonly string[]): Params {
-  return keepOnly(params, keys);
-}
-
-/** Field-level differences between two flattened param sets, limited to `keys`. */
-export function changes(before: Params, after: Params, keys: readonly string[]): { before: Params; after: Params } | null {
-  const b = pick(before, keys);
-  const a = pick(after, keys);
-  const changed = unique(Object.keys(b), Object.keys(a)).filter((key) => JSON.stringify(b[key] ?? null) !== JSON.stringify(a[key] ?? null));
-  if (changed.length === 0) return null;
-  return {
-    before: Object.fromEntries(changed.map((key) => [key, b[key] ?? null])),
-    after: Object.fromEntries(changed.map((key) => [key, a[key] ?? null])),
-  };
-}
-
-function formatLeaf(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return Object.keys(value).length === 0 ? '' : JSON.stringify(value);
-  return String(value);
-}
-
-/**
- * Folds the flattened params of JSON columns ("deadlines.briefAckReminder": "...") into one
- * text param per column, one "key: value" line per leaf.
- */
-export function structuredAsText(params: Params, paths: readonly string[]): Params {
-  const result: Params = { ...params };
-  for (const path of paths) {
-    const lines: string[] = [];
-    for (const [key, value] of Object.entries(params)) {
-      if (key === path) {
-        const text = formatLeaf(value);
-        if (text) lines.push(text);
-        delete result[key];
-      } else if (key.startsWith(`${path}.`)) {
-        lines.push(`${key.slice(path.length + 1)}: ${formatLeaf(value)}`);
-        delete result[key];
-      }
-    }
-    result[path] = lines.join('\n');
-  }
-  return result;
 }
 
 const PREVIOUS = Symbol('previousParams');
@@ -201,30 +158,37 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
   // Per-record rules: AdminJS asks isAccessible with the record (show, edit, delete, custom
   // actions) or without it (list, new); lists are narrowed in the query itself (record-scope.ts).
   const scope = spec.scope;
-  if (scope) registerOwnerPath(spec.id, scope.owner);
-  if (spec.overdue) registerOverdue(spec.id, spec.overdue);
-  const ownerColumn = scope && !parseOwnerPath(scope.owner).relation ? scope.owner : null;
+  const ownerPath = scope ? parseOwnerPath(scope.owner) : null;
+  const ownerColumn = ownerPath && !ownerPath.relation ? ownerPath.column : null;
   const readReach = scope?.read ?? EVERYONE;
   const writeReach = scope?.write ?? EVERYONE;
   const actReach = scope?.act ?? writeReach;
   const within = (reach: ReachByRole): AccessCheck => (context) =>
-    context.record ? reaches(context.currentAdmin, reach, ownerOf(spec.id, context.record)) : reachesAny(context.currentAdmin, reach);
+    context.record ? reaches(context.currentAdmin, reach, ownerPath ? ownerOf(ownerPath, context.record) : undefined) : reachesAny(context.currentAdmin, reach);
   const both = (...checks: AccessCheck[]): AccessCheck => (context) => checks.every((check) => check(context));
   const mayRead = both(signedIn, within(readReach));
   const mayWrite = both(spec.mayWrite ?? nobody, mayRead, within(writeReach));
   const mayDelete = both(spec.mayDelete ?? nobody, mayRead, within(writeReach));
   const off = { isAccessible: false, isVisible: false };
 
-  /** A new or changed owner must be someone the writer reaches: a talent manager cannot give a creator away. */
+  /**
+   * A new record without an owner belongs to whoever adds it when they may own such records
+   * (libs/domain/rules/ownership.ts, as in the API); a new or changed owner must be someone the
+   * writer reaches: a talent manager cannot give a creator away.
+   */
   const checkOwner = (payload: Params, context: ActionContext, creating: boolean): Params => {
     if (!ownerColumn) return payload;
-    const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, writeReach));
-    if (owners === 'all') return payload;
     const given = payload[ownerColumn];
     if (given === undefined || given === null || given === '') {
-      // A talent manager's new creator is theirs (as in the API); an edit that leaves it out keeps it.
-      return creating && typeof context.currentAdmin?.id === 'string' ? { ...payload, [ownerColumn]: context.currentAdmin.id } : payload;
+      // An edit that leaves it out keeps it.
+      if (!creating) return payload;
+      const actor = actorOf(context);
+      const owner = actor ? newRecordOwner(scope?.mayOwn ?? ROLES, actor) : undefined;
+      if (!owner) throw errors.validation('Name the owner of this record', { [ownerColumn]: 'Required: whose record this is' });
+      return { ...payload, [ownerColumn]: owner };
     }
+    const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, writeReach));
+    if (owners === 'all') return payload;
     if (typeof given === 'string' && owners.includes(given)) return payload;
     throw errors.validation('You can only assign records to yourself or your team', { [ownerColumn]: 'Not you or a member of your team' });
   };

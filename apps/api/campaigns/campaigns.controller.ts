@@ -3,7 +3,7 @@ import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/s
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
-import { CurrentActor, Roles } from '../auth/api-auth.guard';
+import { CurrentActor, DecidedBy, Roles } from '../users/api-auth.guard';
 import { checkedKey } from '../common/idempotency-key';
 import { CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
 import { CampaignsService, CampaignView } from './campaigns.service';
@@ -34,7 +34,7 @@ export class CampaignsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @Roles(Role.Manager, Role.Admin)
+  @DecidedBy('closeOrCancelCampaign')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
   @ApiConflictResponse({ description: 'The campaign has already stopped taking bookings' })
   close(
@@ -48,7 +48,7 @@ export class CampaignsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(Role.Manager, Role.Admin)
+  @DecidedBy('closeOrCancelCampaign')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
   @ApiConflictResponse({ description: 'The campaign has already ended' })
   cancel(

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { UsersModule } from '../users/users.module';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [UsersModule],
   controllers: [CampaignsController],
   providers: [CampaignsService],
   exports: [CampaignsService],

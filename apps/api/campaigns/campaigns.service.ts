@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Brand, Campaign } from '../../../libs/domain/entities';
+import { newRecordOwner, OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
@@ -23,7 +24,7 @@ import {
 import type { campaignWorkflow } from '../../../workflows/campaign.workflow';
 import type { CollaborationInput } from '../../../workflows/messages';
 import { BrandIdKey, CampaignIdKey } from '../../../workflows/search-attributes';
-import { RecordReach } from '../auth/record-reach';
+import { RecordReach } from '../users/record-reach';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
 import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
 import { CreateCampaignDto } from './campaign.dto';
@@ -51,10 +52,11 @@ export class CampaignsService {
 
   async create(dto: CreateCampaignDto, actor: Actor): Promise<Campaign> {
     if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
-    const ownerId = dto.ownerId ?? actor.userId;
+    const ownerId = newRecordOwner(OWNER_ROLES.campaign, actor, dto.ownerId);
+    if (!ownerId) throw new UnprocessableEntityException('ownerId is required: name who runs this campaign');
     const campaign = await this.db.transaction(async (tx) => {
       await requireReference(tx, Brand, 'brandId', dto.brandId);
-      await requireActiveUserWithRole(tx, 'ownerId', ownerId, [Role.Manager, Role.TalentManager, Role.Admin]);
+      await requireActiveUserWithRole(tx, 'ownerId', ownerId, OWNER_ROLES.campaign);
       const id = randomUUID();
       const saved = await tx.save(tx.create(Campaign, { ...dto, id, ownerId, workflowId: campaignWorkflowId(id) }));
       await appendAudit(tx, {

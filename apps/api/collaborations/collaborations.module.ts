@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { UsersModule } from '../users/users.module';
+import { CollaborationDecisions } from './collaboration-decisions';
 import { CollaborationsController } from './collaborations.controller';
 import { CollaborationsService } from './collaborations.service';
 
 @Module({
-  imports: [AuthModule, CampaignsModule],
+  imports: [UsersModule, CampaignsModule],
   controllers: [CollaborationsController],
-  providers: [CollaborationsService],
-  exports: [CollaborationsService],
+  providers: [CollaborationsService, CollaborationDecisions],
+  exports: [CollaborationsService, CollaborationDecisions],
 })
 export class CollaborationsModule {}

@@ -15,7 +15,7 @@ export async function requireReference<T extends ObjectLiteral>(
   return found;
 }
 
-export async function requireActiveUserWithRole(manager: EntityManager, label: string, id: string, roles: Role[]): Promise<User> {
+export async function requireActiveUserWithRole(manager: EntityManager, label: string, id: string, roles: readonly Role[]): Promise<User> {
   const user = await requireReference(manager, User, label, id);
   if (!user.active) throw new UnprocessableEntityException(`${label} ${id} is disabled`);
   if (!roles.includes(user.role)) {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
-import { Public } from '../auth/api-auth.guard';
+import { Public } from '../users/api-auth.guard';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DECISION_FORM_COMPONENT } from './decision-action';
+import { DECISION_FORM_COMPONENT } from '../decision-action';
 
 /**
  * The panel's front-end components for workflow work, as source text (like dashboard.ts: the

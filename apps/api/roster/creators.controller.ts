@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Creator } from '../../../libs/domain/entities';
+import { OWNER_ROLES, newRecordOwner } from '../../../libs/domain/rules/ownership';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
-import { CurrentActor, Roles } from '../auth/api-auth.guard';
+import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole } from '../common/references';
 import { CreateCreatorDto } from './creator.dto';
@@ -19,11 +20,11 @@ export class CreatorsController {
   @Post()
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
   async create(@Body() dto: CreateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
-    const ownerId = dto.ownerId ?? (actor.role === Role.TalentManager ? actor.userId : undefined);
+    const ownerId = newRecordOwner(OWNER_ROLES.creator, actor, dto.ownerId);
     if (!ownerId) throw new UnprocessableEntityException('ownerId is required: name the talent manager who owns this creator');
     try {
       return await this.db.transaction(async (tx) => {
-        await requireActiveUserWithRole(tx, 'ownerId', ownerId, [Role.TalentManager, Role.Manager]);
+        await requireActiveUserWithRole(tx, 'ownerId', ownerId, OWNER_ROLES.creator);
         const { payoutReference: _kept, ...rest } = await tx.save(tx.create(Creator, { ...dto, ownerId }));
         await appendAudit(tx, {
           actor,

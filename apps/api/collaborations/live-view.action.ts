@@ -1,10 +1,10 @@
-import type { CollaborationState } from '../../../../workflows/messages';
-import { signedIn } from '../access';
-import type { Action, ActionContext, ActionRequest, ActionResponse, RecordJSON } from '../adminjs-types';
-import type { Logger } from '../resource-spec';
-import { LIVE_VIEW_COMPONENT } from './components';
-import { httpErrorMessage } from './http-errors';
-import type { CollaborationDecisions } from './ports';
+import type { CollaborationState } from '../../../workflows/messages';
+import { signedIn } from '../back-office/access';
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordJSON } from '../back-office/adminjs-types';
+import { httpErrorMessage } from '../back-office/http-errors';
+import type { Logger } from '../back-office/resource-spec';
+import { LIVE_VIEW_COMPONENT } from '../back-office/workflow-actions/components';
+import type { CollaborationsService } from './collaborations.service';
 
 /** Everyone who acted on the booking, as they appear in its history and decisions. */
 export function actorIds(live: CollaborationState | null): string[] {
@@ -27,7 +27,7 @@ interface NamedRecord {
  * time left, open escalations and the history of decisions with who took them. When Temporal
  * cannot be asked, the page says so and shows the stored stage instead.
  */
-export function liveViewAction(port: Pick<CollaborationDecisions, 'view'>, logger: Logger): Partial<Action<ActionResponse>> {
+export function liveViewAction(port: Pick<CollaborationsService, 'view'>, logger: Logger): Partial<Action<ActionResponse>> {
   return {
     actionType: 'record',
     icon: 'Activity',

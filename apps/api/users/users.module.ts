@@ -11,4 +11,4 @@ import { UsersService } from './users.service';
   providers: [UsersService, RecordReach, ApiKeysService, { provide: APP_GUARD, useClass: ApiAuthGuard }],
   exports: [UsersService, RecordReach],
 })
-export class AuthModule {}
+export class UsersModule {}

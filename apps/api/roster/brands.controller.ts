@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Brand } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
-import { CurrentActor, Roles } from '../auth/api-auth.guard';
+import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { CreateBrandDto } from './brand.dto';
 

@@ -15,6 +15,7 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccountLockedError } from '../../../libs/auth/login-throttle';
 import { parseAuthorizationHeader } from '../../../libs/auth/api-keys';
+import { DECISION_ROLES, type Decision } from '../../../libs/domain/rules/decision-roles';
 import type { Actor, Role } from '../../../libs/domain/rules/roles';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
@@ -27,6 +28,11 @@ export const PASSWORD_ONLY_EXTENSION = 'x-password-only';
 
 /** Roles allowed on a route; without it, any signed-in user may call it. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * A route that takes workflow decisions: the roles the workflow's validators accept for them
+ * (libs/domain/rules/decision-roles.ts), so the API cannot drift from the workflow.
+ */
+export const DecidedBy = (...decisions: Decision[]) => Roles(...new Set(decisions.flatMap((decision) => DECISION_ROLES[decision])));
 /** Routes that need no credentials (health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /**

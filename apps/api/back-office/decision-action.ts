@@ -1,9 +1,9 @@
-import type { Actor, Role } from '../../../../libs/domain/rules/roles';
-import { hasRole } from '../access';
-import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse, RecordJSON } from '../adminjs-types';
-import type { Params } from '../request-guards';
-import { actorOf, type Logger } from '../resource-spec';
-import { Choice, FormField, FormValues, publicFields, readForm, requestIdOf } from './form';
+import type { Actor, Role } from '../../../libs/domain/rules/roles';
+import { hasRole } from './access';
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse, RecordJSON } from './adminjs-types';
+import type { Params } from './request-guards';
+import { actorOf, type Logger } from './resource-spec';
+import { Choice, FormField, FormValues, publicFields, readForm, requestIdOf } from './decision-form';
 import { httpErrorMessage } from './http-errors';
 
 /** The front-end component (registered in mount.ts) that renders every decision's form. */
@@ -71,8 +71,8 @@ export function recordView(record: AdminRecord | undefined | null): RecordView |
   return { id: String(record.id()), params: record.params ?? {}, populated };
 }
 
-/** The stage of the booking a record belongs to, when its collaboration reference is populated. */
-export function bookingStage(record: RecordView, reference = 'collaborationId'): string | undefined {
+/** The stage of the collaboration a record belongs to, when its collaboration reference is populated. */
+export function collaborationStage(record: RecordView, reference = 'collaborationId'): string | undefined {
   const stage = record.populated[reference]?.stage;
   return typeof stage === 'string' ? stage : undefined;
 }
@@ -82,6 +82,23 @@ export const paramText = (record: RecordView, key: string): string | undefined =
   const value = param(record, key);
   return value === null || value === undefined || value === '' ? undefined : String(value);
 };
+
+/** The collaboration a lifecycle record (contract, deliverable, payout, escalation) belongs to. */
+export const collaborationOf = (record: RecordView): string => {
+  const id = paramText(record, 'collaborationId');
+  if (!id) throw new Error(`Record ${record.id} belongs to no collaboration`);
+  return id;
+};
+
+/** The record's collaboration is in `stage`, when known (its reference is populated); else no objection. */
+export const collaborationIn = (record: RecordView, stage: string): boolean => {
+  const current = collaborationStage(record);
+  return current === undefined || current === stage;
+};
+
+export const statusIn = (record: RecordView, ...statuses: string[]): boolean => statuses.includes(paramText(record, 'status') ?? '');
+
+export const mayTake = (roles: readonly Role[], actor: Actor | undefined): boolean => !!actor && roles.includes(actor.role);
 
 /**
  * One workflow decision as an AdminJS record action: role-checked on the server

@@ -1,0 +1,47 @@
+import type { PropertyOptions } from './adminjs-types';
+import type { Params } from './request-guards';
+import { MONEY_COMPONENT, RELATED_COMPONENT } from './workflow-actions/components';
+
+/**
+ * Property options every record type's panel uses: a fixed list of values, a column only the
+ * workflow writes, money, links to related records. Plain data: no AdminJS at run time.
+ */
+
+export const choices = (values: readonly string[]): PropertyOptions => ({ availableValues: values.map((value) => ({ value, label: value })) });
+
+/** Shown and filtered, never edited (the workflow owns it). */
+export const readOnly = { isVisible: { list: true, show: true, filter: true, edit: false } };
+
+/** An amount in minor units, shown with the record's currency (list and show); filters on the raw amount. */
+export const money = (currencyPath = 'currency'): PropertyOptions => ({
+  components: { list: MONEY_COMPONENT, show: MONEY_COMPONENT },
+  custom: { currencyPath },
+});
+
+export interface RelatedLink {
+  label: string;
+  /** The list of this resource, filtered on `filter` = this record's id. */
+  resourceId?: string;
+  filter?: string;
+  /** Or one of this record's actions. */
+  action?: string;
+}
+
+/** A show-only line of links to the records that belong to this one (a virtual property). */
+export const related = (links: RelatedLink[]): PropertyOptions => ({
+  type: 'string',
+  isSortable: false,
+  components: { show: RELATED_COMPONENT },
+  custom: { links },
+  isVisible: { list: false, show: true, filter: false, edit: false },
+});
+
+/** Empty form fields of optional columns are stored as null, not as ''. */
+export const blankToNull = (payload: Params, keys: readonly string[]): Params =>
+  Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, keys.includes(key) && value === '' ? null : value]));
+
+export const toInteger = (value: unknown): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const number = Number(value);
+  return Number.isSafeInteger(number) ? number : null;
+};

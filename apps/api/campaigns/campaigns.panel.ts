@@ -1,0 +1,110 @@
+import { Campaign, Market } from '../../../libs/domain/entities';
+import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
+import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
+import { CampaignStatus } from '../../../libs/domain/rules/statuses';
+import type { CampaignState } from '../../../workflows/campaign-messages';
+import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
+import type { Action, ActionResponse } from '../back-office/adminjs-types';
+import { decisionAction, statusIn, type RecordView } from '../back-office/decision-action';
+import { choices, money, related } from '../back-office/properties';
+import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+import type { CampaignsService } from './campaigns.service';
+
+/** Campaigns in the panel: the record, and the decisions on its workflow (close to bookings, cancel). */
+
+export type CampaignsPort = Pick<CampaignsService, 'close' | 'cancel' | 'followEndDate'>;
+type Actions = Record<string, Partial<Action<ActionResponse>>>;
+
+const openCampaign = (record: RecordView) => statusIn(record, CampaignStatus.Active, CampaignStatus.Draft);
+
+export function campaignActions(port: CampaignsPort, logger: Logger): Actions {
+  return {
+    closeBookings: decisionAction<CampaignState>(
+      {
+        name: 'closeBookings',
+        icon: 'Lock',
+        roles: DECISION_ROLES.closeOrCancelCampaign,
+        availableWhen: openCampaign,
+        form: {
+          intro: 'No more creators can be booked on this campaign. Bookings already made run on; the campaign completes when the last one ends.',
+          submitLabel: 'Close to bookings',
+          fields: [{ name: 'reason', label: 'Reason (optional)', kind: 'textarea', maxLength: 1_000 }],
+        },
+        perform: (values, { id, actor, requestId }) => port.close(id, actor, values.reason as string | undefined, requestId),
+        outcome: (state) => `Bookings closed — the campaign is now ${state.status}`,
+        failure: 'The campaign could not be closed to bookings',
+      },
+      logger,
+    ),
+    cancelCampaign: decisionAction<CampaignState>(
+      {
+        name: 'cancelCampaign',
+        icon: 'XCircle',
+        roles: DECISION_ROLES.closeOrCancelCampaign,
+        availableWhen: openCampaign,
+        form: {
+          intro:
+            'Every booking whose content is not live yet is wound down like a dropout: open escalations closed, deliverables cancelled, unexecuted contracts voided, exclusivity released, and the kill fee an executed contract allows requested. Bookings already live are still measured and paid.',
+          submitLabel: 'Cancel the campaign',
+          fields: [{ name: 'reason', label: 'Reason', kind: 'textarea', required: true, maxLength: 1_000 }],
+        },
+        perform: (values, { id, actor, requestId }) => port.cancel(id, actor, values.reason as string, requestId),
+        outcome: (state) => `Campaign cancelled — status is now ${state.status}; ${state.bookings.length} booking(s) are wound down or finish as agreed`,
+        failure: 'The campaign could not be cancelled',
+      },
+      logger,
+    ),
+  };
+}
+
+export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPort }): PanelResource {
+  return {
+    entity: Campaign,
+    id: 'Campaign',
+    label: 'Campaigns',
+    navigation: NAVIGATION.brands,
+    list: ['name', 'brandId', 'status', 'startsOn', 'endsOn', 'ownerId'],
+    show: [
+      'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps',
+      'brief', 'targetAudience', 'slaOverrides', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
+    ],
+    filter: ['name', 'brandId', 'status', 'market', 'ownerId', 'startsOn', 'endsOn'],
+    // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
+    create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+    edit: ['name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+    // A running campaign closes bookings at the end of its last day: a new end date moves that.
+    afterEdit: async (id, changed) => {
+      if ('endsOn' in changed.after) await deps.campaigns.followEndDate(id);
+    },
+    mayWrite: operations,
+    scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.campaign },
+    mayDelete: adminOnly,
+    titleProperty: 'name',
+    sort: { sortBy: 'startsOn', direction: 'desc' },
+    properties: {
+      status: choices(Object.values(CampaignStatus)),
+      market: choices(Object.values(Market)),
+      workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
+      budgetMinor: money(),
+      related: related([
+        { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
+        { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },
+      ]),
+    },
+    structured: ['brief', 'targetAudience', 'slaOverrides'],
+    propertyLabels: {
+      brandId: 'Brand',
+      ownerId: 'Owner',
+      budgetMinor: 'Budget',
+      startsOn: 'Starts on',
+      endsOn: 'Ends on',
+      marginFloorBps: 'Margin floor (basis points)',
+      targetAudience: 'Target audience',
+      slaOverrides: 'SLA overrides',
+      workflowId: 'Workflow id',
+      related: 'Related',
+    },
+    actions: campaignActions(deps.campaigns, deps.logger),
+    actionLabels: { closeBookings: 'Close bookings', cancelCampaign: 'Cancel campaign' },
+  };
+}

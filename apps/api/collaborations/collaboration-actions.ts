@@ -1,0 +1,142 @@
+import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
+import { CollaborationStage, isTerminal } from '../../../libs/domain/rules/stages';
+import type { TermsParty } from '../../../libs/domain/rules/terms';
+import type { CollaborationState } from '../../../workflows/messages';
+import type { Action, ActionResponse } from '../back-office/adminjs-types';
+import { decisionAction, DecisionForm, paramText, RecordView } from '../back-office/decision-action';
+import type { FormField } from '../back-office/decision-form';
+import { PanelRefusal } from '../back-office/http-errors';
+import type { Logger } from '../back-office/resource-spec';
+import type { CollaborationsService } from './collaborations.service';
+import { formTooSmallFor, TERMS_FIELDS, termsDefaults, termsFormProblems, termsFromForm } from './terms-form';
+
+/** What the collaboration's panel actions need: the service the REST API uses. */
+export type CollaborationActionsPort = Pick<
+  CollaborationsService,
+  'acknowledgeBrief' | 'offerTerms' | 'acceptTerms' | 'approveCommercials' | 'dropOut' | 'view'
+>;
+
+const stageOf = (record: RecordView) => paramText(record, 'stage');
+const inStage = (...stages: CollaborationStage[]) => (record: RecordView) => stages.includes(stageOf(record) as CollaborationStage);
+const movedTo = (state: CollaborationState) => `stage is now ${state.stage}`;
+
+const reasonField = (label: string): FormField => ({ name: 'reason', label, kind: 'textarea', required: true, maxLength: 1_000 });
+
+/** The decisions taken on a collaboration itself, as record actions of the Collaboration resource. */
+export function collaborationActions(port: CollaborationActionsPort, logger: Logger): Record<string, Partial<Action<ActionResponse>>> {
+  const termsForm = (party: TermsParty): DecisionForm => ({
+    intro:
+      party === 'agency'
+        ? "The agency's offer to the creator. It replaces any offer on the table; the other side accepts it with \"Accept terms\"."
+        : "The creator's counter-offer, as you received it. The agency accepts it with \"Accept terms\".",
+    submitLabel: party === 'agency' ? 'Propose terms' : 'Record counter-offer',
+    fields: TERMS_FIELDS,
+    defaults: async (record) => {
+      const live = await port.view(record.id).then((view) => view.live, () => null);
+      return termsDefaults(record.params, live?.negotiation?.offers.at(-1));
+    },
+    check: termsFormProblems,
+  });
+  const offer = (party: TermsParty) =>
+    decisionAction<CollaborationState>(
+      {
+        name: party === 'agency' ? 'proposeTerms' : 'counterOffer',
+        icon: party === 'agency' ? 'Send' : 'Repeat',
+        roles: DECISION_ROLES.negotiate,
+        availableWhen: inStage(CollaborationStage.Negotiating),
+        form: termsForm(party),
+        perform: async (values, { id, actor, requestId }) => {
+          const onTable = await port.view(id).then((view) => view.live?.negotiation?.offers.at(-1), () => undefined);
+          const refusal = formTooSmallFor(onTable, id);
+          if (refusal) throw new PanelRefusal(refusal);
+          return port.offerTerms(id, party, actor, termsFromForm(values), requestId);
+        },
+        outcome: (state) => `${party === 'agency' ? 'Terms proposed' : 'Counter-offer recorded'} — ${movedTo(state)}`,
+        failure: party === 'agency' ? 'The terms could not be proposed' : 'The counter-offer could not be recorded',
+      },
+      logger,
+    );
+
+  return {
+    // A decision without input: a confirmation instead of a form.
+    acknowledgeBrief: decisionAction<{ stage: string }>(
+      {
+        name: 'acknowledgeBrief',
+        icon: 'CheckCircle',
+        roles: DECISION_ROLES.acknowledgeBrief,
+        availableWhen: inStage(CollaborationStage.Briefed),
+        confirm: 'Confirm that the creator has acknowledged the brief. The collaboration then moves on to the conflict check.',
+        perform: (_values, { id, actor, requestId }) => port.acknowledgeBrief(id, actor, requestId),
+        outcome: (state) => `Brief acknowledged — stage is now ${state.stage}`,
+        failure: 'The brief could not be acknowledged',
+      },
+      logger,
+    ),
+    proposeTerms: offer('agency'),
+    counterOffer: offer('creator'),
+    acceptTerms: decisionAction<CollaborationState>(
+      {
+        name: 'acceptTerms',
+        icon: 'ThumbsUp',
+        roles: DECISION_ROLES.negotiate,
+        availableWhen: inStage(CollaborationStage.Negotiating),
+        confirm: 'Accept the offer on the table? Below the campaign\'s margin floor the booking then waits for a manager\'s approval; otherwise the contracts are drawn up.',
+        perform: (_values, { id, actor, requestId }) => port.acceptTerms(id, actor, requestId),
+        outcome: (state) =>
+          state.negotiation?.approvalNeeded && !state.negotiation.approval
+            ? `Terms accepted — the margin (${(state.negotiation.agreed?.marginBps ?? 0) / 100} %) is below the floor: a manager must approve; ${movedTo(state)}`
+            : `Terms accepted — ${movedTo(state)}`,
+        failure: 'The terms could not be accepted',
+      },
+      logger,
+    ),
+    approveCommercials: decisionAction<CollaborationState>(
+      {
+        name: 'approveCommercials',
+        icon: 'Award',
+        roles: DECISION_ROLES.approveCommercials,
+        availableWhen: inStage(CollaborationStage.Negotiating),
+        form: {
+          intro: "Approve agreed terms whose margin is below the campaign's floor. Never on a booking you manage as its talent manager.",
+          submitLabel: 'Approve commercials',
+          fields: [reasonField('Why the exception is justified')],
+        },
+        perform: (values, { id, actor, requestId }) => port.approveCommercials(id, actor, values.reason as string, requestId),
+        outcome: (state) => `Commercials approved — ${movedTo(state)}`,
+        failure: 'The commercials could not be approved',
+      },
+      logger,
+    ),
+    dropOut: decisionAction<CollaborationState>(
+      {
+        name: 'dropOut',
+        icon: 'UserMinus',
+        roles: DECISION_ROLES.dropOut,
+        // Until the content is live and verified: from MEASURING on the fee is owed.
+        availableWhen: (record) => {
+          const stage = stageOf(record) as CollaborationStage | undefined;
+          return !!stage && !isTerminal(stage) && stage !== CollaborationStage.Measuring && stage !== CollaborationStage.Payout;
+        },
+        form: {
+          intro:
+            'The creator leaves the booking. Pending deadlines stop; unexecuted contracts are voided, exclusivity from this booking is released, and an executed contract\'s kill fee is requested. The manager is alerted with replacement candidates.',
+          submitLabel: 'Drop the creator',
+          fields: [reasonField('Reason')],
+        },
+        perform: (values, { id, actor, requestId }) => port.dropOut(id, actor, values.reason as string, requestId),
+        outcome: (state) => `Creator dropped — ${movedTo(state)}${state.killFeeMinor ? `; a kill fee of ${state.killFeeMinor} minor units is requested` : ''}`,
+        failure: 'The creator could not be dropped',
+      },
+      logger,
+    ),
+  };
+}
+
+export const COLLABORATION_ACTION_LABELS: Record<string, string> = {
+  acknowledgeBrief: 'Acknowledge brief',
+  proposeTerms: 'Propose terms',
+  counterOffer: 'Counter-offer',
+  acceptTerms: 'Accept terms',
+  approveCommercials: 'Approve commercials',
+  dropOut: 'Drop out',
+};

@@ -1,0 +1,76 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UpdateDefinition } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Collaboration } from '../../../libs/domain/entities';
+import { BOOKING_ACT, type ReachByRole } from '../../../libs/domain/rules/reach';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { TemporalClient } from '../../../libs/temporal/temporal.module';
+import type { CollaborationState } from '../../../workflows/messages';
+import { toHttpError } from '../common/workflow-errors';
+import { RecordReach } from '../users/record-reach';
+
+/**
+ * How every human decision on a collaboration reaches its workflow: the collaboration must
+ * exist and be within the actor's reach (checked before the workflow is asked, so a refusal
+ * changes nothing), then one Temporal update whose id is derived from the client's request id,
+ * so a retried request is the same decision, answered the same way. Used by the services of
+ * collaborations, contracts, deliverables, payouts and escalations.
+ */
+@Injectable()
+export class CollaborationDecisions {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClient,
+    private readonly reach: RecordReach,
+  ) {}
+
+  async findOne(id: string): Promise<Collaboration> {
+    const collaboration = await this.db.getRepository(Collaboration).findOneBy({ id });
+    if (!collaboration) throw new NotFoundException(`Collaboration ${id} does not exist`);
+    return collaboration;
+  }
+
+  /**
+   * The collaboration, when the actor may decide on it: a talent manager on their own, a
+   * manager on their team's (docs/access.md).
+   */
+  async inReach(id: string, actor: Actor, reach: ReachByRole = BOOKING_ACT, what = `Collaboration ${id}`): Promise<Collaboration> {
+    const collaboration = await this.findOne(id);
+    await this.reach.require(actor, reach, collaboration.talentManagerId, what);
+    return collaboration;
+  }
+
+  /** A decision for the collaboration's own workflow. */
+  async decide<Input extends { actor: Actor }>(
+    id: string,
+    update: UpdateDefinition<CollaborationState, [Input]>,
+    input: Input,
+    requestId?: string,
+  ): Promise<CollaborationState> {
+    const collaboration = await this.inReach(id, input.actor);
+    return this.send(id, collaboration.workflowId!, update, input, requestId);
+  }
+
+  /**
+   * One Temporal update to `workflowId` (the collaboration's, or a child's such as its payout);
+   * `notStarted` answers a 409 when that workflow does not exist yet.
+   */
+  async send<State, Input>(
+    id: string,
+    workflowId: string,
+    update: UpdateDefinition<State, [Input]>,
+    input: Input,
+    requestId: string = randomUUID(),
+    notStarted?: string,
+  ): Promise<State> {
+    try {
+      return await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [input], updateId: `${update.name}:${requestId}` });
+    } catch (error) {
+      if (notStarted && error instanceof WorkflowNotFoundError) throw new ConflictException(notStarted);
+      throw toHttpError(error, `Collaboration ${id}`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Contract } from '../../../libs/domain/entities';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import type { CollaborationState } from '../../../workflows/messages';
+import { checkedKey } from '../common/idempotency-key';
+import { CurrentActor, DecidedBy } from '../users/api-auth.guard';
+import { ContractsService } from './contracts.service';
+import { SignatureDto } from './signature.dto';
+
+@ApiTags('contracts')
+@ApiBasicAuth()
+@Controller('collaborations/:id/contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @Get()
+  list(@Param('id', ParseUUIDPipe) id: string): Promise<Contract[]> {
+    return this.contracts.contracts(id);
+  }
+
+  @Post(':contractId/signatures')
+  @HttpCode(200)
+  @DecidedBy('recordCreatorSignature', 'signForAgency')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiConflictResponse({ description: 'Out of order (the agency signs last) or already signed' })
+  recordSignature(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contractId', ParseUUIDPipe) contractId: string,
+    @Body() dto: SignatureDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CollaborationState> {
+    return this.contracts.recordSignature(id, contractId, actor, dto, checkedKey(key));
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Deliverable, DraftSubmission } from '../../../libs/domain/entities';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { markPostedUpdate, reviewDraftUpdate, submitDraftUpdate, type CollaborationState } from '../../../workflows/messages';
+import { CollaborationDecisions } from '../collaborations/collaboration-decisions';
+
+/** A collaboration's deliverables: drafts, reviews and the live post (the REST API and the panel). */
+@Injectable()
+export class DeliverablesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly decisions: CollaborationDecisions,
+  ) {}
+
+  /** The collaboration's deliverables with their draft versions. */
+  async deliverables(id: string): Promise<(Deliverable & { drafts: DraftSubmission[] })[]> {
+    await this.decisions.findOne(id);
+    const deliverables = await this.db.getRepository(Deliverable).find({ where: { collaborationId: id }, order: { draftDueAt: 'ASC', type: 'ASC' } });
+    const drafts = deliverables.length
+      ? await this.db.getRepository(DraftSubmission).find({ where: deliverables.map((d) => ({ deliverableId: d.id })), order: { version: 'ASC' } })
+      : [];
+    return deliverables.map((d) => Object.assign(d, { drafts: drafts.filter((draft) => draft.deliverableId === d.id) }));
+  }
+
+  submitDraft(
+    id: string,
+    deliverableId: string,
+    actor: Actor,
+    draft: { assetUrl: string; caption: string; paidPartnershipLabel?: boolean },
+    requestId?: string,
+  ): Promise<CollaborationState> {
+    return this.decisions.decide(id, submitDraftUpdate, { actor, deliverableId, ...draft }, requestId);
+  }
+
+  reviewDraft(
+    id: string,
+    deliverableId: string,
+    version: number,
+    actor: Actor,
+    review: { decision: 'approve' | 'request_changes'; feedback?: string },
+    requestId?: string,
+  ): Promise<CollaborationState> {
+    return this.decisions.decide(id, reviewDraftUpdate, { actor, deliverableId, version, ...review }, requestId);
+  }
+
+  /** A deliverable reported live; the workflow verifies the URL and the caption as posted. */
+  markPosted(
+    id: string,
+    deliverableId: string,
+    actor: Actor,
+    post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean },
+    requestId?: string,
+  ): Promise<CollaborationState> {
+    return this.decisions.decide(id, markPostedUpdate, { actor, deliverableId, ...post }, requestId);
+  }
+}

@@ -1,0 +1,52 @@
+import { Creator } from '../../../libs/domain/entities';
+import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
+import { CreatorStatus } from '../../../libs/domain/rules/statuses';
+import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
+import { choices, related } from '../back-office/properties';
+import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+
+/**
+ * Creators in the panel. A talent manager keeps their own roster, a manager their team's; a
+ * new creator without an owner belongs to whoever adds it (libs/domain/rules/ownership.ts).
+ * Structured fields (channels, audience, rates) are validated by the API; the panel edits the simple ones.
+ */
+export function creatorPanel(): PanelResource {
+  return {
+    entity: Creator,
+    id: 'Creator',
+    label: 'Creators',
+    navigation: NAVIGATION.roster,
+    list: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
+    show: [
+      'id', 'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages',
+      'country', 'city', 'channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks', 'satisfactionScore',
+      'createdAt', 'updatedAt', 'related',
+    ],
+    filter: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
+    create: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
+    edit: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city', 'satisfactionScore'],
+    mayWrite: operations,
+    scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.creator },
+    mayDelete: adminOnly,
+    titleProperty: 'name',
+    sort: { sortBy: 'name', direction: 'asc' },
+    properties: {
+      status: choices(Object.values(CreatorStatus)),
+      related: related([
+        { label: 'Collaborations', resourceId: 'Collaboration', filter: 'creatorId' },
+        { label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'creatorId' },
+      ]),
+    },
+    structured: ['channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks'],
+    propertyLabels: {
+      ownerId: 'Talent manager',
+      contactEmail: 'Contact e-mail',
+      contactPhone: 'Contact phone',
+      contentStyle: 'Content style',
+      baseRates: 'Base rates',
+      availabilityBlocks: 'Availability blocks',
+      satisfactionScore: 'Satisfaction score',
+      related: 'Related',
+    },
+  };
+}

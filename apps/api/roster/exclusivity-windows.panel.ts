@@ -1,0 +1,41 @@
+import { ExclusivityWindow } from '../../../libs/domain/entities';
+import { operations, type AccessCheck } from '../back-office/access';
+import { blankToNull } from '../back-office/properties';
+import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+
+/** Only windows registered by hand; the workflow's own (from an executed contract) are read-only. */
+const manualWindow: AccessCheck = (context) => operations(context) && !context.record?.params?.sourceContractId;
+
+/**
+ * A creator's exclusivity windows. Windows from an executed contract belong to the workflow
+ * (registered and released by it); a window agreed outside CreatorOps can be registered by hand
+ * so the conflict check sees it.
+ */
+export function exclusivityWindowPanel(): PanelResource {
+  return {
+    entity: ExclusivityWindow,
+    id: 'ExclusivityWindow',
+    label: 'Exclusivity windows',
+    navigation: NAVIGATION.roster,
+    list: ['creatorId', 'category', 'brandName', 'startsOn', 'endsOn', 'releasedAt'],
+    show: ['id', 'creatorId', 'category', 'brandName', 'startsOn', 'endsOn', 'sourceContractId', 'releasedAt', 'createdAt', 'updatedAt'],
+    filter: ['creatorId', 'category', 'brandName', 'startsOn', 'endsOn', 'sourceContractId', 'releasedAt'],
+    create: ['creatorId', 'category', 'brandName', 'startsOn', 'endsOn'],
+    edit: ['category', 'brandName', 'startsOn', 'endsOn', 'releasedAt'],
+    mayWrite: manualWindow,
+    prepareCreate: (payload) => blankToNull(payload, ['category', 'brandName']),
+    prepareEdit: (payload) => blankToNull(payload, ['category', 'brandName', 'releasedAt']),
+    titleProperty: 'category',
+    sort: { sortBy: 'startsOn', direction: 'desc' },
+    propertyLabels: {
+      creatorId: 'Creator',
+      brandName: 'Brand holding it',
+      startsOn: 'From',
+      endsOn: 'Until',
+      sourceContractId: 'From contract',
+      releasedAt: 'Released at',
+      createdAt: 'Registered at',
+      updatedAt: 'Updated at',
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { BrandsController } from './brands.controller';
+import { CreatorsController } from './creators.controller';
+
+/** The roster: creators and the brands they work for. */
+@Module({
+  controllers: [CreatorsController, BrandsController],
+})
+export class RosterModule {}

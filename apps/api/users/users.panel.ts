@@ -1,0 +1,96 @@
+import { hashPassword, passwordProblem } from '../../../libs/auth/passwords';
+import { AuditLog, User } from '../../../libs/domain/entities';
+import { ROLES } from '../../../libs/domain/rules/roles';
+import { adminOnly } from '../back-office/access';
+import type { ActionContext } from '../back-office/adminjs-types';
+import { choices } from '../back-office/properties';
+import type { Params } from '../back-office/request-guards';
+import { fieldError, NAVIGATION, type PanelErrors, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+
+/** Users and the audit log in the panel (admins manage users; everyone reads the audit log). */
+
+export interface UserPanelDependencies {
+  errors?: PanelErrors;
+  /** Ends a user's panel sessions (after an admin resets their password). */
+  sessions?: { endAll(userId: string): Promise<void> };
+}
+
+/** A new user: the initial password is required and stored only as its argon2id hash. */
+export async function prepareNewUser(payload: Params, errors?: PanelErrors): Promise<Params> {
+  const { password, ...rest } = normaliseEmail(payload);
+  const problem = passwordProblem(password);
+  if (problem) throw fieldError(errors, 'password', problem);
+  return { ...rest, passwordHash: await hashPassword(password as string) };
+}
+
+/**
+ * An edit of a user: a non-empty password replaces the hash (and ends the user's panel sessions);
+ * an admin cannot demote or disable themselves (the last admin would lock everyone out).
+ */
+export async function prepareUserEdit(payload: Params, current: Params, context: ActionContext, deps: UserPanelDependencies): Promise<Params> {
+  const { password, ...rest } = normaliseEmail(payload);
+  const self = context.currentAdmin?.id !== undefined && context.currentAdmin?.id === current.id;
+  if (self && 'role' in rest && rest.role !== current.role) throw fieldError(deps.errors, 'role', 'You cannot change your own role');
+  if (self && 'active' in rest && String(rest.active) !== 'true') throw fieldError(deps.errors, 'active', 'You cannot disable your own account');
+  if (rest.managerId && rest.managerId === current.id) throw fieldError(deps.errors, 'managerId', 'A user cannot be their own manager');
+  if (password === undefined || password === null || password === '') return rest;
+  const problem = passwordProblem(password);
+  if (problem) throw fieldError(deps.errors, 'password', problem);
+  const passwordHash = await hashPassword(password as string);
+  if (!self && typeof current.id === 'string') await deps.sessions?.endAll(current.id);
+  return { ...rest, passwordHash };
+}
+
+function normaliseEmail(payload: Params): Params {
+  return typeof payload.email === 'string' ? { ...payload, email: payload.email.trim().toLowerCase() } : payload;
+}
+
+export function userPanel(deps: SpecDependencies & UserPanelDependencies): PanelResource {
+  return {
+    entity: User,
+    id: 'User',
+    label: 'Users',
+    navigation: NAVIGATION.administration,
+    list: ['email', 'name', 'role', 'managerId', 'active'],
+    show: ['id', 'email', 'name', 'role', 'managerId', 'active', 'createdAt', 'updatedAt'],
+    filter: ['email', 'name', 'role', 'managerId', 'active'],
+    // Admins manage users: create with an initial password, reset it, change the role or the
+    // manager, disable (never delete: the audit log and the records keep their author).
+    // `password` is write-only and hashed with argon2; the hash is not even a property (adminjs.ts).
+    create: ['email', 'name', 'role', 'managerId', 'active', 'password'],
+    edit: ['email', 'name', 'role', 'managerId', 'active', 'password'],
+    writeOnly: ['password'],
+    mayWrite: adminOnly,
+    prepareCreate: (payload) => prepareNewUser(payload, deps.errors),
+    prepareEdit: (payload, current, context) => prepareUserEdit(payload, current, context, deps),
+    titleProperty: 'name',
+    sort: { sortBy: 'email', direction: 'asc' },
+    properties: {
+      role: choices(ROLES),
+      password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
+    },
+    propertyLabels: { email: 'E-mail', managerId: 'Manager', password: 'New password (at least 12 characters; leave empty to keep)' },
+  };
+}
+
+/**
+ * The append-only audit log: read-only for everyone (no new/edit/delete here; the database
+ * refuses UPDATE, DELETE and TRUNCATE itself). Filter by actor (a user picker), entity, action
+ * and a date range on "at".
+ */
+export function auditLogPanel(): PanelResource {
+  return {
+    entity: AuditLog,
+    id: 'AuditLog',
+    label: 'Audit log',
+    navigation: NAVIGATION.administration,
+    list: ['at', 'action', 'entity', 'entityId', 'actorRole', 'actorId'],
+    show: ['id', 'at', 'action', 'entity', 'entityId', 'actorRole', 'actorId', 'before', 'after', 'eventKey'],
+    filter: ['at', 'action', 'entity', 'entityId', 'actorRole', 'actorId'],
+    titleProperty: 'action',
+    structured: ['before', 'after'],
+    sort: { sortBy: 'at', direction: 'desc' },
+    properties: { actorId: { reference: 'User' } },
+    propertyLabels: { entityId: 'Entity id', actorRole: 'Actor role', actorId: 'Actor', eventKey: 'Event key', at: 'At' },
+  };
+}
