@@ -1,13 +1,6 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-
 /**
- * Custom search attributes every collaboration carries (DESIGN §3), so Temporal's UI and
- * visibility queries can list bookings by campaign, creator, brand or stage. Values are ids
- * and stage names only.
+ * The search attribute keys the workflows set. They are defined in libs/temporal (a pure module:
+ * @temporalio/common only), which the worker's registration reads too, so libs/ never imports
+ * workflows/.
  */
-export const CampaignIdKey = defineSearchAttributeKey('CampaignId', SearchAttributeType.KEYWORD);
-export const CreatorIdKey = defineSearchAttributeKey('CreatorId', SearchAttributeType.KEYWORD);
-export const BrandIdKey = defineSearchAttributeKey('BrandId', SearchAttributeType.KEYWORD);
-export const StageKey = defineSearchAttributeKey('Stage', SearchAttributeType.KEYWORD);
-
-export const SEARCH_ATTRIBUTE_KEYS = [CampaignIdKey, CreatorIdKey, BrandIdKey, StageKey];
+export { BrandIdKey, CampaignIdKey, CreatorIdKey, SEARCH_ATTRIBUTE_KEYS, StageKey } from '../libs/temporal/search-attribute-keys';

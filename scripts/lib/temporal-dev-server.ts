@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../libs/temporal/search-attribute-keys';
 import { freePort, WaitAborted, waitFor } from './ports';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..').replace(/[\\/]dist$/, '');

@@ -1,7 +1,6 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { Deliverable, DraftSubmission, Escalation } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
-import { Role } from '../../libs/domain/rules/roles';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';

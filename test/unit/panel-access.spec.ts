@@ -15,7 +15,6 @@ import { Role } from '../../libs/domain/rules/roles';
 /** The per-record rules of the back office (docs/access.md), without AdminJS. */
 
 const tara = { id: 'tara', email: 't@x', name: 'Tara', role: Role.TalentManager, teamIds: ['tara'] };
-const tom = { id: 'tom', email: 'o@x', name: 'Tom', role: Role.TalentManager, teamIds: ['tom'] };
 const maya = { id: 'maya', email: 'm@x', name: 'Maya', role: Role.Manager, teamIds: ['maya', 'tara'] };
 const farhan = { id: 'farhan', email: 'f@x', name: 'Farhan', role: Role.Finance, teamIds: ['farhan'] };
 const ada = { id: 'ada', email: 'a@x', name: 'Ada', role: Role.Admin, teamIds: ['ada'] };
