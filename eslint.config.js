@@ -171,13 +171,6 @@ module.exports = defineConfig(
   },
 
   {
-    // An entity class handed to AdminJS's TypeORM adapter is typed `Function`, as the adapter types it.
-    name: 'creatorops/adminjs-entities',
-    files: ['apps/api/**/resources.ts', 'apps/api/**/lifecycle-resources.ts'],
-    rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
-  },
-
-  {
     // `BaseRecord` comes from `await import('adminjs')` (ESM-only) and is used only in `typeof BaseRecord`.
     name: 'creatorops/adminjs-loader',
     files: ['apps/api/**/adminjs.ts'],

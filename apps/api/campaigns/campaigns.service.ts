@@ -8,7 +8,7 @@ import { appendAudit } from '../../../libs/db/audit';
 import { Brand, Campaign } from '../../../libs/domain/entities';
 import { newRecordOwner, OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
-import { Actor, Role } from '../../../libs/domain/rules/roles';
+import type { Actor } from '../../../libs/domain/rules/roles';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
 import { campaignWorkflowId } from '../../../libs/temporal/workflow-ids';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Creator } from '../../../libs/domain/entities';
 import { OWNER_ROLES, newRecordOwner } from '../../../libs/domain/rules/ownership';
-import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole } from '../common/references';
