@@ -14,7 +14,7 @@ export interface ConflictReport {
 }
 
 /**
- * CONFLICT_CHECK (DESIGN §3): the creator's exclusivity windows, concurrent bookings with
+ * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): the creator's exclusivity windows, concurrent bookings with
  * competitors, availability and refused categories, against this campaign's brand and window.
  * Messages name brands and dates, never the creator (workflow histories hold no personal data).
  */

@@ -124,7 +124,7 @@ export class ContractActivities {
     });
   }
 
-  /** DESIGN §3: exclusivity binds the creator only once the contract is executed. */
+  /** docs/domain.md#the-collaboration-lifecycle: exclusivity binds the creator only once the contract is executed. */
   async registerExclusivity(input: { collaborationId: string; at: string }): Promise<string | null> {
     return this.db.transaction(async (tx) => {
       const booking = await requireCollaboration(tx, input.collaborationId);

@@ -103,7 +103,7 @@ export class ProductionActivities {
 
   /**
    * Stores a draft version and checks it against the market's disclosure rules and the brand's
-   * guidelines (DESIGN §3). A failing draft goes back to the creator with the reasons.
+   * guidelines (docs/domain.md#the-collaboration-lifecycle). A failing draft goes back to the creator with the reasons.
    */
   async recordDraft(input: RecordDraftInput): Promise<DraftCheck> {
     return this.db.transaction(async (tx) => {

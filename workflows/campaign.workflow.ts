@@ -43,7 +43,7 @@ const MAY_CLOSE_OR_CANCEL = DECISION_ROLES.closeOrCancelCampaign;
 const DEFAULT_HISTORY_LIMIT = 10_000;
 
 /**
- * A campaign (DESIGN §3): the parent of one collaboration workflow per booked creator. It takes
+ * A campaign (docs/domain.md#the-campaign-workflow): the parent of one collaboration workflow per booked creator. It takes
  * bookings while active, cascades a cancellation to the bookings still running, and ends, with
  * a recorded summary, once it no longer takes bookings (closed by a manager or past its end date,
  * or cancelled) and every booking has ended. Id: campaign-<id>.

@@ -12,7 +12,7 @@ import { completed, licenceTimers, payout } from './stages/payout';
 import { handlePosting, measuring, posting } from './stages/posting';
 import { handleNegotiation, negotiating } from './stages/negotiating';
 
-/** One creator booked on one campaign, from brief to payout (DESIGN §3). Id: collaboration-<id>. */
+/** One creator booked on one campaign, from brief to payout (docs/domain.md#the-collaboration-lifecycle). Id: collaboration-<id>. */
 export async function collaborationWorkflow(input: CollaborationInput): Promise<CollaborationState> {
   const booking = new Booking(input);
   setHandler(stateQuery, () => booking.state);

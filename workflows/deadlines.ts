@@ -21,7 +21,7 @@ export interface EscalatingWait {
 }
 
 /**
- * A deadline as DESIGN §3 describes every wait: remind, escalate, and obey the manager. EXTEND
+ * A deadline as docs/domain.md#the-collaboration-lifecycle describes every wait: remind, escalate, and obey the manager. EXTEND
  * moves the deadline (and escalates again if that lapses too); DROP cancels the lifecycle; ACCEPT
  * is returned for the caller to act on (and settled by it); if the awaited thing arrives while
  * the escalation is open, the escalation closes as RESOLVED_LATE.

@@ -51,7 +51,7 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
       validator: ({ actor }) => {
         if (!actor) throw reject('An acting user is required', 'InvalidDecision');
         if (!(DECISION_ROLES.approvePayout as readonly Role[]).includes(actor.role)) throw reject(`A ${actor.role} may not approve payouts; allowed roles: finance, admin`, 'Forbidden');
-        // Segregation of duties (DESIGN §1).
+        // Segregation of duties (docs/domain.md#roles).
         if (actor.userId === input.requestedById) throw reject('A payout cannot be approved by the person who requested it', 'Forbidden');
         if (actor.userId === input.negotiatorId) throw reject('A payout cannot be approved by the person who agreed the fee', 'Forbidden');
         if (actor.userId === state.invoicedBy?.userId) throw reject('A payout cannot be approved by the person who submitted its invoice', 'Forbidden');

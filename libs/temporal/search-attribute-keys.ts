@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /**
- * Custom search attributes every collaboration carries (DESIGN §3), so Temporal's UI and
+ * Custom search attributes every collaboration carries (docs/domain.md#the-collaboration-lifecycle), so Temporal's UI and
  * visibility queries can list bookings by campaign, creator, brand or stage. Values are ids
  * and stage names only.
  *

@@ -1,4 +1,4 @@
-/** DESIGN §3: one workflow per booking, addressable by the collaboration's id. */
+/** docs/domain.md#the-collaboration-lifecycle: one workflow per booking, addressable by the collaboration's id. */
 export function collaborationWorkflowId(collaborationId: string): string {
   return `collaboration-${collaborationId}`;
 }

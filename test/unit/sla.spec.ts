@@ -1,7 +1,7 @@
 import { DEFAULT_SLA_POLICY, resolveSlaPolicy } from '../../libs/domain/rules/sla';
 
 describe('SLA policy', () => {
-  it('defaults to a 24 h reminder and a 48 h escalation for the brief, 5 days to negotiate (DESIGN §3)', () => {
+  it('defaults to a 24 h reminder and a 48 h escalation for the brief, 5 days to negotiate (docs/domain.md#the-collaboration-lifecycle)', () => {
     expect(DEFAULT_SLA_POLICY).toEqual({
       briefAckReminder: 24 * 3_600_000,
       briefAckEscalation: 48 * 3_600_000,

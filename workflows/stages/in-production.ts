@@ -10,7 +10,7 @@ import { reviewDraftUpdate, submitDraftUpdate, type DeliverableProgress, type Re
 import { rejectDecision, requireRole, requireStage } from './decisions';
 
 const MAY_SUBMIT = DECISION_ROLES.submitDraft;
-/** Managers review for the brand when it delegates (DESIGN §1). */
+/** Managers review for the brand when it delegates (docs/domain.md#roles). */
 const MAY_REVIEW = DECISION_ROLES.reviewDraft;
 const MAX_CAPTION = 2_200;
 
@@ -93,7 +93,7 @@ export function handleProduction(booking: Booking): void {
 }
 
 /**
- * IN_PRODUCTION (DESIGN §3), every deliverable in parallel: a draft by its due date
+ * IN_PRODUCTION (docs/domain.md#the-collaboration-lifecycle), every deliverable in parallel: a draft by its due date
  * (DRAFT_OVERDUE), a compliance check (a failing draft goes back with the reasons without
  * using a revision round), the review (REVIEW_OVERDUE: extend or accept as is), and the
  * included revision rounds (REVISION_LIMIT: allow one more round, or accept as is).

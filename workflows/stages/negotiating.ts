@@ -80,7 +80,7 @@ export function handleNegotiation(booking: Booking): void {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(input.actor, MAY_APPROVE, 'approve commercials below the margin floor');
         requireStage(booking, CollaborationStage.Negotiating, 'Commercials can only be approved');
-        // Segregation of duties (DESIGN §1): nobody approves an exception on their own booking.
+        // Segregation of duties (docs/domain.md#roles): nobody approves an exception on their own booking.
         if (input.actor.userId === booking.input.talentManagerId) {
           throw rejectDecision("A margin exception cannot be approved by the booking's own talent manager", 'Forbidden');
         }

@@ -45,7 +45,7 @@ export async function payout(booking: Booking): Promise<void> {
 const REMINDER_DAYS_BEFORE = 7;
 
 /**
- * After the payout, the two long timers no spreadsheet keeps (DESIGN §3): the usage licence
+ * After the payout, the two long timers no spreadsheet keeps (docs/domain.md#the-collaboration-lifecycle): the usage licence
  * (duration from the verified posting) and the exclusivity (its end date), each with a reminder
  * 7 days before and a record when it ends; then COMPLETED.
  */

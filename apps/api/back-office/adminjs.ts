@@ -1,7 +1,7 @@
 /**
  * The one place that loads AdminJS and its adapters. `@adminjs/express` and
  * `@adminjs/typeorm` are ESM-only: `module: node16` keeps these `import()` calls as real
- * dynamic imports in the CommonJS build (TOOLCHAIN.md). Nothing else may import them at run
+ * dynamic imports in the CommonJS build (docs/architecture.md). Nothing else may import them at run
  * time, so Jest (which rewrites import() into require()) never meets them.
  */
 import { And, Equal, FindOperator, In, Raw } from 'typeorm';

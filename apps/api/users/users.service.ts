@@ -100,7 +100,7 @@ export class UsersService {
   }
 
   /**
-   * A manager's team: themselves and everyone below them in the team tree (DESIGN §2: a user's
+   * A manager's team: themselves and everyone below them in the team tree (docs/domain.md#records: a user's
    * manager), so a head of talent reaches their managers' talent managers too. UNION (not UNION
    * ALL) stops at users already found, so a cycle in the tree cannot loop.
    */

@@ -17,7 +17,7 @@ export interface CampaignBrief {
   requiresNda?: boolean;
 }
 
-/** Disclosure rule set that applies (DESIGN §3 compliance): India's ASCI or the US FTC. */
+/** Disclosure rule set that applies (docs/domain.md#compliance-check): India's ASCI or the US FTC. */
 export enum Market {
   India = 'IN',
   UnitedStates = 'US',

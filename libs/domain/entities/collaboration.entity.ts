@@ -20,7 +20,7 @@ export interface Exclusivity {
 }
 
 export interface PaymentTerms {
-  /** Days after verified posting; DESIGN §3 default is net-30. */
+  /** Days after verified posting; docs/domain.md#the-collaboration-lifecycle default is net-30. */
   netDays: number;
   /** Share of the creator fee owed on cancellation after the contract, in basis points. */
   killFeeBps?: number;

@@ -42,7 +42,7 @@ export class Creator extends BaseEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   contactPhone: string | null;
 
-  /** The single point of contact (DESIGN §4 "Ownership"). */
+  /** The single point of contact (docs/domain.md#beyond-the-lifecycle, ownership). */
   @Index()
   @Column({ type: 'uuid' })
   ownerId: string;

@@ -68,7 +68,7 @@ export class PerformanceSnapshot extends BaseEntity {
   @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
   cancellationsMinor: number | null;
 
-  /** GMV − returns − cancellations (DESIGN §4); can be negative. */
+  /** GMV − returns − cancellations (docs/domain.md#beyond-the-lifecycle); can be negative. */
   @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
   nmvMinor: number | null;
 

@@ -1,4 +1,4 @@
-/** A share per bucket (age band, gender, country) that sums to 1. DESIGN §2. */
+/** A share per bucket (age band, gender, country) that sums to 1. docs/domain.md#records. */
 export type Distribution = Record<string, number>;
 
 export interface Audience {

@@ -1,7 +1,7 @@
 import { Platform } from './statuses';
 
 /**
- * DESIGN §3 compliance check: is a creator's caption disclosed as advertising the way the
+ * The compliance check (docs/domain.md#compliance-check): is a creator's caption disclosed as advertising the way the
  * market's rules ask, and does it carry what the brand requires? Pure and deterministic, so
  * the API (pre-publication review), the worker (post verification) and the back office all
  * give the same answer for the same caption.

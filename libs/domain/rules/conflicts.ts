@@ -1,7 +1,7 @@
 import { CreatorStatus } from './statuses';
 
 /**
- * CONFLICT_CHECK (DESIGN §3): what stands between a creator and a booking before anyone
+ * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): what stands between a creator and a booking before anyone
  * negotiates. Pure: the activity loads the records, this decides, the workflow escalates
  * (`CONFLICT`) when anything is blocking and a manager overrides with a reason or drops.
  *
@@ -43,7 +43,7 @@ export interface AvailabilityWindow extends DateWindow {
 }
 
 /**
- * An exclusivity the creator has already granted (DESIGN §2 ExclusivityWindow).
+ * An exclusivity the creator has already granted (docs/domain.md#records, ExclusivityWindow).
  * `brandName` is the brand that holds it, not a brand the creator is barred from: a window
  * held by a competitor the booking brand names is a clash, and the booking brand's own
  * window never blocks its own campaign.

@@ -3,7 +3,7 @@ import { Role } from './roles';
 const { TalentManager, Manager, Finance, Admin } = Role;
 
 /**
- * Who may take each human decision of the lifecycle (DESIGN §1). One list per decision, read
+ * Who may take each human decision of the lifecycle (docs/domain.md#roles). One list per decision, read
  * by the workflows' update validators (the rule) and by the back office (which shows and
  * accepts an action only for these roles), so the two cannot drift apart. Finer checks
  * (segregation of duties, a talent manager's own booking) stay in the validators.

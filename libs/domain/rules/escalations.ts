@@ -1,4 +1,4 @@
-/** One kind per lapse in the DESIGN §3 table, plus the dropout alert with its shortlist. */
+/** One kind per lapse in the docs/domain.md#the-collaboration-lifecycle table, plus the dropout alert with its shortlist. */
 export enum EscalationKind {
   BriefAckOverdue = 'BRIEF_ACK_OVERDUE',
   Conflict = 'CONFLICT',
@@ -40,7 +40,7 @@ export enum EscalationResolution {
   BookingEnded = 'BOOKING_ENDED',
 }
 
-/** The choices a manager has for each kind (DESIGN §3 "on lapse"). */
+/** The choices a manager has for each kind (docs/domain.md#the-collaboration-lifecycle, "on lapse"). */
 export const RESOLUTIONS_BY_KIND: Readonly<Record<EscalationKind, readonly EscalationResolution[]>> = Object.freeze({
   [EscalationKind.BriefAckOverdue]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.Conflict]: [EscalationResolution.Override, EscalationResolution.Drop],

@@ -1,5 +1,5 @@
 /**
- * Statuses and kinds of the lifecycle records (DESIGN §2: deliverables, drafts, contracts,
+ * Statuses and kinds of the lifecycle records (docs/domain.md#records: deliverables, drafts, contracts,
  * exclusivity, payouts, performance, targets). Stored as their string values in varchar columns.
  */
 
@@ -14,7 +14,7 @@ export enum DeliverableStatus {
   Cancelled = 'cancelled',
 }
 
-/** DESIGN §3: two revision rounds are included unless the contract says otherwise. */
+/** docs/domain.md#the-collaboration-lifecycle: two revision rounds are included unless the contract says otherwise. */
 export const DEFAULT_MAX_REVISIONS = 2;
 
 /** A reviewer's decision on a draft; a draft not yet reviewed has none (null). */
@@ -73,7 +73,7 @@ export enum TargetPeriod {
   Quarter = 'quarter',
 }
 
-/** DESIGN §4 team KPIs. Rates are fractions (0.95), counts are counts, money is minor units. */
+/** docs/domain.md#beyond-the-lifecycle team KPIs. Rates are fractions (0.95), counts are counts, money is minor units. */
 export enum TargetMetric {
   Nmv = 'nmv',
   OnTimeDeliveryRate = 'on_time_delivery_rate',

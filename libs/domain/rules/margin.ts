@@ -1,4 +1,4 @@
-/** DESIGN §3: below this share of the brand price, terms need a manager's approval. */
+/** docs/domain.md#the-collaboration-lifecycle: below this share of the brand price, terms need a manager's approval. */
 export const DEFAULT_MARGIN_FLOOR_BPS = 2_000;
 
 /**

@@ -1,7 +1,7 @@
 import { Role } from './roles';
 
 /**
- * Whose records a role may act on (DESIGN §1): a talent manager their own bookings, a manager
+ * Whose records a role may act on (docs/domain.md#roles): a talent manager their own bookings, a manager
  * their team's, finance the money records. The same rules hold in the panel
  * (apps/api/back-office/access.ts) and the REST API (apps/api/auth/record-reach.ts).
  *

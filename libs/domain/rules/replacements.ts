@@ -13,7 +13,7 @@ import {
 import { isCurrencyCode, isMinorAmount, type Money } from './money';
 
 /**
- * When a creator drops out (DESIGN §3 `dropOut`), the escalation carries "a simple ranking
+ * When a creator drops out (docs/domain.md#the-collaboration-lifecycle `dropOut`), the escalation carries "a simple ranking
  * of available, conflict-free creators in the same niche". This is that ranking: hard
  * filters first, then a 0..100 score whose every point is accounted for in `reasons`.
  */

@@ -1,4 +1,4 @@
-/** DESIGN §1. The string values are stored in the database and carried in workflow inputs. */
+/** docs/domain.md#roles. The string values are stored in the database and carried in workflow inputs. */
 export enum Role {
   TalentManager = 'talent_manager',
   Manager = 'manager',

@@ -33,7 +33,7 @@ export type SlaPolicyOverrides = Partial<Record<keyof SlaPolicy, string | number
 
 export const SLA_POLICY_KEYS: readonly (keyof SlaPolicy)[] = ['briefAckReminder', 'briefAckEscalation', 'negotiation', 'contractReminder', 'contractEscalation', 'draftReview', 'revision', 'postingWindow', 'measureFirst', 'measureSecond', 'paymentDay'];
 
-/** DESIGN §3 defaults. */
+/** docs/domain.md#the-collaboration-lifecycle defaults. */
 export const DEFAULT_SLA_POLICY: Readonly<SlaPolicy> = Object.freeze({
   briefAckReminder: parseDuration('24h'),
   briefAckEscalation: parseDuration('48h'),

@@ -1,4 +1,4 @@
-/** The collaboration stage machine, DESIGN §3, in order. */
+/** The collaboration stage machine, docs/domain.md#the-collaboration-lifecycle, in order. */
 export enum CollaborationStage {
   Briefed = 'BRIEFED',
   ConflictCheck = 'CONFLICT_CHECK',

@@ -12,7 +12,7 @@ export interface DeliverablePlan {
   scheduledPostAt?: string;
 }
 
-/** The commercial terms of a booking as negotiated (DESIGN §2 Collaboration). Money in minor units. */
+/** The commercial terms of a booking as negotiated (docs/domain.md#records, Collaboration). Money in minor units. */
 export interface Terms {
   /** At least one; the contract and production are built from them. */
   deliverables: DeliverablePlan[];
@@ -21,7 +21,7 @@ export interface Terms {
   currency: string;
   usageRights?: { channels?: string[]; durationDays?: number; paidAmplification?: boolean };
   exclusivity?: { category: string; start: string; end: string } | null;
-  /** Days after verified posting; DESIGN §3 default net-30. */
+  /** Days after verified posting; docs/domain.md#the-collaboration-lifecycle default net-30. */
   paymentNetDays: number;
   /** Share of the creator fee owed if the booking is cancelled after the contract, in basis points. */
   killFeeBps: number;
