@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Collaboration } from '../libs/domain/entities';
 
 /**
- * The booking an activity works on. A missing row fails the activity for good: retrying cannot
+ * The collaboration an activity works on. A missing row fails the activity for good: retrying cannot
  * make it appear.
  */
 export async function requireCollaboration(manager: EntityManager, id: string): Promise<Collaboration> {

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Campaign } from '../libs/domain/entities';
-import { BookingOutcome, CampaignSummary, summarizeCampaign } from '../libs/domain/rules/campaign-summary';
+import { CollaborationOutcome, CampaignSummary, summarizeCampaign } from '../libs/domain/rules/campaign-summary';
 import { PayoutKind, PayoutStatus } from '../libs/domain/rules/lifecycle';
 import type { Actor } from '../libs/domain/rules/roles';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
@@ -54,7 +54,7 @@ export class CampaignActivities {
     this.logger.log(`${input.action} for campaign ${input.campaignId}`);
   }
 
-  /** Sums up every booking of the campaign from the records, stores the summary and the final status. */
+  /** Sums up every collaboration of the campaign from the records, stores the summary and the final status. */
   async recordCampaignOutcome(input: RecordCampaignOutcomeInput): Promise<CampaignSummary> {
     return this.db.transaction(async (tx) => {
       const campaign = await requireCampaign(tx, input.campaignId);
@@ -66,7 +66,7 @@ export class CampaignActivities {
            FROM "collaborations" c WHERE c."campaignId" = $1`,
         [campaign.id, PayoutKind.Fee, PayoutStatus.Paid, PayoutKind.KillFee, PayoutStatus.Failed],
       );
-      const outcomes: BookingOutcome[] = rows.map((row) => ({
+      const outcomes: CollaborationOutcome[] = rows.map((row) => ({
         stage: row.stage,
         currency: row.currency,
         brandPriceMinor: row.brandPriceMinor === null ? null : Number(row.brandPriceMinor),

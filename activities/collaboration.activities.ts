@@ -153,7 +153,7 @@ export class CollaborationActivities {
     });
   }
 
-  /** Writes the agreed commercials onto the booking: prices, margin, rights, exclusivity, payment terms. */
+  /** Writes the agreed commercials onto the collaboration: prices, margin, rights, exclusivity, payment terms. */
   async recordTerms(input: RecordTermsInput): Promise<void> {
     await this.db.transaction(async (tx) => {
       const before = await requireCollaboration(tx, input.collaborationId);
@@ -198,15 +198,15 @@ export class CollaborationActivities {
   /** The end of what the contract granted: the usage licence lapsed, or the exclusivity ended. */
   async recordLicenceEnd(input: { collaborationId: string; what: 'usage_rights' | 'exclusivity'; at: string; eventKey: string }): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
       if (input.what === 'usage_rights') {
-        await tx.update(Collaboration, { id: booking.id }, { usageRights: { ...booking.usageRights, expiredAt: input.at } });
+        await tx.update(Collaboration, { id: collaboration.id }, { usageRights: { ...collaboration.usageRights, expiredAt: input.at } });
       }
       await appendAudit(tx, {
         action: input.what === 'usage_rights' ? 'usage_rights.expired' : 'exclusivity.ended',
         entity: 'Collaboration',
-        entityId: booking.id,
-        after: input.what === 'usage_rights' ? { usageRights: booking.usageRights } : { exclusivity: booking.exclusivity },
+        entityId: collaboration.id,
+        after: input.what === 'usage_rights' ? { usageRights: collaboration.usageRights } : { exclusivity: collaboration.exclusivity },
         at: new Date(input.at),
         eventKey: input.eventKey,
       });
@@ -229,7 +229,7 @@ export class CollaborationActivities {
     });
   }
 
-  /** Queues a reminder for the booking's talent manager, once per eventKey. */
+  /** Queues a reminder for the collaboration's talent manager, once per eventKey. */
   async remind(input: RemindInput): Promise<void> {
     const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
     await this.db

@@ -14,7 +14,7 @@ export interface ConflictReport {
 }
 
 /**
- * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): the creator's exclusivity windows, concurrent bookings with
+ * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): the creator's exclusivity windows, concurrent collaborations with
  * competitors, availability and refused categories, against this campaign's brand and window.
  * Messages name brands and dates, never the creator (workflow histories hold no personal data).
  */
@@ -23,13 +23,13 @@ export class ConflictActivities {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async checkConflicts(input: { collaborationId: string }): Promise<ConflictReport> {
-    const booking = await requireCollaboration(this.db.manager, input.collaborationId);
-    const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: booking.campaignId });
+    const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
+    const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
     const brand = await this.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
-    const creator = await this.db.getRepository(Creator).findOneByOrFail({ id: booking.creatorId });
+    const creator = await this.db.getRepository(Creator).findOneByOrFail({ id: collaboration.creatorId });
     const exclusivities = await this.db.getRepository(ExclusivityWindow).findBy({ creatorId: creator.id, releasedAt: IsNull() });
     const others = await this.db.getRepository(Collaboration).find({
-      where: { creatorId: creator.id, id: Not(booking.id), stage: Not(In([...TERMINAL_STAGES])) },
+      where: { creatorId: creator.id, id: Not(collaboration.id), stage: Not(In([...TERMINAL_STAGES])) },
       relations: { campaign: { brand: true } },
     });
 

@@ -60,37 +60,37 @@ export class ContractActivities {
    */
   async prepareContracts(input: { collaborationId: string; at: string }): Promise<PreparedContract[]> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      const campaign = await tx.findOneByOrFail(Campaign, { id: booking.campaignId });
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      const campaign = await tx.findOneByOrFail(Campaign, { id: collaboration.campaignId });
       const terms: FrozenContractTerms = {
-        brandPrice: { amountMinor: booking.brandPriceMinor ?? 0, currency: booking.currency },
-        creatorFee: { amountMinor: booking.creatorFeeMinor ?? 0, currency: booking.currency },
-        usageRights: booking.usageRights,
-        exclusivity: booking.exclusivity,
-        paymentTerms: booking.paymentTerms,
-        killFeeBps: booking.paymentTerms.killFeeBps ?? 0,
+        brandPrice: { amountMinor: collaboration.brandPriceMinor ?? 0, currency: collaboration.currency },
+        creatorFee: { amountMinor: collaboration.creatorFeeMinor ?? 0, currency: collaboration.currency },
+        usageRights: collaboration.usageRights,
+        exclusivity: collaboration.exclusivity,
+        paymentTerms: collaboration.paymentTerms,
+        killFeeBps: collaboration.paymentTerms.killFeeBps ?? 0,
         maxRevisions: DEFAULT_MAX_REVISIONS,
         campaign: { id: campaign.id, name: campaign.name, startsOn: campaign.startsOn, endsOn: campaign.endsOn },
       };
       const kinds = [
         ContractKind.CampaignAgreement,
         ...(campaign.brief?.requiresNda ? [ContractKind.Nda] : []),
-        ...(booking.exclusivity ? [ContractKind.ExclusivityAddendum] : []),
+        ...(collaboration.exclusivity ? [ContractKind.ExclusivityAddendum] : []),
       ];
       const prepared: PreparedContract[] = [];
       for (const kind of kinds) {
-        let contract = await tx.findOneBy(Contract, { collaborationId: booking.id, kind, status: Not(ContractStatus.Void) });
+        let contract = await tx.findOneBy(Contract, { collaborationId: collaboration.id, kind, status: Not(ContractStatus.Void) });
         if (!contract) {
           contract = await tx.save(
-            tx.create(Contract, { collaborationId: booking.id, kind, status: ContractStatus.Sent, frozenTerms: terms, documentHash: documentHash(kind, booking.id, terms) }),
+            tx.create(Contract, { collaborationId: collaboration.id, kind, status: ContractStatus.Sent, frozenTerms: terms, documentHash: documentHash(kind, collaboration.id, terms) }),
           );
           await appendAudit(tx, {
             action: 'contract.sent',
             entity: 'Contract',
             entityId: contract.id,
-            after: { kind, collaborationId: booking.id, documentHash: contract.documentHash },
+            after: { kind, collaborationId: collaboration.id, documentHash: contract.documentHash },
             at: new Date(input.at),
-            eventKey: `${booking.workflowId}:contract-sent:${kind}`,
+            eventKey: `${collaboration.workflowId}:contract-sent:${kind}`,
           });
         }
         prepared.push({ contractId: contract.id, kind, documentHash: contract.documentHash! });
@@ -127,18 +127,18 @@ export class ContractActivities {
   /** docs/domain.md#the-collaboration-lifecycle: exclusivity binds the creator only once the contract is executed. */
   async registerExclusivity(input: { collaborationId: string; at: string }): Promise<string | null> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      if (!booking.exclusivity) return null;
-      const source = await tx.findOneBy(Contract, { collaborationId: booking.id, status: ContractStatus.Executed, kind: ContractKind.ExclusivityAddendum })
-        ?? (await tx.findOneByOrFail(Contract, { collaborationId: booking.id, status: ContractStatus.Executed, kind: ContractKind.CampaignAgreement }));
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      if (!collaboration.exclusivity) return null;
+      const source = await tx.findOneBy(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.ExclusivityAddendum })
+        ?? (await tx.findOneByOrFail(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.CampaignAgreement }));
       const existing = await tx.findOneBy(ExclusivityWindow, { sourceContractId: source.id });
       if (existing) return existing.id;
       const window = await tx.save(
         tx.create(ExclusivityWindow, {
-          creatorId: booking.creatorId,
-          category: booking.exclusivity.category,
-          startsOn: booking.exclusivity.start,
-          endsOn: booking.exclusivity.end,
+          creatorId: collaboration.creatorId,
+          category: collaboration.exclusivity.category,
+          startsOn: collaboration.exclusivity.start,
+          endsOn: collaboration.exclusivity.end,
           sourceContractId: source.id,
         }),
       );
@@ -146,9 +146,9 @@ export class ContractActivities {
         action: 'exclusivity.registered',
         entity: 'ExclusivityWindow',
         entityId: window.id,
-        after: { creatorId: booking.creatorId, ...booking.exclusivity, sourceContractId: source.id },
+        after: { creatorId: collaboration.creatorId, ...collaboration.exclusivity, sourceContractId: source.id },
         at: new Date(input.at),
-        eventKey: `${booking.workflowId}:exclusivity-registered`,
+        eventKey: `${collaboration.workflowId}:exclusivity-registered`,
       });
       return window.id;
     });
@@ -156,7 +156,7 @@ export class ContractActivities {
 
   /**
    * Dropout compensation: contracts not yet executed are void; exclusivity that came from this
-   * booking's contracts is released. Returns whether any contract had been executed (a kill fee may be owed).
+   * collaboration's contracts is released. Returns whether any contract had been executed (a kill fee may be owed).
    */
   async undoContracts(input: {
     collaborationId: string;
@@ -167,23 +167,23 @@ export class ContractActivities {
     requestKillFee?: boolean;
   }): Promise<{ executed: boolean; killFeeMinor: number }> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      const contracts = await tx.findBy(Contract, { collaborationId: booking.id });
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      const contracts = await tx.findBy(Contract, { collaborationId: collaboration.id });
       const at = new Date(input.at);
       for (const contract of contracts.filter((c) => c.status !== ContractStatus.Executed && c.status !== ContractStatus.Void)) {
         await tx.update(Contract, { id: contract.id }, { status: ContractStatus.Void, voidedAt: at, voidReason: input.reason });
-        await appendAudit(tx, { actor: input.actor, action: 'contract.voided', entity: 'Contract', entityId: contract.id, before: { status: contract.status }, after: { status: ContractStatus.Void, reason: input.reason }, at, eventKey: `${booking.workflowId}:contract-void:${contract.id}` });
+        await appendAudit(tx, { actor: input.actor, action: 'contract.voided', entity: 'Contract', entityId: contract.id, before: { status: contract.status }, after: { status: ContractStatus.Void, reason: input.reason }, at, eventKey: `${collaboration.workflowId}:contract-void:${contract.id}` });
       }
       const ids = contracts.map((c) => c.id);
       if (ids.length) {
         const windows = await tx.findBy(ExclusivityWindow, { sourceContractId: In(ids), releasedAt: IsNull() });
         for (const window of windows) {
           await tx.update(ExclusivityWindow, { id: window.id }, { releasedAt: at });
-          await appendAudit(tx, { actor: input.actor, action: 'exclusivity.released', entity: 'ExclusivityWindow', entityId: window.id, after: { releasedAt: input.at, reason: input.reason }, at, eventKey: `${booking.workflowId}:exclusivity-released:${window.id}` });
+          await appendAudit(tx, { actor: input.actor, action: 'exclusivity.released', entity: 'ExclusivityWindow', entityId: window.id, after: { releasedAt: input.at, reason: input.reason }, at, eventKey: `${collaboration.workflowId}:exclusivity-released:${window.id}` });
         }
       }
       const executed = contracts.some((c) => c.status === ContractStatus.Executed);
-      const owed = executed ? killFee({ creatorFeeMinor: booking.creatorFeeMinor ?? 0, killFeeBps: booking.paymentTerms.killFeeBps ?? 0 }) : 0;
+      const owed = executed ? killFee({ creatorFeeMinor: collaboration.creatorFeeMinor ?? 0, killFeeBps: collaboration.paymentTerms.killFeeBps ?? 0 }) : 0;
       if (owed > 0 && input.actor && input.requestKillFee !== false) {
         // Only the kill fee the contract allows is owed; finance approves and pays it like any payout.
         await tx
@@ -191,13 +191,13 @@ export class ContractActivities {
           .insert()
           .into(Payout)
           .values({
-            collaborationId: booking.id,
+            collaborationId: collaboration.id,
             kind: PayoutKind.KillFee,
             amountMinor: owed,
-            currency: booking.currency,
+            currency: collaboration.currency,
             status: PayoutStatus.Requested,
             requestedById: input.actor.userId,
-            idempotencyKey: `${booking.workflowId}:kill-fee`,
+            idempotencyKey: `${collaboration.workflowId}:kill-fee`,
           })
           .orIgnore()
           .execute();

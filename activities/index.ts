@@ -10,7 +10,7 @@ import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
 
-export interface BookingActivityProviders {
+export interface CollaborationActivityProviders {
   collaborations: CollaborationActivities;
   conflicts: ConflictActivities;
   replacements: ReplacementActivities;
@@ -22,7 +22,7 @@ export interface BookingActivityProviders {
 }
 
 /** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
-export function bookingActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns }: BookingActivityProviders) {
+export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns }: CollaborationActivityProviders) {
   return {
     ...campaignActivities(campaigns),
     recordStage: collaborations.recordStage.bind(collaborations),
@@ -53,10 +53,10 @@ export function bookingActivities({ collaborations, conflicts, replacements, con
   };
 }
 
-export type BookingActivityFunctions = ReturnType<typeof bookingActivities>;
+export type CollaborationActivityFunctions = ReturnType<typeof collaborationActivities>;
 
 /** The providers without Nest, over one DataSource (tests, scripts). */
-export function bookingActivityProviders(db: DataSource, provider: PayoutProvider = new LedgerPayoutProvider(db)): BookingActivityProviders {
+export function collaborationActivityProviders(db: DataSource, provider: PayoutProvider = new LedgerPayoutProvider(db)): CollaborationActivityProviders {
   const collaborations = new CollaborationActivities(db);
   return {
     collaborations,

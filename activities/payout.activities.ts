@@ -79,8 +79,8 @@ export class PayoutActivities {
     if (payout.status !== PayoutStatus.Scheduled) {
       throw ApplicationFailure.nonRetryable(`Payout ${payout.id} is ${payout.status}; only an approved payout is paid`, 'PayoutNotApproved');
     }
-    const booking = await this.db.getRepository(Collaboration).findOneByOrFail({ id: payout.collaborationId });
-    const creator = await this.db.getRepository(Creator).createQueryBuilder('c').addSelect('c.payoutReference').where('c.id = :id', { id: booking.creatorId }).getOneOrFail();
+    const collaboration = await this.db.getRepository(Collaboration).findOneByOrFail({ id: payout.collaborationId });
+    const creator = await this.db.getRepository(Creator).createQueryBuilder('c').addSelect('c.payoutReference').where('c.id = :id', { id: collaboration.creatorId }).getOneOrFail();
     const { reference } = await this.provider.pay({
       idempotencyKey: payout.idempotencyKey,
       amountMinor: payout.amountMinor,

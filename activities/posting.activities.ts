@@ -38,8 +38,8 @@ export class PostingActivities {
     return this.db.transaction(async (tx) => {
       const deliverable = await tx.findOneBy(Deliverable, { id: input.deliverableId, collaborationId: input.collaborationId });
       if (!deliverable) throw ApplicationFailure.nonRetryable(`Deliverable ${input.deliverableId} does not exist`, 'CollaborationNotFound');
-      const booking = await tx.findOneByOrFail(Collaboration, { id: input.collaborationId });
-      const campaign = await tx.findOneByOrFail(Campaign, { id: booking.campaignId });
+      const collaboration = await tx.findOneByOrFail(Collaboration, { id: input.collaborationId });
+      const campaign = await tx.findOneByOrFail(Campaign, { id: collaboration.campaignId });
       const brand = await tx.findOneByOrFail(Brand, { id: campaign.brandId });
       const urlProblem = liveUrlProblem(deliverable.platform, input.liveUrl);
       const compliance = checkCompliance({

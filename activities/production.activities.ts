@@ -57,15 +57,15 @@ export class ProductionActivities {
   /** The deliverables the agreed terms list, created once (a retry returns the same rows). */
   async createDeliverables(input: { collaborationId: string; deliverables: DeliverablePlan[]; at: string }): Promise<PlannedDeliverable[]> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      let rows = await tx.find(Deliverable, { where: { collaborationId: booking.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      let rows = await tx.find(Deliverable, { where: { collaborationId: collaboration.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       if (rows.length === 0) {
         rows = [];
         for (const plan of input.deliverables) {
           rows.push(
             await tx.save(
               tx.create(Deliverable, {
-                collaborationId: booking.id,
+                collaborationId: collaboration.id,
                 type: plan.type,
                 platform: plan.platform,
                 draftDueAt: new Date(plan.draftDueAt),
@@ -78,10 +78,10 @@ export class ProductionActivities {
         await appendAudit(tx, {
           action: 'deliverables.planned',
           entity: 'Collaboration',
-          entityId: booking.id,
+          entityId: collaboration.id,
           after: { deliverables: rows.map((d) => ({ id: d.id, type: d.type, platform: d.platform })) },
           at: new Date(input.at),
-          eventKey: `${booking.workflowId}:deliverables-planned`,
+          eventKey: `${collaboration.workflowId}:deliverables-planned`,
         });
       }
       // In the order of the plan, also on a retry that reads the rows back.
@@ -107,9 +107,9 @@ export class ProductionActivities {
    */
   async recordDraft(input: RecordDraftInput): Promise<DraftCheck> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      const deliverable = await tx.findOneByOrFail(Deliverable, { id: input.deliverableId, collaborationId: booking.id });
-      const campaign = await tx.findOneByOrFail(Campaign, { id: booking.campaignId });
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      const deliverable = await tx.findOneByOrFail(Deliverable, { id: input.deliverableId, collaborationId: collaboration.id });
+      const campaign = await tx.findOneByOrFail(Campaign, { id: collaboration.campaignId });
       const brand = await tx.findOneByOrFail(Brand, { id: campaign.brandId });
       const result = checkCompliance({
         market: campaign.market as ComplianceMarket,
@@ -141,7 +141,7 @@ export class ProductionActivities {
           entityId: draft.id,
           after: { deliverableId: deliverable.id, version: input.version, violations: result.violations.map((v) => v.rule) },
           at: new Date(input.at),
-          eventKey: `${booking.workflowId}:draft:${deliverable.id}:${input.version}`,
+          eventKey: `${collaboration.workflowId}:draft:${deliverable.id}:${input.version}`,
         });
       }
       return { compliant: result.compliant, violations: result.violations.map(({ rule, message }) => ({ rule, message })) };
@@ -151,8 +151,8 @@ export class ProductionActivities {
   /** Dropout: deliverables not yet approved will not be made. */
   async cancelDeliverables(input: { collaborationId: string; reason: string; actor?: Actor; at: string }): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const booking = await requireCollaboration(tx, input.collaborationId);
-      const open = await tx.findBy(Deliverable, { collaborationId: booking.id, status: In([DeliverableStatus.Planned, DeliverableStatus.Drafting, DeliverableStatus.InReview, DeliverableStatus.ChangesRequested]) });
+      const collaboration = await requireCollaboration(tx, input.collaborationId);
+      const open = await tx.findBy(Deliverable, { collaborationId: collaboration.id, status: In([DeliverableStatus.Planned, DeliverableStatus.Drafting, DeliverableStatus.InReview, DeliverableStatus.ChangesRequested]) });
       for (const deliverable of open) {
         await tx.update(Deliverable, { id: deliverable.id }, { status: DeliverableStatus.Cancelled });
         await appendAudit(tx, {
@@ -163,7 +163,7 @@ export class ProductionActivities {
           before: { status: deliverable.status },
           after: { status: DeliverableStatus.Cancelled, reason: input.reason },
           at: new Date(input.at),
-          eventKey: `${booking.workflowId}:deliverable-cancelled:${deliverable.id}`,
+          eventKey: `${collaboration.workflowId}:deliverable-cancelled:${deliverable.id}`,
         });
       }
       return open.length;

@@ -36,16 +36,16 @@ export class ReplacementActivities {
   ) {}
 
   async escalateDropout(input: EscalateDropoutInput): Promise<string> {
-    const booking = await requireCollaboration(this.db.manager, input.collaborationId);
-    const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: booking.campaignId });
-    const dropped = await this.db.getRepository(Creator).findOneByOrFail({ id: booking.creatorId });
-    const shortlist = await this.shortlist(booking, campaign, dropped, input.at.slice(0, 10));
+    const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
+    const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
+    const dropped = await this.db.getRepository(Creator).findOneByOrFail({ id: collaboration.creatorId });
+    const shortlist = await this.shortlist(collaboration, campaign, dropped, input.at.slice(0, 10));
     const lines = shortlist.length
       ? shortlist.map((r, i) => `${i + 1}. @${r.name} — score ${r.score} (${r.reasons.join('; ')})${r.warnings.length ? ` ⚠ ${r.warnings.join('; ')}` : ''}`)
       : ['No available, conflict-free creator in the same niche was found.'];
     const summary = [`@${dropped.handle} dropped out of "${campaign.name}": ${input.reason}`, 'Replacement shortlist:', ...lines].join('\n');
     return this.collaborations.escalate({
-      collaborationId: booking.id,
+      collaborationId: collaboration.id,
       kind: EscalationKind.CreatorDropped,
       severity: EscalationSeverity.High,
       summary,
@@ -54,7 +54,7 @@ export class ReplacementActivities {
     });
   }
 
-  private async shortlist(booking: Collaboration, campaign: Campaign, dropped: Creator, today: string): Promise<Replacement[]> {
+  private async shortlist(collaboration: Collaboration, campaign: Campaign, dropped: Creator, today: string): Promise<Replacement[]> {
     if (dropped.niches.length === 0) return [];
     const brand = await this.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
     const roster = await this.db
@@ -113,7 +113,7 @@ export class ReplacementActivities {
       });
     } catch (error) {
       // A shortlist is advice: the dropout and its escalation must go ahead without one.
-      this.logger.warn(`no replacement shortlist for collaboration ${booking.id}: ${(error as Error).message}`);
+      this.logger.warn(`no replacement shortlist for collaboration ${collaboration.id}: ${(error as Error).message}`);
       return [];
     }
   }

@@ -133,7 +133,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
-/** One booking of the demo campaign through the API, so the panel has a live workflow to show. */
+/** One collaboration of the demo campaign through the API, so the panel has a live workflow to show. */
 async function bookDemoCollaboration(baseUrl: string, databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

@@ -5,13 +5,13 @@ import type { CollaborationStage } from '../libs/domain/rules/stages';
 import type { CollaborationInput } from './messages';
 
 /**
- * What the API, the campaign workflow and its bookings' workflows say to each other.
+ * What the API, the campaign workflow and its collaborations' workflows say to each other.
  * Like the collaboration's messages: ids and roles only, never personal data.
  */
 
 export interface CampaignInput {
   campaignId: string;
-  /** When the campaign stops taking bookings on its own (the end of its last day), ISO. */
+  /** When the campaign stops taking collaborations on its own (the end of its last day), ISO. */
   closesAt: string;
   /** Continue as new once the history has this many events (Temporal's own suggestion counts too). */
   historyLimit?: number;
@@ -26,14 +26,14 @@ export interface CampaignBooking {
   workflowId: string;
   bookedAt: string;
   bookedBy: Actor;
-  /** The terminal stage the booking ended in, once it has. */
+  /** The terminal stage the collaboration ended in, once it has. */
   outcome?: CollaborationStage;
   endedAt?: string;
 }
 
 export interface CampaignState {
   campaignId: string;
-  /** active: takes bookings; closed: takes none, ends when its bookings end; cancelled / completed: ended. */
+  /** active: takes collaborations; closed: takes none, ends when its collaborations end; cancelled / completed: ended. */
   status: CampaignStatus;
   bookings: CampaignBooking[];
   closedAt?: string;
@@ -59,13 +59,13 @@ export interface CancelCampaignInput {
   reason: string;
 }
 
-/** A booking's workflow, told by its campaign that the campaign was cancelled. */
+/** A collaboration's workflow, told by its campaign that the campaign was cancelled. */
 export interface CampaignCancelledInput {
   actor: Actor;
   reason: string;
 }
 
-/** A booking's workflow telling its campaign that it has ended. */
+/** A collaboration's workflow telling its campaign that it has ended. */
 export interface BookingEndedInput {
   collaborationId: string;
   outcome: CollaborationStage;
@@ -77,5 +77,5 @@ export const cancelCampaignUpdate = defineUpdate<CampaignState, [CancelCampaignI
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 export const bookingEndedSignal = defineSignal<[BookingEndedInput]>('bookingEnded');
 export const campaignCancelledSignal = defineSignal<[CampaignCancelledInput]>('campaignCancelled');
-/** The campaign's end date was edited: bookings close at the new time instead (while still open). */
+/** The campaign's end date was edited: collaborations close at the new time instead (while still open). */
 export const rescheduleCloseSignal = defineSignal<[{ closesAt: string }]>('rescheduleClose');

@@ -44,17 +44,17 @@ const DEFAULT_HISTORY_LIMIT = 10_000;
 
 /**
  * A campaign (docs/domain.md#the-campaign-workflow): the parent of one collaboration workflow per booked creator. It takes
- * bookings while active, cascades a cancellation to the bookings still running, and ends, with
- * a recorded summary, once it no longer takes bookings (closed by a manager or past its end date,
- * or cancelled) and every booking has ended. Id: campaign-<id>.
+ * collaborations while active, cascades a cancellation to the collaborations still running, and ends, with
+ * a recorded summary, once it no longer takes collaborations (closed by a manager or past its end date,
+ * or cancelled) and every collaboration has ended. Id: campaign-<id>.
  *
- * Bookings are started with ABANDON so they outlive a continue-as-new of this workflow; they
+ * Collaborations are started with ABANDON so they outlive a continue-as-new of this workflow; they
  * report their end by signal (to the workflow id, so whichever run is current hears it).
  */
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignState> {
   const state: CampaignState = input.carried ?? { campaignId: input.campaignId, status: 'active', bookings: [], runs: 0 };
   state.runs += 1;
-  /** Bookings whose workflow is being started: a cancellation waits for them before it cascades. */
+  /** Collaborations whose workflow is being started: a cancellation waits for them before it cascades. */
   let starting = 0;
   const now = () => new Date(Date.now()).toISOString();
   const record = (action: string, input: { status?: 'cancelled'; actor?: BookCreatorInput['actor']; reason?: string }, key: string) =>
@@ -62,7 +62,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
 
   setHandler(campaignStateQuery, () => state);
 
-  // When bookings close: the last day's end, moved when the end date is edited. A new signal, so
+  // When collaborations close: the last day's end, moved when the end date is edited. A new signal, so
   // histories from before it never carry one and replay as they ran.
   let closesAt = input.closesAt;
   setHandler(rescheduleCloseSignal, ({ closesAt: next }) => {
@@ -70,53 +70,53 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   });
 
   setHandler(bookingEndedSignal, ({ collaborationId, outcome }) => {
-    const booking = state.bookings.find((b) => b.collaborationId === collaborationId);
-    if (booking && !booking.outcome) {
-      booking.outcome = outcome;
-      booking.endedAt = now();
+    const collaboration = state.bookings.find((b) => b.collaborationId === collaborationId);
+    if (collaboration && !collaboration.outcome) {
+      collaboration.outcome = outcome;
+      collaboration.endedAt = now();
     }
   });
 
   setHandler(
     bookCreatorUpdate,
-    async ({ actor, booking: bookingInput }: BookCreatorInput): Promise<CampaignBooking> => {
-      const booking: CampaignBooking = {
-        collaborationId: bookingInput.collaborationId,
-        workflowId: collaborationWorkflowId(bookingInput.collaborationId),
+    async ({ actor, booking: collaborationInput }: BookCreatorInput): Promise<CampaignBooking> => {
+      const collaboration: CampaignBooking = {
+        collaborationId: collaborationInput.collaborationId,
+        workflowId: collaborationWorkflowId(collaborationInput.collaborationId),
         bookedAt: now(),
         bookedBy: actor,
       };
       // Listed before the start, so a concurrent duplicate is refused by the validator.
-      state.bookings.push(booking);
+      state.bookings.push(collaboration);
       starting += 1;
       try {
         await startChild<typeof collaborationWorkflow>('collaborationWorkflow', {
-          workflowId: booking.workflowId,
-          args: [bookingInput],
+          workflowId: collaboration.workflowId,
+          args: [collaborationInput],
           parentClosePolicy: ParentClosePolicy.ABANDON,
           typedSearchAttributes: [
-            { key: CampaignIdKey, value: bookingInput.campaignId },
-            { key: CreatorIdKey, value: bookingInput.creatorId },
-            { key: BrandIdKey, value: bookingInput.brandId },
+            { key: CampaignIdKey, value: collaborationInput.campaignId },
+            { key: CreatorIdKey, value: collaborationInput.creatorId },
+            { key: BrandIdKey, value: collaborationInput.brandId },
             { key: StageKey, value: CollaborationStage.Briefed },
           ],
         });
       } catch (error) {
-        state.bookings.splice(state.bookings.indexOf(booking), 1);
+        state.bookings.splice(state.bookings.indexOf(collaboration), 1);
         throw rejectDecision(`The booking's workflow could not be started: ${(error as Error).message}`, 'WrongStage');
       } finally {
         starting -= 1;
       }
-      return booking;
+      return collaboration;
     },
     {
-      validator: ({ actor, booking }: BookCreatorInput) => {
+      validator: ({ actor, booking: collaboration }: BookCreatorInput) => {
         if (!actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(actor, MAY_BOOK, 'book a creator');
         requireTakingBookings(state);
-        if (!booking || booking.campaignId !== state.campaignId) throw rejectDecision('The booking belongs to another campaign', 'InvalidDecision');
-        if (state.bookings.some((b) => b.collaborationId === booking.collaborationId)) {
-          throw rejectDecision(`Collaboration ${booking.collaborationId} is already booked on this campaign`, 'WrongStage');
+        if (!collaboration || collaboration.campaignId !== state.campaignId) throw rejectDecision('The booking belongs to another campaign', 'InvalidDecision');
+        if (state.bookings.some((b) => b.collaborationId === collaboration.collaborationId)) {
+          throw rejectDecision(`Collaboration ${collaboration.collaborationId} is already booked on this campaign`, 'WrongStage');
         }
       },
     },
@@ -146,7 +146,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       state.cancellation = { actor, reason, at: now() };
       await record('campaign.cancelled', { status: 'cancelled', actor, reason }, 'cancelled');
       await condition(() => starting === 0);
-      // Each booking still running compensates on its own (kill fee, voided contracts, released
+      // Each collaboration still running compensates on its own (kill fee, voided contracts, released
       // exclusivity) and reports back how it ended; one whose content is live goes on to be paid.
       await Promise.all(
         state.bookings

@@ -1,5 +1,5 @@
 import { getExternalWorkflowHandle, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
-import { Booking } from './booking';
+import { CollaborationLifecycle } from './collaboration-lifecycle';
 import { bookingEndedSignal } from './campaign-messages';
 import { stateQuery, type CollaborationInput, type CollaborationState } from './messages';
 import { briefed, handleBriefAcknowledgement } from './stages/briefed';
@@ -14,48 +14,48 @@ import { handleNegotiation, negotiating } from './stages/negotiating';
 
 /** One creator booked on one campaign, from brief to payout (docs/domain.md#the-collaboration-lifecycle). Id: collaboration-<id>. */
 export async function collaborationWorkflow(input: CollaborationInput): Promise<CollaborationState> {
-  const booking = new Booking(input);
-  setHandler(stateQuery, () => booking.state);
-  handleBriefAcknowledgement(booking);
-  handleEscalationDecisions(booking);
-  handleNegotiation(booking);
-  handleSignatures(booking);
-  handleProduction(booking);
-  handlePosting(booking);
-  handleDropOut(booking);
-  handleCampaignCancellation(booking);
+  const collaboration = new CollaborationLifecycle(input);
+  setHandler(stateQuery, () => collaboration.state);
+  handleBriefAcknowledgement(collaboration);
+  handleEscalationDecisions(collaboration);
+  handleNegotiation(collaboration);
+  handleSignatures(collaboration);
+  handleProduction(collaboration);
+  handlePosting(collaboration);
+  handleDropOut(collaboration);
+  handleCampaignCancellation(collaboration);
 
   try {
-    await booking.runLifecycle(async () => {
-      await briefed(booking);
-      await conflictCheck(booking);
-      await negotiating(booking);
-      await contracting(booking);
-      await inProduction(booking);
-      await posting(booking);
-      await measuring(booking);
-      await payout(booking);
-      await licenceTimers(booking);
-      await completed(booking);
+    await collaboration.runLifecycle(async () => {
+      await briefed(collaboration);
+      await conflictCheck(collaboration);
+      await negotiating(collaboration);
+      await contracting(collaboration);
+      await inProduction(collaboration);
+      await posting(collaboration);
+      await measuring(collaboration);
+      await payout(collaboration);
+      await licenceTimers(collaboration);
+      await completed(collaboration);
     });
   } catch (error) {
-    if (!(booking.dropRequest && isCancellation(error))) throw error;
-    await compensateDropout(booking);
+    if (!(collaboration.dropRequest && isCancellation(error))) throw error;
+    await compensateDropout(collaboration);
   }
-  await tellCampaign(booking);
-  return booking.state;
+  await tellCampaign(collaboration);
+  return collaboration.state;
 }
 
 /**
- * A booking started by its campaign's workflow tells it how it ended. Addressed by workflow id
- * so the campaign's current run hears it after a continue-as-new. Bookings started on their own
+ * A collaboration started by its campaign's workflow tells it how it ended. Addressed by workflow id
+ * so the campaign's current run hears it after a continue-as-new. Collaborations started on their own
  * (before campaigns had workflows) have no parent and tell no one, as before.
  */
-async function tellCampaign(booking: Booking): Promise<void> {
+async function tellCampaign(collaboration: CollaborationLifecycle): Promise<void> {
   const parent = workflowInfo().parent;
   if (!parent) return;
   try {
-    await getExternalWorkflowHandle(parent.workflowId).signal(bookingEndedSignal, { collaborationId: booking.input.collaborationId, outcome: booking.stage });
+    await getExternalWorkflowHandle(parent.workflowId).signal(bookingEndedSignal, { collaborationId: collaboration.input.collaborationId, outcome: collaboration.stage });
   } catch {
     // The campaign's workflow is gone (terminated by an operator): nothing is waiting to hear.
   }

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { parseDuration } from '../libs/domain/rules/duration';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
-import type { Booking } from './booking';
+import type { CollaborationLifecycle } from './collaboration-lifecycle';
 import type { ResolveEscalationInput } from './messages';
 
 export interface EscalatingWait {
@@ -26,28 +26,28 @@ export interface EscalatingWait {
  * is returned for the caller to act on (and settled by it); if the awaited thing arrives while
  * the escalation is open, the escalation closes as RESOLVED_LATE.
  */
-export async function waitOrEscalate(booking: Booking, wait: EscalatingWait): Promise<ResolveEscalationInput | undefined> {
+export async function waitOrEscalate(collaboration: CollaborationLifecycle, wait: EscalatingWait): Promise<ResolveEscalationInput | undefined> {
   let grace = wait.escalateAfter;
   if (wait.reminder) {
     if (await condition(wait.done, wait.reminder.after)) return undefined;
-    await booking.remind(wait.reminder.kind, wait.reminder.message);
+    await collaboration.remind(wait.reminder.kind, wait.reminder.message);
     grace -= wait.reminder.after;
   }
   while (!(await condition(wait.done, grace))) {
-    const escalationId = await booking.escalate(wait.escalation.kind, wait.escalation.severity, wait.escalation.summary);
-    const decision = await booking.awaitDecision(escalationId, wait.done);
+    const escalationId = await collaboration.escalate(wait.escalation.kind, wait.escalation.severity, wait.escalation.summary);
+    const decision = await collaboration.awaitDecision(escalationId, wait.done);
     if (!decision) {
-      await booking.closeEscalation(escalationId, EscalationResolution.ResolvedLate, wait.lateReason);
+      await collaboration.closeEscalation(escalationId, EscalationResolution.ResolvedLate, wait.lateReason);
       return undefined;
     }
-    await booking.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
+    await collaboration.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
     if (decision.resolution !== EscalationResolution.Extend) {
       // ACCEPT (a DROP never comes back: it cancels the lifecycle). The caller acts on it.
       return decision;
     }
     grace = parseDuration(decision.extendBy!);
-    await booking.moveDeadlines([booking.deadline(wait.deadlineName, grace)], wait.keepOtherDeadlines);
-    booking.settledDecisions.add(escalationId);
+    await collaboration.moveDeadlines([collaboration.deadline(wait.deadlineName, grace)], wait.keepOtherDeadlines);
+    collaboration.settledDecisions.add(escalationId);
   }
   return undefined;
 }

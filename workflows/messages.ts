@@ -39,7 +39,7 @@ export interface OpenEscalation {
 export interface ResolvedEscalation extends OpenEscalation {
   resolution: EscalationResolution;
   reason: string;
-  /** Absent when the system closed it (the awaited thing arrived, or the booking ended). */
+  /** Absent when the system closed it (the awaited thing arrived, or the collaboration ended). */
   actor?: Actor;
   resolvedAt: string;
 }
@@ -61,7 +61,7 @@ export interface CollaborationState {
   history: HistoryEntry[];
   resolvedEscalations: ResolvedEscalation[];
   briefAcknowledgedAt?: string;
-  /** Set once the booking has been dropped. */
+  /** Set once the collaboration has been dropped. */
   dropout?: { actor: Actor; reason: string; at: string };
   negotiation?: Negotiation;
   /** Requested on a dropout after execution: what the contract allows, in minor units. */
@@ -180,7 +180,7 @@ export interface ResolveEscalationInput {
   extendBy?: string;
 }
 
-/** A manager's decision on one of the booking's open escalations. */
+/** A manager's decision on one of the collaboration's open escalations. */
 export const resolveEscalationUpdate = defineUpdate<CollaborationState, [ResolveEscalationInput]>('resolveEscalation');
 
 export interface DropOutInput {
@@ -188,7 +188,7 @@ export interface DropOutInput {
   reason: string;
 }
 
-/** The creator leaves the booking, at any stage: pending waits end and compensation runs. */
+/** The creator leaves the collaboration, at any stage: pending waits end and compensation runs. */
 export const dropOutUpdate = defineUpdate<CollaborationState, [DropOutInput]>('dropOut');
 
 export interface TermsInput {
@@ -202,10 +202,10 @@ export const proposeTermsUpdate = defineUpdate<CollaborationState, [TermsInput]>
 export const counterOfferUpdate = defineUpdate<CollaborationState, [TermsInput]>('counterOffer');
 /** The other side accepts the offer on the table. */
 export const acceptTermsUpdate = defineUpdate<CollaborationState, [{ actor: Actor }]>('acceptTerms');
-/** A manager who is not the booking's talent manager approves a margin below the campaign floor. */
+/** A manager who is not the collaboration's talent manager approves a margin below the campaign floor. */
 export const approveCommercialsUpdate = defineUpdate<CollaborationState, [{ actor: Actor; reason: string }]>('approveCommercials');
 
-/** A signature on one of the booking's contracts: the creator's first, then the agency's. */
+/** A signature on one of the collaboration's contracts: the creator's first, then the agency's. */
 export const recordSignatureUpdate = defineUpdate<CollaborationState, [RecordSignatureInput]>('recordSignature');
 
 /** The creator's draft of a deliverable (submitted by the talent manager); checked for compliance first. */
@@ -216,5 +216,5 @@ export const reviewDraftUpdate = defineUpdate<CollaborationState, [ReviewDraftIn
 /** The talent manager reports a deliverable live; the workflow verifies the post. */
 export const markPostedUpdate = defineUpdate<CollaborationState, [MarkPostedInput]>('markPosted');
 
-/** Stage, deadlines, open escalations and history of one booking. */
+/** Stage, deadlines, open escalations and history of one collaboration. */
 export const stateQuery = defineQuery<CollaborationState>('state');

@@ -9,9 +9,9 @@ export interface PayoutInput {
   currency: string;
   /** Payment terms: days after the verified posting. */
   netDays: number;
-  /** When the last post was verified (for a kill fee: when the booking was dropped): the clock of the payment terms starts here. */
+  /** When the last post was verified (for a kill fee: when the collaboration was dropped): the clock of the payment terms starts here. */
   verifiedAt: string;
-  /** The booking's talent manager requests the payout; they may not approve it. */
+  /** The collaboration's talent manager requests the payout; they may not approve it. */
   requestedById: string;
   /** Who agreed the fee; they may not approve the payout either. */
   negotiatorId: string;

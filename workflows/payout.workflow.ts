@@ -3,7 +3,7 @@ import { EscalationKind, EscalationResolution, EscalationSeverity } from '../lib
 import { PayoutKind } from '../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../libs/domain/rules/decision-roles';
 import { Role } from '../libs/domain/rules/roles';
-import { activities } from './booking';
+import { activities } from './collaboration-lifecycle';
 import { approvePayoutUpdate, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState } from './payout-messages';
 import { rejectDecision as reject } from './stages/decisions';
 

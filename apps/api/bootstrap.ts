@@ -34,7 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const openApi = new DocumentBuilder()
     .setTitle('CreatorOps API')
     .setDescription(
-      'Bookings as durable workflows: records, decisions and live state. Authenticate with HTTP Basic (people: e-mail and password) ' +
+      'Collaborations (one creator on one campaign) as durable workflows: records, decisions and live state. Authenticate with HTTP Basic (people: e-mail and password) ' +
         'or an API key as a Bearer token (integrations: `Authorization: Bearer co_<prefix>_<secret>`, created with POST /api-keys).',
     )
     .setVersion('0.1.0')

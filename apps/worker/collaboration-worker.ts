@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import * as path from 'node:path';
-import { bookingActivities } from '../../activities';
+import { collaborationActivities } from '../../activities';
 import { CampaignActivities } from '../../activities/campaign.activities';
 import { CollaborationActivities } from '../../activities/collaboration.activities';
 import { ConflictActivities } from '../../activities/conflict.activities';
@@ -51,7 +51,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
       namespace,
       taskQueue,
       workflowsPath: WORKFLOWS_PATH,
-      activities: bookingActivities({
+      activities: collaborationActivities({
         collaborations: this.collaborations,
         conflicts: this.conflicts,
         replacements: this.replacements,

@@ -2,7 +2,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 /**
  * Custom search attributes every collaboration carries (docs/domain.md#the-collaboration-lifecycle), so Temporal's UI and
- * visibility queries can list bookings by campaign, creator, brand or stage. Values are ids
+ * visibility queries can list collaborations by campaign, creator, brand or stage. Values are ids
  * and stage names only.
  *
  * Workflow code imports this module (through workflows/search-attributes.ts), so it stays pure:

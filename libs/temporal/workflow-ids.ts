@@ -1,9 +1,9 @@
-/** docs/domain.md#the-collaboration-lifecycle: one workflow per booking, addressable by the collaboration's id. */
+/** docs/domain.md#the-collaboration-lifecycle: one workflow per collaboration, addressable by the collaboration's id. */
 export function collaborationWorkflowId(collaborationId: string): string {
   return `collaboration-${collaborationId}`;
 }
 
-/** One workflow per campaign, the parent of its bookings' workflows. */
+/** One workflow per campaign, the parent of its collaborations' workflows. */
 export function campaignWorkflowId(campaignId: string): string {
   return `campaign-${campaignId}`;
 }

@@ -18,7 +18,7 @@ export interface BaselineContext {
   client: Client;
   taskQueue: string;
   runTag: string;
-  /** The one campaign every booking goes through, as in the real phase. */
+  /** The one campaign every collaboration goes through, as in the real phase. */
   campaign: { workflowId: string; input: BaselineCampaignInput };
   input: BaselineInput;
   poll: PollOptions;
@@ -62,8 +62,8 @@ export async function baselineLifecycle(ctx: BaselineContext, recorder: PhaseRec
     const mgr = actor('manager');
     const fin = actor('finance');
 
-    // Booking, as the API does it: make sure the campaign's workflow runs (USE_EXISTING), then its
-    // bookCreator update, which starts the booking's workflow as the campaign's child.
+    // Collaboration, as the API does it: make sure the campaign's workflow runs (USE_EXISTING), then its
+    // bookCreator update, which starts the collaboration's workflow as the campaign's child.
     const started = performance.now();
     const campaign = await withRetry(recorder, () =>
       ctx.client.workflow.start<typeof benchBaselineCampaignWorkflow>('benchBaselineCampaignWorkflow', {

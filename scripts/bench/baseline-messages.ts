@@ -36,7 +36,7 @@ export interface BaselinePayoutProgress {
 export type BaselineDecision = Record<string, unknown>;
 
 export interface BaselineCampaignInput {
-  /** Like the real campaign's end date: the campaign waits this long for bookings (one timer). */
+  /** Like the real campaign's end date: the campaign waits this long for collaborations (one timer). */
   closesAfterMs: number;
 }
 
@@ -46,7 +46,7 @@ export interface BaselineCampaignBooking {
   outcome?: string;
 }
 
-/** bookCreator: like workflows/campaign-messages.ts, the campaign starts the booking's workflow as its child. */
+/** bookCreator: like workflows/campaign-messages.ts, the campaign starts the collaboration's workflow as its child. */
 export interface BaselineBookCreatorInput {
   actor: BaselineDecision;
   workflowId: string;

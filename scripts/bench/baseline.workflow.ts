@@ -12,11 +12,11 @@ import {
  * The benchmark's baseline: the collaboration lifecycle the benchmark drives (scripts/bench/shape.ts)
  * as a skeleton with the same updates (1 on the campaign + 11 + 2 in the payout child), activities
  * (27 + 4), timers (11 + 1), child workflows and signal, in the same order and with the same
- * concurrency (two deliverables in parallel; every booking through one campaign workflow), but
+ * concurrency (two deliverables in parallel; every collaboration through one campaign workflow), but
  * every activity is a no-op and every update handler only records the decision (no validator,
  * no check) and answers at the same point the real handler does (e.g. acknowledgeBrief once the
  * next stage is projected, submitDraft once the draft is "stored"). Same activity options as
- * workflows/booking.ts. What it measures is Temporal's own cost of this shape.
+ * workflows/collaboration-lifecycle.ts. What it measures is Temporal's own cost of this shape.
  */
 
 const { noop } = proxyActivities<typeof baselineActivities>({
@@ -38,7 +38,7 @@ export async function benchBaselineWorkflow(input: BaselineInput): Promise<Basel
     await condition(() => actedOn.has(key));
     return progress;
   };
-  /** Booking.enter: the stage-projection activity, then the stage is visible to pollers. */
+  /** Collaboration.enter: the stage-projection activity, then the stage is visible to pollers. */
   const enter = async (stage: string) => {
     await noop(`recordStage:${stage}`);
     progress.stage = stage;
@@ -117,7 +117,7 @@ export async function benchBaselineWorkflow(input: BaselineInput): Promise<Basel
   await enter('PAYOUT');
   await executeChild(benchBaselinePayoutWorkflow, { workflowId: baselinePayoutWorkflowId(workflowInfo().workflowId), args: [input] });
   await enter('COMPLETED');
-  // As the real booking: tell the campaign how it ended.
+  // As the real collaboration: tell the campaign how it ended.
   const parent = workflowInfo().parent;
   if (parent) {
     try {
@@ -130,26 +130,26 @@ export async function benchBaselineWorkflow(input: BaselineInput): Promise<Basel
 }
 
 /**
- * The campaign's skeleton (workflows/campaign.workflow.ts): one per phase, every booking is a
- * bookCreator update that starts the booking's workflow as a child (ABANDON) and answers once it
- * has started; bookings signal their end. It waits for its end date with one timer.
+ * The campaign's skeleton (workflows/campaign.workflow.ts): one per phase, every collaboration is a
+ * bookCreator update that starts the collaboration's workflow as a child (ABANDON) and answers once it
+ * has started; collaborations signal their end. It waits for its end date with one timer.
  */
 export async function benchBaselineCampaignWorkflow(input: BaselineCampaignInput): Promise<number> {
   const bookings: BaselineCampaignBooking[] = [];
   let ended = 0;
   setHandler(baselineCampaignQuery, () => ({ bookings: bookings.length, ended }));
   setHandler(bookingEnded, ({ workflowId, outcome }) => {
-    const booking = bookings.find((b) => b.workflowId === workflowId);
-    if (booking && !booking.outcome) {
-      booking.outcome = outcome;
+    const collaboration = bookings.find((b) => b.workflowId === workflowId);
+    if (collaboration && !collaboration.outcome) {
+      collaboration.outcome = outcome;
       ended += 1;
     }
   });
-  setHandler(bookCreator, async ({ workflowId, input: bookingInput }) => {
-    const booking: BaselineCampaignBooking = { workflowId, bookedAt: new Date(Date.now()).toISOString() };
-    bookings.push(booking);
-    await startChild(benchBaselineWorkflow, { workflowId, args: [bookingInput], parentClosePolicy: ParentClosePolicy.ABANDON });
-    return booking;
+  setHandler(bookCreator, async ({ workflowId, input: collaborationInput }) => {
+    const collaboration: BaselineCampaignBooking = { workflowId, bookedAt: new Date(Date.now()).toISOString() };
+    bookings.push(collaboration);
+    await startChild(benchBaselineWorkflow, { workflowId, args: [collaborationInput], parentClosePolicy: ParentClosePolicy.ABANDON });
+    return collaboration;
   });
   await condition(() => false, input.closesAfterMs);
   return bookings.length;

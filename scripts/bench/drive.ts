@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 export class PhaseRecorder {
   /** Each decision's round trip (ms), from sending it to its answer: HTTP through the API, or the Temporal client's executeUpdate. */
   readonly updates: { name: string; ms: number }[] = [];
-  /** Booking creation (POST /collaborations) / workflow start round trips (ms). */
+  /** Collaboration creation (POST /collaborations) / workflow start round trips (ms). */
   readonly starts: number[] = [];
   /** Each poll while waiting for a stage (ms). */
   readonly polls: number[] = [];

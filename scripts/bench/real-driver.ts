@@ -49,7 +49,7 @@ async function request(ctx: RealContext, method: string, path: string, auth: str
 /**
  * A POST the API may answer with a 5xx under load (503: "retry with the same Idempotency-Key"),
  * as a well-behaved client sends it: a 5xx or a dropped connection is retried with the same
- * Idempotency-Key (one booking, one decision, however often it is sent). Any 4xx fails the
+ * Idempotency-Key (one collaboration, one decision, however often it is sent). Any 4xx fails the
  * lifecycle: the driver only sends what the workflow accepts.
  */
 async function postWithRetries(ctx: RealContext, recorder: PhaseRecorder, path: string, auth: string, body: unknown, idempotencyKey: string): Promise<any> {
@@ -79,7 +79,7 @@ async function read(ctx: RealContext, path: string, auth: string): Promise<Answe
   return request(ctx, 'GET', path, auth);
 }
 
-/** Waits until the booking's row shows `stage`; fails at once if it ended otherwise. */
+/** Waits until the collaboration's row shows `stage`; fails at once if it ended otherwise. */
 function reachStage(ctx: RealContext, recorder: PhaseRecorder, id: string, stage: string): Promise<true> {
   return pollUntil(recorder, `${id} in ${stage}`, async () => {
     const answer = await read(ctx, `/collaborations/${id}`, ctx.auth.talentManager);

@@ -30,7 +30,7 @@ export interface PhaseResult {
   processes: Record<string, ProcessReport>;
   /** Collaboration + payout workflow histories, per lifecycle. */
   observedPerLifecycle: ObservedCounts | null;
-  /** The campaign workflow's history, whole and per booking. */
+  /** The campaign workflow's history, whole and per collaboration. */
   observedCampaign: ObservedCampaign | null;
   /** Means per lifecycle including the campaign's share: what the table shows. */
   observedTotalPerLifecycle: { updates: number | null; activities: number | null; timers: number | null; childWorkflows: number | null; signals: number | null };

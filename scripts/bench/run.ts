@@ -127,7 +127,7 @@ interface Team {
   finance: User;
 }
 
-/** The three people of the lifecycle, and one creator per booking (setup, not measured). */
+/** The three people of the lifecycle, and one creator per collaboration (setup, not measured). */
 async function seedPeople(databaseUrl: string, creators: number): Promise<{ team: Team; creatorIds: string[]; argon2: { wallMs: number; cpuMs: number } }> {
   const db = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } }).initialize();
   try {

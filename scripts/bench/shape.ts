@@ -1,13 +1,13 @@
 /**
  * What one benchmarked lifecycle is made of, counted by reading workflows/campaign.workflow.ts,
  * workflows/collaboration.workflow.ts, workflows/stages/*.ts and workflows/payout.workflow.ts for
- * the path the benchmark drives: one booking on a campaign that all bookings share (the campaign's
- * workflow takes a bookCreator update and starts the booking's workflow as its child), brief
+ * the path the benchmark drives: one collaboration on a campaign that all collaborations share (the campaign's
+ * workflow takes a bookCreator update and starts the collaboration's workflow as its child), brief
  * acknowledged at once, no conflicts, terms above the margin floor (no approveCommercials), one
  * contract (no NDA, no exclusivity), TWO deliverables each approved on its first draft, both
  * posts verified at the first report, no performance numbers entered (so each of the two
  * snapshots reminds), invoice and approval within the payout's grace, no usage-rights or
- * exclusivity timers; at the end the booking signals its campaign. The baseline workflows have
+ * exclusivity timers; at the end the collaboration signals its campaign. The baseline workflows have
  * exactly these counts.
  *
  * The counts are what the code issues; the history may show fewer timers, because a wait whose
@@ -26,7 +26,7 @@ export interface PhaseCounts {
 
 export const LIFECYCLE_SHAPE = {
   deliverables: 2,
-  /** Per booking, on the campaign's workflow (its own end-date timer is per campaign, not counted). */
+  /** Per collaboration, on the campaign's workflow (its own end-date timer is per campaign, not counted). */
   campaignWorkflowShare: {
     updates: 1,
     activities: 0,
@@ -157,7 +157,7 @@ export function addCounts(a: HistoryCounts, b: HistoryCounts): HistoryCounts {
   return sum;
 }
 
-/** Every count divided by `by` (a campaign's history shared out over its bookings). */
+/** Every count divided by `by` (a campaign's history shared out over its collaborations). */
 export function divideCounts(counts: HistoryCounts, by: number): Record<keyof HistoryCounts, number> {
   const share = {} as Record<keyof HistoryCounts, number>;
   for (const key of Object.keys(EMPTY_COUNTS) as (keyof HistoryCounts)[]) share[key] = by > 0 ? Math.round((counts[key] / by) * 100) / 100 : 0;

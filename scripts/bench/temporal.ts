@@ -60,14 +60,14 @@ export async function observeHistories(client: Client, workflows: { workflowId: 
 
 export interface ObservedCampaign {
   workflowId: string;
-  /** Bookings it took during the phase (warm-up included). */
+  /** Collaborations it took during the phase (warm-up included). */
   bookings: number;
   total: HistoryCounts;
-  /** The campaign's history shared out over its bookings. */
+  /** The campaign's history shared out over its collaborations. */
   perBooking: Record<keyof HistoryCounts, number>;
 }
 
-/** Counts the events of the campaign's workflow (the current run) and shares them out per booking. */
+/** Counts the events of the campaign's workflow (the current run) and shares them out per collaboration. */
 export async function observeCampaign(client: Client, workflowId: string, bookings: number): Promise<ObservedCampaign> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const total = countHistory((history.events ?? []) as unknown as HistoryEventLike[]);

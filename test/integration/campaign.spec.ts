@@ -10,7 +10,7 @@ import { dropOutUpdate, resolveEscalationUpdate, stateQuery, type CollaborationS
 import { approvePayoutUpdate, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../workflows/payout-messages';
 import { createBookingRow, createCampaignRow } from '../support/fixtures';
 import { lifecycleDriver, updateRejection } from '../support/lifecycle-driver';
-import { bookingInput, startWorkflowHarness, WorkflowHarness } from '../support/workflow-harness';
+import { collaborationInput, startWorkflowHarness, WorkflowHarness } from '../support/workflow-harness';
 
 /**
  * The campaign workflow on a real Temporal dev server with the real activities: one child
@@ -39,18 +39,18 @@ describe('campaign workflow', () => {
     /** Books a fresh creator through the campaign, as the API does, and waits for the booking's BRIEFED projection. */
     const book = async (sla?: Partial<SlaPolicy>, existing?: Collaboration) => {
       const row = existing ?? (await createBookingRow(db(), harness.team, { campaignId: campaign.id }));
-      await handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: bookingInput(row, sla) }], updateId: `book-${row.id}` });
+      await handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: collaborationInput(row, sla) }], updateId: `book-${row.id}` });
       await harness.briefProjected(row);
       return { row, handle: harness.client.workflow.getHandle(row.workflowId!) };
     };
     return { campaign, handle, book };
   }
 
-  async function acceptDropout(booking: WorkflowHandle): Promise<void> {
+  async function acceptDropout(collaboration: WorkflowHandle): Promise<void> {
     const dropped = await waitFor('CREATOR_DROPPED', async () =>
-      (await booking.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.CreatorDropped),
+      (await collaboration.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.CreatorDropped),
     );
-    await booking.executeUpdate(resolveEscalationUpdate, {
+    await collaboration.executeUpdate(resolveEscalationUpdate, {
       args: [{ actor: drive().manager(), escalationId: dropped.escalationId, resolution: EscalationResolution.Accept, reason: 'No replacement needed' }],
     });
   }
@@ -61,9 +61,9 @@ describe('campaign workflow', () => {
     const second = await book();
     expect((await first.handle.describe()).parentExecution?.workflowId).toBe(campaignWorkflowId(campaign.id));
 
-    const duplicate = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: bookingInput(first.row) }] }));
+    const duplicate = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: collaborationInput(first.row) }] }));
     expect(duplicate).toMatchObject({ type: 'WrongStage', message: `Collaboration ${first.row.id} is already booked on this campaign` });
-    const byFinance = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().finance(), booking: bookingInput(first.row) }] }));
+    const byFinance = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().finance(), booking: collaborationInput(first.row) }] }));
     expect(byFinance.type).toBe('Forbidden');
     const tmCloses = await updateRejection(handle.executeUpdate(closeBookingsUpdate, { args: [{ actor: drive().talentManager() }] }));
     expect(tmCloses.type).toBe('Forbidden');
@@ -71,15 +71,15 @@ describe('campaign workflow', () => {
     const closed = await handle.executeUpdate(closeBookingsUpdate, { args: [{ actor: drive().manager(), reason: 'Fully booked' }] });
     expect(closed.status).toBe('closed');
     const late = await createBookingRow(db(), harness.team, { campaignId: campaign.id });
-    const afterClose = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: bookingInput(late) }] }));
+    const afterClose = await updateRejection(handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: drive().manager(), booking: collaborationInput(late) }] }));
     expect(afterClose).toMatchObject({ type: 'WrongStage', message: 'The campaign is closed to new bookings' });
     await db().getRepository(Collaboration).delete({ id: late.id }); // as the API does with a refused booking
 
     // Still running: it ends when its bookings do.
     expect((await handle.query(campaignStateQuery)).status).toBe('closed');
-    for (const booking of [first, second]) {
-      await booking.handle.executeUpdate(dropOutUpdate, { args: [{ actor: drive().talentManager(), reason: 'Creator unavailable' }] });
-      await acceptDropout(booking.handle);
+    for (const collaboration of [first, second]) {
+      await collaboration.handle.executeUpdate(dropOutUpdate, { args: [{ actor: drive().talentManager(), reason: 'Creator unavailable' }] });
+      await acceptDropout(collaboration.handle);
     }
     const result: CampaignState = await handle.result();
     expect(result.status).toBe('completed');

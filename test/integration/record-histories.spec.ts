@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bookingActivities, bookingActivityProviders } from '../../activities';
+import { collaborationActivities, collaborationActivityProviders } from '../../activities';
 import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
 import { Collaboration } from '../../libs/domain/entities';
 import { Role } from '../../libs/domain/rules/roles';
@@ -50,7 +50,7 @@ describe('record workflow histories', () => {
     database = await createTestDatabase();
     team = await createTeam(database.db);
     native = await NativeConnection.connect({ address: testTemporalAddress() });
-    worker = await Worker.create({ connection: native, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: bookingActivities(bookingActivityProviders(database.db)) });
+    worker = await Worker.create({ connection: native, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: collaborationActivities(collaborationActivityProviders(database.db)) });
     running = worker.run();
     connection = await Connection.connect({ address: testTemporalAddress() });
     client = new Client({ connection });
@@ -209,8 +209,8 @@ describe('record workflow histories', () => {
     const rows: Collaboration[] = [];
     for (let i = 0; i < 4; i += 1) {
       const row = await createBookingRow(database.db, team, { campaignId: campaign.id });
-      const booking: CollaborationInput = { collaborationId: row.id, campaignId: campaign.id, creatorId: row.creatorId, brandId: 'recorded', talentManagerId: row.talentManagerId, sla: RECORDED_SLA, currency: 'INR', marginFloorBps: 2_000 };
-      await handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: manager(), booking }] });
+      const collaboration: CollaborationInput = { collaborationId: row.id, campaignId: campaign.id, creatorId: row.creatorId, brandId: 'recorded', talentManagerId: row.talentManagerId, sla: RECORDED_SLA, currency: 'INR', marginFloorBps: 2_000 };
+      await handle.executeUpdate(bookCreatorUpdate, { args: [{ actor: manager(), booking: collaboration }] });
       rows.push(row);
     }
     await waitFor('a new run', async () => ((await handle.query(campaignStateQuery)).runs > 1 ? true : undefined));

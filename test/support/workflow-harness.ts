@@ -1,7 +1,7 @@
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
-import { BookingActivityFunctions, bookingActivities, bookingActivityProviders } from '../../activities';
+import { CollaborationActivityFunctions, collaborationActivities, collaborationActivityProviders } from '../../activities';
 import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
 import { Collaboration } from '../../libs/domain/entities';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
@@ -46,7 +46,7 @@ export const RELAXED_SLA: SlaPolicy = {
 };
 
 /** The workflow input the API would give this booking row, with relaxed SLAs unless overridden. */
-export function bookingInput(row: Collaboration, sla: Partial<SlaPolicy> = {}): CollaborationInput {
+export function collaborationInput(row: Collaboration, sla: Partial<SlaPolicy> = {}): CollaborationInput {
   return {
     collaborationId: row.id,
     campaignId: row.campaignId,
@@ -61,7 +61,7 @@ export function bookingInput(row: Collaboration, sla: Partial<SlaPolicy> = {}): 
 
 export interface HarnessOptions {
   /** Wraps or replaces some of the real activities, for a focused test of the workflow around them. */
-  activities?: (real: BookingActivityFunctions) => Partial<BookingActivityFunctions>;
+  activities?: (real: CollaborationActivityFunctions) => Partial<CollaborationActivityFunctions>;
 }
 
 export async function startWorkflowHarness(options: HarnessOptions = {}): Promise<WorkflowHarness> {
@@ -74,7 +74,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
     connection: native,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: withOverrides(bookingActivities(bookingActivityProviders(database.db)), options.activities),
+    activities: withOverrides(collaborationActivities(collaborationActivityProviders(database.db)), options.activities),
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: testTemporalAddress() });
@@ -94,7 +94,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
     taskQueue,
     async book(sla = {}, existing) {
       const row = existing ?? (await createBookingRow(database.db, team));
-      const handle = await client.workflow.start('collaborationWorkflow', { workflowId: row.workflowId!, taskQueue, args: [bookingInput(row, sla)] });
+      const handle = await client.workflow.start('collaborationWorkflow', { workflowId: row.workflowId!, taskQueue, args: [collaborationInput(row, sla)] });
       await briefProjected(row);
       return { row, handle };
     },
@@ -112,6 +112,6 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
   };
 }
 
-function withOverrides(real: BookingActivityFunctions, overrides?: HarnessOptions['activities']): BookingActivityFunctions {
+function withOverrides(real: CollaborationActivityFunctions, overrides?: HarnessOptions['activities']): CollaborationActivityFunctions {
   return overrides ? { ...real, ...overrides(real) } : real;
 }

@@ -1,7 +1,7 @@
-import { BookingOutcome, summarizeCampaign } from '../../libs/domain/rules/campaign-summary';
+import { CollaborationOutcome, summarizeCampaign } from '../../libs/domain/rules/campaign-summary';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 
-const outcome = (overrides: Partial<BookingOutcome>): BookingOutcome => ({
+const outcome = (overrides: Partial<CollaborationOutcome>): CollaborationOutcome => ({
   stage: CollaborationStage.Completed,
   currency: 'INR',
   brandPriceMinor: 10_000_000,

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { Actor, Role } from '../../libs/domain/rules/roles';
 import type { CollaborationStage } from '../../libs/domain/rules/stages';
-import type { Booking } from '../booking';
+import type { CollaborationLifecycle } from '../collaboration-lifecycle';
 
 /**
  * Failure types update validators reject with. The API maps them to HTTP: WrongStage → 409,
@@ -13,9 +13,9 @@ export function rejectDecision(message: string, type: RejectionType): Applicatio
   return ApplicationFailure.create({ message, type, nonRetryable: true });
 }
 
-export function requireStage(booking: Booking, stage: CollaborationStage, what: string): void {
-  if (booking.stage !== stage) {
-    throw rejectDecision(`${what} while the collaboration is ${stage}; it is ${booking.stage}`, 'WrongStage');
+export function requireStage(collaboration: CollaborationLifecycle, stage: CollaborationStage, what: string): void {
+  if (collaboration.stage !== stage) {
+    throw rejectDecision(`${what} while the collaboration is ${stage}; it is ${collaboration.stage}`, 'WrongStage');
   }
 }
 

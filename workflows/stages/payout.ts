@@ -1,45 +1,45 @@
 import { condition, patched, sleep, startChild } from '@temporalio/workflow';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
-import { activities, type Booking } from '../booking';
+import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { payoutWorkflowId } from '../payout-messages';
 import { payoutWorkflow } from '../payout.workflow';
 
 /**
  * PAYOUT: the creator's fee through the payout child workflow (invoice, finance approval, net
- * days from the verified posting, disbursement); the booking completes once it is paid.
+ * days from the verified posting, disbursement); the collaboration completes once it is paid.
  */
-export async function payout(booking: Booking): Promise<void> {
-  await booking.enter(CollaborationStage.Payout);
+export async function payout(collaboration: CollaborationLifecycle): Promise<void> {
+  await collaboration.enter(CollaborationStage.Payout);
   if (!patched('payout')) {
-    // Bookings that reached this stage before payouts existed hold here, as they did then.
-    await condition(() => booking.stage !== CollaborationStage.Payout);
+    // Collaborations that reached this stage before payouts existed hold here, as they did then.
+    await condition(() => collaboration.stage !== CollaborationStage.Payout);
     return;
   }
-  const deal = booking.state.negotiation!.agreed!;
-  const verifiedAt = (booking.state.deliverables ?? [])
-    .map((d) => d.verifiedAt ?? booking.now())
+  const deal = collaboration.state.negotiation!.agreed!;
+  const verifiedAt = (collaboration.state.deliverables ?? [])
+    .map((d) => d.verifiedAt ?? collaboration.now())
     .reduce((latest, at) => (at > latest ? at : latest), '');
   const child = await startChild(payoutWorkflow, {
-    workflowId: payoutWorkflowId(booking.input.collaborationId),
+    workflowId: payoutWorkflowId(collaboration.input.collaborationId),
     args: [
       {
-        collaborationId: booking.input.collaborationId,
+        collaborationId: collaboration.input.collaborationId,
         amountMinor: deal.terms.creatorFeeMinor,
         currency: deal.terms.currency,
         netDays: deal.terms.paymentNetDays,
-        verifiedAt: verifiedAt || booking.now(),
-        requestedById: booking.input.talentManagerId,
+        verifiedAt: verifiedAt || collaboration.now(),
+        requestedById: collaboration.input.talentManagerId,
         negotiatorId: deal.acceptedBy.userId,
-        paymentDay: booking.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
+        paymentDay: collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
       },
     ],
   });
-  booking.state.payout = { workflowId: child.workflowId, status: 'requested' };
-  booking.record('payout.requested', undefined, child.workflowId);
+  collaboration.state.payout = { workflowId: child.workflowId, status: 'requested' };
+  collaboration.record('payout.requested', undefined, child.workflowId);
   const result = await child.result();
-  booking.state.payout = { workflowId: child.workflowId, status: result.status, paidAt: result.paidAt, providerReference: result.providerReference };
-  booking.record('payout.paid', result.approvedBy, result.providerReference);
+  collaboration.state.payout = { workflowId: child.workflowId, status: result.status, paidAt: result.paidAt, providerReference: result.providerReference };
+  collaboration.record('payout.paid', result.approvedBy, result.providerReference);
 }
 
 const REMINDER_DAYS_BEFORE = 7;
@@ -49,13 +49,13 @@ const REMINDER_DAYS_BEFORE = 7;
  * (duration from the verified posting) and the exclusivity (its end date), each with a reminder
  * 7 days before and a record when it ends; then COMPLETED.
  */
-export async function licenceTimers(booking: Booking): Promise<void> {
-  // Bookings paid before the licence timers existed complete at once, as they did then.
+export async function licenceTimers(collaboration: CollaborationLifecycle): Promise<void> {
+  // Collaborations paid before the licence timers existed complete at once, as they did then.
   if (!patched('licence-timers')) return;
-  const day = booking.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay;
-  const { terms } = booking.state.negotiation!.agreed!;
-  const postedAt = Date.parse(booking.state.payout?.paidAt ?? booking.now());
-  const verifiedAt = (booking.state.deliverables ?? []).reduce((latest, d) => Math.max(latest, d.verifiedAt ? Date.parse(d.verifiedAt) : 0), 0) || postedAt;
+  const day = collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay;
+  const { terms } = collaboration.state.negotiation!.agreed!;
+  const postedAt = Date.parse(collaboration.state.payout?.paidAt ?? collaboration.now());
+  const verifiedAt = (collaboration.state.deliverables ?? []).reduce((latest, d) => Math.max(latest, d.verifiedAt ? Date.parse(d.verifiedAt) : 0), 0) || postedAt;
   const ends: { what: 'usage_rights' | 'exclusivity'; at: number; reminder: string; message: string }[] = [];
   if (terms.usageRights?.durationDays) {
     ends.push({ what: 'usage_rights', at: verifiedAt + terms.usageRights.durationDays * day, reminder: 'USAGE_RIGHTS_EXPIRING', message: "The brand's licence to use the creator's content ends in 7 days." });
@@ -64,21 +64,21 @@ export async function licenceTimers(booking: Booking): Promise<void> {
     // Exclusivity runs to the end of its last day (UTC).
     ends.push({ what: 'exclusivity', at: Date.parse(`${terms.exclusivity.end}T23:59:59.999Z`), reminder: 'EXCLUSIVITY_ENDING', message: "The creator's exclusivity ends in 7 days." });
   }
-  booking.state.deadlines = ends.map((end) => ({ name: end.what === 'usage_rights' ? 'usageRightsExpiry' : 'exclusivityEnd', stage: booking.stage, dueAt: new Date(end.at).toISOString() }));
+  collaboration.state.deadlines = ends.map((end) => ({ name: end.what === 'usage_rights' ? 'usageRightsExpiry' : 'exclusivityEnd', stage: collaboration.stage, dueAt: new Date(end.at).toISOString() }));
   await Promise.all(
     ends.map(async (end) => {
       const reminderAt = end.at - REMINDER_DAYS_BEFORE * day;
       if (reminderAt > Date.now()) {
         await sleep(reminderAt - Date.now());
-        await booking.remind(end.reminder, end.message);
+        await collaboration.remind(end.reminder, end.message);
       }
       if (end.at > Date.now()) await sleep(end.at - Date.now());
-      await activities.recordLicenceEnd({ collaborationId: booking.input.collaborationId, what: end.what, at: booking.now(), eventKey: booking.eventKey(`licence-end:${end.what}`) });
-      booking.record(end.what === 'usage_rights' ? 'usage_rights.expired' : 'exclusivity.ended');
+      await activities.recordLicenceEnd({ collaborationId: collaboration.input.collaborationId, what: end.what, at: collaboration.now(), eventKey: collaboration.eventKey(`licence-end:${end.what}`) });
+      collaboration.record(end.what === 'usage_rights' ? 'usage_rights.expired' : 'exclusivity.ended');
     }),
   );
 }
 
-export async function completed(booking: Booking): Promise<void> {
-  await booking.enter(CollaborationStage.Completed);
+export async function completed(collaboration: CollaborationLifecycle): Promise<void> {
+  await collaboration.enter(CollaborationStage.Completed);
 }

@@ -4,32 +4,32 @@ import { SnapshotLabel } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
-import { activities, type Booking } from '../booking';
+import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
 import { markPostedUpdate, type DeliverableProgress, type MarkPostedInput } from '../messages';
 import { rejectDecision, requireRole, requireStage } from './decisions';
 
 const MAY_REPORT = DECISION_ROLES.markPosted;
 
-export function handlePosting(booking: Booking): void {
+export function handlePosting(collaboration: CollaborationLifecycle): void {
   setHandler(
     markPostedUpdate,
     async (input: MarkPostedInput) => {
-      booking.pendingPosts.set(input.deliverableId, input);
+      collaboration.pendingPosts.set(input.deliverableId, input);
       // Answer with the verification's outcome.
-      await condition(() => !booking.pendingPosts.has(input.deliverableId));
-      await booking.projectionCaughtUp();
-      return booking.state;
+      await condition(() => !collaboration.pendingPosts.has(input.deliverableId));
+      await collaboration.projectionCaughtUp();
+      return collaboration.state;
     },
     {
       validator: (input: MarkPostedInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(input.actor, MAY_REPORT, 'report a post live');
-        requireStage(booking, CollaborationStage.Posting, 'Posts can only be reported');
-        const deliverable = booking.state.deliverables?.find((d) => d.deliverableId === input.deliverableId);
+        requireStage(collaboration, CollaborationStage.Posting, 'Posts can only be reported');
+        const deliverable = collaboration.state.deliverables?.find((d) => d.deliverableId === input.deliverableId);
         if (!deliverable) throw rejectDecision(`Deliverable ${input.deliverableId} is not one of this booking's deliverables`, 'InvalidDecision');
         if (deliverable.status === 'verified') throw rejectDecision(`The ${deliverable.type} is already live and verified`, 'WrongStage');
-        if (booking.pendingPosts.has(input.deliverableId)) throw rejectDecision(`The ${deliverable.type} post is being verified`, 'WrongStage');
+        if (collaboration.pendingPosts.has(input.deliverableId)) throw rejectDecision(`The ${deliverable.type} post is being verified`, 'WrongStage');
         if (typeof input.liveUrl !== 'string' || input.liveUrl.length > 2_048) throw rejectDecision('liveUrl must be the link to the live post', 'InvalidDecision');
         if (typeof input.caption !== 'string' || input.caption.length > 2_200) throw rejectDecision('caption must be text of at most 2200 characters', 'InvalidDecision');
       },
@@ -43,12 +43,12 @@ export function handlePosting(booking: Booking): void {
  * platform and the caption as posted still discloses; a failed check says why and waits for
  * a corrected post.
  */
-export async function posting(booking: Booking): Promise<void> {
-  await booking.enter(CollaborationStage.Posting);
-  const sla = { ...DEFAULT_SLA_POLICY, ...booking.input.sla };
-  const deliverables = booking.state.deliverables ?? [];
-  booking.state.deadlines = deliverables.map((d) => ({ name: postDeadlineName(d), stage: booking.stage, dueAt: postBy(d, sla.postingWindow) }));
-  await Promise.all(deliverables.map((d) => goLive(booking, d, sla.postingWindow)));
+export async function posting(collaboration: CollaborationLifecycle): Promise<void> {
+  await collaboration.enter(CollaborationStage.Posting);
+  const sla = { ...DEFAULT_SLA_POLICY, ...collaboration.input.sla };
+  const deliverables = collaboration.state.deliverables ?? [];
+  collaboration.state.deadlines = deliverables.map((d) => ({ name: postDeadlineName(d), stage: collaboration.stage, dueAt: postBy(d, sla.postingWindow) }));
+  await Promise.all(deliverables.map((d) => goLive(collaboration, d, sla.postingWindow)));
 }
 
 function postDeadlineName(d: DeliverableProgress): string {
@@ -60,35 +60,35 @@ function postBy(d: DeliverableProgress, window: number): string {
   return new Date(Math.max(scheduled, Date.now()) + window).toISOString();
 }
 
-async function goLive(booking: Booking, d: DeliverableProgress, window: number): Promise<void> {
+async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgress, window: number): Promise<void> {
   const dueAt = Date.parse(postBy(d, window));
   let grace = Math.max(1_000, dueAt - Date.now());
   for (let attempt = 1; d.status !== 'verified'; attempt += 1) {
-    await waitOrEscalate(booking, {
-      done: () => booking.pendingPosts.has(d.deliverableId),
+    await waitOrEscalate(collaboration, {
+      done: () => collaboration.pendingPosts.has(d.deliverableId),
       escalateAfter: grace,
       escalation: { kind: EscalationKind.PostingMissed, severity: EscalationSeverity.High, summary: `The ${d.type} is not live within its posting window; extend it or drop the booking.` },
       deadlineName: postDeadlineName(d),
       lateReason: 'The post went live after the window',
       keepOtherDeadlines: true,
     });
-    const post = booking.pendingPosts.get(d.deliverableId)!;
+    const post = collaboration.pendingPosts.get(d.deliverableId)!;
     const result = await activities.verifyPost({
-      collaborationId: booking.input.collaborationId,
+      collaborationId: collaboration.input.collaborationId,
       deliverableId: d.deliverableId,
       liveUrl: post.liveUrl,
       caption: post.caption,
       paidPartnershipLabel: post.paidPartnershipLabel,
       actor: post.actor,
-      at: booking.now(),
-      eventKey: booking.eventKey(`post:${d.deliverableId}:${attempt}`),
+      at: collaboration.now(),
+      eventKey: collaboration.eventKey(`post:${d.deliverableId}:${attempt}`),
     });
     d.liveUrl = post.liveUrl;
     d.postProblems = result.problems;
     d.status = result.verified ? 'verified' : 'posted';
-    if (result.verified) d.verifiedAt = booking.now();
-    booking.record(result.verified ? 'post.verified' : 'post.rejected', post.actor, `${d.type}${result.verified ? '' : `: ${result.problems.join('; ')}`}`);
-    booking.pendingPosts.delete(d.deliverableId);
+    if (result.verified) d.verifiedAt = collaboration.now();
+    collaboration.record(result.verified ? 'post.verified' : 'post.rejected', post.actor, `${d.type}${result.verified ? '' : `: ${result.problems.join('; ')}`}`);
+    collaboration.pendingPosts.delete(d.deliverableId);
     // A rejected post must be corrected within the same window.
     grace = Math.max(1_000, dueAt - Date.now());
   }
@@ -98,22 +98,22 @@ async function goLive(booking: Booking, d: DeliverableProgress, window: number):
  * MEASURING: performance is captured through the metrics source at +1 day and +7 days after
  * the posts are verified. Where nobody has entered numbers yet, the talent manager is asked.
  */
-export async function measuring(booking: Booking): Promise<void> {
-  const sla = { ...DEFAULT_SLA_POLICY, ...booking.input.sla };
-  await booking.enter(CollaborationStage.Measuring, (b) => [b.deadline('measureFirst', sla.measureFirst), b.deadline('measureSecond', sla.measureSecond)]);
-  booking.state.measurements = [];
+export async function measuring(collaboration: CollaborationLifecycle): Promise<void> {
+  const sla = { ...DEFAULT_SLA_POLICY, ...collaboration.input.sla };
+  await collaboration.enter(CollaborationStage.Measuring, (b) => [b.deadline('measureFirst', sla.measureFirst), b.deadline('measureSecond', sla.measureSecond)]);
+  collaboration.state.measurements = [];
   const plan: [SnapshotLabel, number][] = [
     [SnapshotLabel.OneDay, sla.measureFirst],
     [SnapshotLabel.SevenDays, sla.measureSecond - sla.measureFirst],
   ];
   for (const [label, wait] of plan) {
     await sleep(wait);
-    const at = booking.now();
-    const result = await activities.captureSnapshots({ collaborationId: booking.input.collaborationId, label, at });
-    booking.state.measurements.push({ label, at, ...result });
-    booking.record('performance.captured', undefined, `${label}: ${result.captured} captured, ${result.withoutData} without data`);
+    const at = collaboration.now();
+    const result = await activities.captureSnapshots({ collaborationId: collaboration.input.collaborationId, label, at });
+    collaboration.state.measurements.push({ label, at, ...result });
+    collaboration.record('performance.captured', undefined, `${label}: ${result.captured} captured, ${result.withoutData} without data`);
     if (result.withoutData > 0) {
-      await booking.remind(`PERFORMANCE_DATA_MISSING${label}`, `No performance numbers were entered for ${result.withoutData} live post(s) at ${label}.`);
+      await collaboration.remind(`PERFORMANCE_DATA_MISSING${label}`, `No performance numbers were entered for ${result.withoutData} live post(s) at ${label}.`);
     }
   }
 }

@@ -40,7 +40,7 @@ export function hasRole(...roles: Role[]): AccessCheck {
 export const nobody: AccessCheck = () => false;
 
 export const adminOnly = hasRole(Role.Admin);
-/** Keeps the roster, brands, campaigns and bookings: docs/domain.md#roles. */
+/** Keeps the roster, brands, campaigns and collaborations: docs/domain.md#roles. */
 export const operations = hasRole(Role.TalentManager, Role.Manager, Role.Admin);
 
 /**

@@ -5,7 +5,7 @@ import type { CurrentAdmin } from './adminjs-types';
 
 /**
  * What the panel's home page shows, per role, computed with SQL over the database. The same
- * reach as the resources (access.ts): a talent manager sees their own bookings, a manager their
+ * reach as the resources (access.ts): a talent manager sees their own collaborations, a manager their
  * team's, finance and admins everyone's; payouts due and overdue only for finance and admins.
  */
 
@@ -58,7 +58,7 @@ export interface DashboardMonth {
   /** "2026-12" */
   month: string;
   bookings: number;
-  /** Creator fees agreed on the month's bookings, per currency, in minor units. */
+  /** Creator fees agreed on the month's collaborations, per currency, in minor units. */
   spend: Record<string, number>;
 }
 
@@ -80,7 +80,7 @@ const LIMIT = 20;
 const MONTHS = 6;
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
-/** Whose bookings this user's dashboard counts: null = everyone's. */
+/** Whose collaborations this user's dashboard counts: null = everyone's. */
 export function dashboardOwners(currentAdmin: CurrentAdmin | undefined): string[] | null {
   const role = currentAdmin?.role;
   if (role === Role.Finance || role === Role.Admin) return null;
@@ -94,7 +94,7 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
   if (!role || typeof userId !== 'string') return null;
   const owners = dashboardOwners(currentAdmin);
   const terminal = [...TERMINAL_STAGES];
-  // $1: owners (null = all). Every query below is limited to those bookings.
+  // $1: owners (null = all). Every query below is limited to those collaborations.
   const inScope = `($1::uuid[] IS NULL OR c."talentManagerId" = ANY($1::uuid[]))`;
 
   const escalationRows: Array<Record<string, unknown>> = await db.query(

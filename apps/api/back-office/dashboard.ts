@@ -6,7 +6,7 @@ import * as path from 'node:path';
  * The panel's home page, replacing AdminJS's developer welcome (docs links, Discord, "contact
  * us"): per role, the user's open escalations, deadlines in the next 7 days, drafts waiting for
  * review, payouts due and overdue (finance, admins), this month's on-time delivery rate and a
- * monthly chart of bookings and spend. The numbers come from the dashboard handler
+ * monthly chart of collaborations and spend. The numbers come from the dashboard handler
  * (dashboard-data.ts, SQL within the user's reach); this component only draws them.
  *
  * AdminJS bundles front-end components from source files at run time, and the production image

@@ -52,7 +52,7 @@ export function backOfficeOptions(
           components: {
             Login: {
               welcomeHeader: 'CreatorOps back office',
-              welcomeMessage: 'Bookings, creators, brands and campaigns in one place. Sign in with your CreatorOps account.',
+              welcomeMessage: 'Collaborations, creators, brands and campaigns in one place. Sign in with your CreatorOps account.',
             },
           },
         },

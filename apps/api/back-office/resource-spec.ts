@@ -321,7 +321,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
 
   // Custom actions answer with a record too: it gets the same treatment as "show".
   // Their own isAccessible says which roles may run them; the record must also be within the
-  // user's reach (scope.act), so a talent manager cannot decide on someone else's booking.
+  // user's reach (scope.act), so a talent manager cannot decide on someone else's collaboration.
   const mayAct = both(mayRead, within(actReach));
   const withScope = (check: Action<ActionResponse>['isAccessible'], fallback: boolean): AccessCheck => (context) => {
     const own = typeof check === 'function' ? (check as AccessCheck)(context) : check ?? fallback;

@@ -26,7 +26,7 @@ export class CampaignsController {
     return this.campaigns.findOne(id);
   }
 
-  /** The row plus the campaign workflow's live view: its bookings and how each ended. */
+  /** The row plus the campaign workflow's live view: its collaborations and how each ended. */
   @Get(':id/state')
   view(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
     return this.campaigns.view(id);

@@ -10,7 +10,7 @@ import { choices, money, related } from '../back-office/properties';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { CampaignsService } from './campaigns.service';
 
-/** Campaigns in the panel: the record, and the decisions on its workflow (close to bookings, cancel). */
+/** Campaigns in the panel: the record, and the decisions on its workflow (close to collaborations, cancel). */
 
 export type CampaignsPort = Pick<CampaignsService, 'close' | 'cancel' | 'followEndDate'>;
 type Actions = Record<string, Partial<Action<ActionResponse>>>;
@@ -72,7 +72,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
     create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
     edit: ['name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
-    // A running campaign closes bookings at the end of its last day: a new end date moves that.
+    // A running campaign closes collaborations at the end of its last day: a new end date moves that.
     afterEdit: async (id, changed) => {
       if ('endsOn' in changed.after) await deps.campaigns.followEndDate(id);
     },

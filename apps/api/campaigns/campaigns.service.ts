@@ -37,7 +37,7 @@ export interface CampaignView {
 }
 
 /**
- * Campaigns and their workflow: creating one starts it; bookings, closing and cancelling are
+ * Campaigns and their workflow: creating one starts it; collaborations, closing and cancelling are
  * decisions sent into it, so the API and the back office go through the same checks.
  */
 @Injectable()
@@ -71,7 +71,7 @@ export class CampaignsService {
     try {
       await this.startWorkflow(campaign);
     } catch (error) {
-      // A campaign without its workflow could take no bookings: undo the insert.
+      // A campaign without its workflow could take no collaborations: undo the insert.
       await this.db.getRepository(Campaign).delete({ id: campaign.id }).catch(() => undefined);
       this.logger.error(`could not start the workflow for campaign ${campaign.id}: ${(error as Error).message}`);
       throw toHttpError(error, `Campaign ${campaign.id}`);
@@ -95,11 +95,11 @@ export class CampaignsService {
     }
   }
 
-  /** Books a creator: the campaign's workflow starts the booking's workflow as its child. */
+  /** Books a creator: the campaign's workflow starts the collaboration's workflow as its child. */
   async book(campaign: Campaign, booking: CollaborationInput, actor: Actor): Promise<CampaignBooking> {
     requireOpen(campaign);
     try {
-      // Campaigns created before they had workflows get theirs on their first new booking.
+      // Campaigns created before they had workflows get theirs on their first new collaboration.
       await this.startWorkflow(campaign);
       const send = () =>
         this.temporal.client.workflow
@@ -112,7 +112,7 @@ export class CampaignsService {
     }
   }
 
-  /** No more bookings; the campaign completes once its bookings have ended. */
+  /** No more collaborations; the campaign completes once its collaborations have ended. */
   async close(id: string, actor: Actor, reason: string | undefined, requestId?: string): Promise<CampaignState> {
     const campaign = await this.campaignInReach(id, actor);
     requireOpen(campaign);
@@ -121,7 +121,7 @@ export class CampaignsService {
     );
   }
 
-  /** Cancels the campaign; every booking whose content is not live yet is wound down with compensation. */
+  /** Cancels the campaign; every collaboration whose content is not live yet is wound down with compensation. */
   async cancel(id: string, actor: Actor, reason: string, requestId?: string): Promise<CampaignState> {
     const campaign = await this.campaignInReach(id, actor);
     return this.decide(campaign, cancelCampaignUpdate.name, () =>
@@ -130,7 +130,7 @@ export class CampaignsService {
   }
 
   /**
-   * After the end date was edited (panel): the running workflow closes bookings at the new time.
+   * After the end date was edited (panel): the running workflow closes collaborations at the new time.
    * A campaign without a running workflow (none yet, or ended) has nothing to move.
    */
   async followEndDate(id: string): Promise<void> {
@@ -189,7 +189,7 @@ export class CampaignsService {
   }
 }
 
-/** The campaign takes bookings until the end of its last day (UTC). */
+/** The campaign takes collaborations until the end of its last day (UTC). */
 export function closesAt(endsOn: string): string {
   return `${endsOn}T23:59:59.999Z`;
 }

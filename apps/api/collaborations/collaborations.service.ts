@@ -57,8 +57,8 @@ export class CollaborationsService {
 
   /**
    * Books a creator on a campaign: the row first, then the campaign's workflow starts the
-   * booking's workflow (update id `bookCreator:<collaborationId>`, so sending it again is the
-   * same decision). With an Idempotency-Key, a retried request finds the booking it made.
+   * collaboration's workflow (update id `bookCreator:<collaborationId>`, so sending it again is the
+   * same decision). With an Idempotency-Key, a retried request finds the collaboration it made.
    */
   async create(dto: CreateCollaborationDto, actor: Actor, requestKey?: string): Promise<Collaboration> {
     const earlier = requestKey ? await this.collaborationMadeWith(requestKey, dto) : null;
@@ -67,11 +67,11 @@ export class CollaborationsService {
       await this.campaigns.book(campaign, this.workflowInput(campaign, collaboration), actor);
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() < 500) {
-        // Refused for good: without its workflow a booking would silently miss every deadline.
+        // Refused for good: without its workflow a collaboration would silently miss every deadline.
         await this.db.query('DELETE FROM "collaborations" WHERE "id" = $1', [collaboration.id]).catch(() => undefined);
       }
       // Otherwise the decision may still apply (Temporal or the worker is slow or down): the row
-      // stays, and a retry with the same Idempotency-Key completes the booking.
+      // stays, and a retry with the same Idempotency-Key completes the collaboration.
       this.logger.warn(`booking ${collaboration.id} was not started: ${(error as Error).message}`);
       throw error;
     }
@@ -88,7 +88,7 @@ export class CollaborationsService {
     return { campaign, collaboration };
   }
 
-  /** What the booking's workflow starts from: ids, SLAs and the campaign's money rules, never personal data. */
+  /** What the collaboration's workflow starts from: ids, SLAs and the campaign's money rules, never personal data. */
   private workflowInput(campaign: Campaign, collaboration: Collaboration): CollaborationInput {
     return {
       collaborationId: collaboration.id,
@@ -139,7 +139,7 @@ export class CollaborationsService {
     return this.decisions.decide(id, approveCommercialsUpdate, { actor, reason }, requestId);
   }
 
-  /** The creator leaves the booking; the workflow compensates and tells the manager. */
+  /** The creator leaves the collaboration; the workflow compensates and tells the manager. */
   dropOut(id: string, actor: Actor, reason: string, requestId?: string): Promise<CollaborationState> {
     return this.decisions.decide(id, dropOutUpdate, { actor, reason }, requestId);
   }
@@ -185,7 +185,7 @@ export class CollaborationsService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        // The same request racing itself: the other attempt made the booking.
+        // The same request racing itself: the other attempt made the collaboration.
         const earlier = requestKey ? await this.collaborationMadeWith(requestKey, dto) : null;
         if (earlier) return earlier;
         throw new ConflictException('This creator is already booked on this campaign');

@@ -6,7 +6,7 @@ import type { Logger } from '../back-office/resource-spec';
 import { LIVE_VIEW_COMPONENT } from '../back-office/workflow-actions/components';
 import type { CollaborationsService } from './collaborations.service';
 
-/** Everyone who acted on the booking, as they appear in its history and decisions. */
+/** Everyone who acted on the collaboration, as they appear in its history and decisions. */
 export function actorIds(live: CollaborationState | null): string[] {
   if (!live) return [];
   const ids = new Set<string>();
@@ -22,7 +22,7 @@ interface NamedRecord {
 }
 
 /**
- * "Live view" of a booking: what its workflow says now (the `state` query, through the same
+ * "Live view" of a collaboration: what its workflow says now (the `state` query, through the same
  * CollaborationsService.view as GET /collaborations/:id): stage, deliverables, deadlines with
  * time left, open escalations and the history of decisions with who took them. When Temporal
  * cannot be asked, the page says so and shows the stored stage instead.

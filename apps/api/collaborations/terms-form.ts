@@ -11,7 +11,7 @@ import type { Params } from '../back-office/request-guards';
 
 /**
  * Up to five deliverables in the panel's terms form, the first required (the API takes up to
- * 50). A booking with more is negotiated through the API (docs/access.md).
+ * 50). A collaboration with more is negotiated through the API (docs/access.md).
  */
 export const DELIVERABLE_SLOTS = [1, 2, 3, 4, 5] as const;
 const TYPES = choicesOf(Object.values(DeliverableType));
@@ -97,7 +97,7 @@ export function formTooSmallFor(onTable: Offer | undefined, collaborationId: str
   return `The offer on the table has ${count} deliverables and this form holds ${DELIVERABLE_SLOTS.length}; negotiate this booking through the API (POST /collaborations/${collaborationId}/terms or /counter-offer) so that none is dropped`;
 }
 
-/** The offer on the table (or the booking's row) as the form's starting values. */
+/** The offer on the table (or the collaboration's row) as the form's starting values. */
 export function termsDefaults(row: Params, offer: Offer | undefined, now = Date.now()): Params {
   const terms = offer?.terms;
   const defaults: Params = {

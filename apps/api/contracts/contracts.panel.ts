@@ -100,7 +100,7 @@ export function contractPanel(deps: SpecDependencies & { contracts: ContractsPor
       related: related([{ label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'sourceContractId' }]),
     },
     propertyLabels: {
-      collaborationId: 'Booking',
+      collaborationId: 'Collaboration',
       frozenTerms: 'Terms as signed',
       documentHash: 'Document hash (SHA-256)',
       creatorSignedAt: 'Creator signed at',

@@ -202,7 +202,7 @@ export function deliverablePanel(deps: SpecDependencies & { deliverables: Delive
       ]),
     },
     propertyLabels: {
-      collaborationId: 'Booking',
+      collaborationId: 'Collaboration',
       draftDueAt: 'Draft due',
       scheduledPostAt: 'Goes live',
       revisionCount: 'Revision rounds used',

@@ -88,7 +88,7 @@ export function payoutPanel(deps: SpecDependencies & { payouts: PayoutsPort }): 
       amountMinor: money(),
     },
     propertyLabels: {
-      collaborationId: 'Booking',
+      collaborationId: 'Collaboration',
       amountMinor: 'Amount',
       invoiceNumber: 'Invoice number',
       dueOn: 'Due on',

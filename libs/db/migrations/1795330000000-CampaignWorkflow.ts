@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The campaign workflow records how a campaign ended (its summary and when). Bookings are now
+ * The campaign workflow records how a campaign ended (its summary and when). Collaborations are now
  * started by it, so creating one is a round trip to a worker: it keeps the request's
- * Idempotency-Key, so a retry finds the booking instead of being refused as a duplicate.
+ * Idempotency-Key, so a retry finds the collaboration instead of being refused as a duplicate.
  */
 export class CampaignWorkflow1795330000000 implements MigrationInterface {
   name = 'CampaignWorkflow1795330000000';

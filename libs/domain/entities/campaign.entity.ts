@@ -66,7 +66,7 @@ export class Campaign extends BaseEntity {
   @Column({ type: 'integer', default: DEFAULT_MARGIN_FLOOR_BPS })
   marginFloorBps: number;
 
-  /** Per-campaign SLA durations ("36h", "5d"), applied over the defaults when a booking starts. */
+  /** Per-campaign SLA durations ("36h", "5d"), applied over the defaults when a collaboration starts. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   slaOverrides: SlaPolicyOverrides;
 

@@ -37,7 +37,7 @@ export class Collaboration extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The Idempotency-Key the booking was created with: a retried request finds it instead of booking twice. */
+  /** The Idempotency-Key the collaboration was created with: a retried request finds it instead of collaboration twice. */
   @Column({ type: 'varchar', length: 128, nullable: true, select: false })
   requestKey?: string | null;
 

@@ -13,7 +13,7 @@ export interface FrozenContractTerms {
   usageRights?: UsageRights;
   exclusivity?: Exclusivity | null;
   paymentTerms?: PaymentTerms;
-  /** Share of the fee owed if the booking is dropped or cancelled after signature, in basis points. */
+  /** Share of the fee owed if the collaboration is dropped or cancelled after signature, in basis points. */
   killFeeBps?: number;
   maxRevisions?: number;
   [term: string]: unknown;
@@ -21,7 +21,7 @@ export interface FrozenContractTerms {
 
 @Entity({ name: 'contracts' })
 @Check('CHK_contracts_document_hash', `"documentHash" IS NULL OR "documentHash" ~ '^[0-9a-f]{64}$'`)
-// At most one live contract of each kind per booking; a void one can be re-issued.
+// At most one live contract of each kind per collaboration; a void one can be re-issued.
 @Index('UQ_contracts_collaboration_kind_live', ['collaborationId', 'kind'], { unique: true, where: `"status" <> 'void'` })
 export class Contract extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')

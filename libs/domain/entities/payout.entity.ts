@@ -5,7 +5,7 @@ import { minorUnits } from './columns';
 import { User } from './user.entity';
 
 /**
- * Money owed to a creator for a booking. The database itself refuses a payout approved by
+ * Money owed to a creator for a collaboration. The database itself refuses a payout approved by
  * the person who requested it (segregation of duties, docs/domain.md#roles) and a second payout with
  * the same idempotency key (the key the payout provider is called with, so a retry never pays twice).
  */

@@ -1,14 +1,14 @@
 import { CollaborationStage } from './stages';
 
-/** One booking as the campaign summary counts it: where it ended and the money on it. */
-export interface BookingOutcome {
+/** One collaboration as the campaign summary counts it: where it ended and the money on it. */
+export interface CollaborationOutcome {
   stage: CollaborationStage;
   currency: string;
-  /** The agreed brand price; null when the booking ended before terms were agreed. */
+  /** The agreed brand price; null when the collaboration ended before terms were agreed. */
   brandPriceMinor: number | null;
-  /** The creator's fee as actually paid out (nothing for a booking that did not complete). */
+  /** The creator's fee as actually paid out (nothing for a collaboration that did not complete). */
   feePaidMinor: number;
-  /** A kill fee owed on a dropped or cancelled booking with an executed contract. */
+  /** A kill fee owed on a dropped or cancelled collaboration with an executed contract. */
   killFeeMinor: number;
   escalations: number;
 }
@@ -17,7 +17,7 @@ export interface CampaignSummary {
   bookings: number;
   byOutcome: Partial<Record<CollaborationStage, number>>;
   currency: string;
-  /** What the brand is billed: the agreed price of every completed booking. */
+  /** What the brand is billed: the agreed price of every completed collaboration. */
   billedMinor: number;
   feesPaidMinor: number;
   killFeesMinor: number;
@@ -27,11 +27,11 @@ export interface CampaignSummary {
 }
 
 /**
- * The summary a campaign records when it ends. The brand is billed only for bookings that
- * completed; kill fees on dropped or cancelled bookings are a cost to the agency's margin.
+ * The summary a campaign records when it ends. The brand is billed only for collaborations that
+ * completed; kill fees on dropped or cancelled collaborations are a cost to the agency's margin.
  * Amounts in another currency than the campaign's are refused, not silently added up.
  */
-export function summarizeCampaign(currency: string, outcomes: readonly BookingOutcome[]): CampaignSummary {
+export function summarizeCampaign(currency: string, outcomes: readonly CollaborationOutcome[]): CampaignSummary {
   const byOutcome: Partial<Record<CollaborationStage, number>> = {};
   let billedMinor = 0;
   let feesPaidMinor = 0;

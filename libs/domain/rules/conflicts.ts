@@ -1,7 +1,7 @@
 import { CreatorStatus } from './statuses';
 
 /**
- * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): what stands between a creator and a booking before anyone
+ * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): what stands between a creator and a collaboration before anyone
  * negotiates. Pure: the activity loads the records, this decides, the workflow escalates
  * (`CONFLICT`) when anything is blocking and a manager overrides with a reason or drops.
  *
@@ -45,7 +45,7 @@ export interface AvailabilityWindow extends DateWindow {
 /**
  * An exclusivity the creator has already granted (docs/domain.md#records, ExclusivityWindow).
  * `brandName` is the brand that holds it, not a brand the creator is barred from: a window
- * held by a competitor the booking brand names is a clash, and the booking brand's own
+ * held by a competitor the collaboration brand names is a clash, and the collaboration brand's own
  * window never blocks its own campaign.
  */
 export interface CreatorExclusivity extends DateWindow {
@@ -54,8 +54,8 @@ export interface CreatorExclusivity extends DateWindow {
   sourceContractId?: string;
 }
 
-/** Another booking of the same creator that is still running or planned. */
-export interface ConcurrentBooking {
+/** Another collaboration of the same creator that is still running or planned. */
+export interface ConcurrentCollaboration {
   collaborationId?: string;
   campaignId?: string;
   brandName: string;
@@ -68,19 +68,19 @@ export interface ConflictCheckInput {
   brand: ConflictBrand;
   creator: ConflictCreator;
   exclusivityWindows?: readonly CreatorExclusivity[];
-  activeBookings?: readonly ConcurrentBooking[];
+  activeBookings?: readonly ConcurrentCollaboration[];
 }
 
 export const CONFLICT_KINDS = ['CREATOR_NOT_ACTIVE', 'REFUSED_CATEGORY', 'EXCLUSIVITY', 'COMPETITOR_BOOKING', 'UNAVAILABLE'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
-/** `blocking` raises the CONFLICT escalation; `warning` is shown to the talent manager and the booking goes on. */
+/** `blocking` raises the CONFLICT escalation; `warning` is shown to the talent manager and the collaboration goes on. */
 export type ConflictSeverity = 'blocking' | 'warning';
 
 /** Why an exclusivity window touches this brand. */
 export type ExclusivityMatch = 'category' | 'competitorCategory' | 'competitorBrand';
 
-/** Why a concurrent booking clashes; `sameCategory` is a brand in the booking brand's own category it has not named. */
+/** Why a concurrent collaboration clashes; `sameCategory` is a brand in the collaboration brand's own category it has not named. */
 export type CompetitorMatch = 'competitorBrand' | 'competitorCategory' | 'sameCategory';
 
 export interface BlockedDays extends AvailabilityWindow {
@@ -98,7 +98,7 @@ export type Conflict =
   | ConflictOf<'CREATOR_NOT_ACTIVE', { status: string }>
   | ConflictOf<'REFUSED_CATEGORY', { category: string }>
   | ConflictOf<'EXCLUSIVITY', { exclusivity: CreatorExclusivity; matchedOn: ExclusivityMatch[]; overlap: WindowOverlap }>
-  | ConflictOf<'COMPETITOR_BOOKING', { booking: ConcurrentBooking; matchedOn: CompetitorMatch; overlap: WindowOverlap }>
+  | ConflictOf<'COMPETITOR_BOOKING', { booking: ConcurrentCollaboration; matchedOn: CompetitorMatch; overlap: WindowOverlap }>
   | ConflictOf<
       'UNAVAILABLE',
       {
@@ -112,13 +112,13 @@ export type Conflict =
     >;
 
 /**
- * Every conflict between the creator and the booking, in a fixed order: creator status,
- * refused category, exclusivity, competitor bookings, availability (each in input order).
+ * Every conflict between the creator and the collaboration, in a fixed order: creator status,
+ * refused category, exclusivity, competitor collaborations, availability (each in input order).
  *
  * Severity:
- * - not active, refused category, exclusivity clash, competitor booking: blocking. An
+ * - not active, refused category, exclusivity clash, competitor collaboration: blocking. An
  *   exclusivity breached for a single day is still a breach of a signed contract.
- * - a concurrent booking in the brand's own category that the brand has not named as a
+ * - a concurrent collaboration in the brand's own category that the brand has not named as a
  *   competitor: warning (likely awkward, not necessarily a clash).
  * - availability: blocking only when the blocks together cover the whole window; a
  *   holiday over part of it is a warning, since deliverables can often be scheduled
@@ -185,13 +185,13 @@ export function findConflicts(input: ConflictCheckInput): Conflict[] {
     });
   });
 
-  (input.activeBookings ?? []).forEach((booking, index) => {
-    const window = parseWindow(booking.campaignWindow, `active booking ${index + 1} (${booking.brandName})`);
+  (input.activeBookings ?? []).forEach((collaboration, index) => {
+    const window = parseWindow(collaboration.campaignWindow, `active booking ${index + 1} (${collaboration.brandName})`);
     const overlap = overlapOf(campaign, window);
-    const other = comparableName(booking.brandName);
+    const other = comparableName(collaboration.brandName);
     // Two campaigns for the same brand at once are the brand's call, not a competitor clash.
     if (!overlap || other === brandName) return;
-    const otherCategory = comparableName(booking.brandCategory);
+    const otherCategory = comparableName(collaboration.brandCategory);
     const matchedOn: CompetitorMatch | undefined = competitorBrands.has(other)
       ? 'competitorBrand'
       : competitorCategories.has(otherCategory)
@@ -209,9 +209,9 @@ export function findConflicts(input: ConflictCheckInput): Conflict[] {
       kind: 'COMPETITOR_BOOKING',
       severity: matchedOn === 'sameCategory' ? 'warning' : 'blocking',
       message:
-        `${who} is booked with ${booking.brandName.trim()} (${booking.brandCategory.trim()}), ${why}, ` +
+        `${who} is booked with ${collaboration.brandName.trim()} (${collaboration.brandCategory.trim()}), ${why}, ` +
         `${describeRange(window)}. It overlaps the campaign (${span(campaign)}) by ${describeOverlap(overlap)}.`,
-      details: { booking, matchedOn, overlap },
+      details: { booking: collaboration, matchedOn, overlap },
     });
   });
 

@@ -30,13 +30,13 @@ export enum EscalationResolution {
   Extend = 'EXTEND',
   /** Go ahead despite the problem (a conflict the manager accepts), with a reason. */
   Override = 'OVERRIDE',
-  /** End the booking: the creator is dropped, with compensation. */
+  /** End the collaboration: the creator is dropped, with compensation. */
   Drop = 'DROP',
   /** Accept things as they are. */
   Accept = 'ACCEPT',
   /** Closed by the system: what was overdue arrived after all. */
   ResolvedLate = 'RESOLVED_LATE',
-  /** Closed by the system: the booking ended, so the question is moot. */
+  /** Closed by the system: the collaboration ended, so the question is moot. */
   BookingEnded = 'BOOKING_ENDED',
 }
 

@@ -47,7 +47,7 @@ export enum PayoutStatus {
   Cancelled = 'cancelled',
 }
 
-/** The agreed fee, or the kill fee the contract allows when a booking is dropped or cancelled. */
+/** The agreed fee, or the kill fee the contract allows when a collaboration is dropped or cancelled. */
 export enum PayoutKind {
   Fee = 'fee',
   KillFee = 'kill_fee',

@@ -1,7 +1,7 @@
 import { Role } from './roles';
 
 /**
- * Whose records a role may act on (docs/domain.md#roles): a talent manager their own bookings, a manager
+ * Whose records a role may act on (docs/domain.md#roles): a talent manager their own collaborations, a manager
  * their team's, finance the money records. The same rules hold in the panel
  * (apps/api/back-office/access.ts) and the REST API (apps/api/auth/record-reach.ts).
  *
@@ -15,17 +15,17 @@ export type ReachByRole = Readonly<Record<Role, Reach>>;
 
 export const EVERYONE: ReachByRole = { talent_manager: 'all', manager: 'all', finance: 'all', admin: 'all' };
 export const NO_ONE: ReachByRole = { talent_manager: 'none', manager: 'none', finance: 'none', admin: 'none' };
-/** Roster and bookings: a talent manager keeps their own, a manager their team's. Finance reads only. */
+/** Roster and collaborations: a talent manager keeps their own, a manager their team's. Finance reads only. */
 export const OPERATIONS_WRITE: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'none', admin: 'all' };
 /**
- * Decisions on a booking and its records: a talent manager on their own, a manager on their
+ * Decisions on a collaboration and its records: a talent manager on their own, a manager on their
  * team's; finance on any (each decision's own role check says whether finance may take it at
  * all, e.g. approving a payout).
  */
 export const BOOKING_ACT: ReachByRole = { ...OPERATIONS_WRITE, finance: 'all' };
 /**
  * Money records (payouts): finance and admins all of them; a manager the payouts of their
- * team's bookings; a talent manager only those of their own bookings (to record the creator's
+ * team's collaborations; a talent manager only those of their own collaborations (to record the creator's
  * invoice), never anyone else's.
  */
 export const MONEY_READ: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'all', admin: 'all' };

@@ -3,7 +3,7 @@ import {
   comparableName,
   findConflicts,
   windowDays,
-  type ConcurrentBooking,
+  type ConcurrentCollaboration,
   type Conflict,
   type ConflictBrand,
   type ConflictCreator,
@@ -47,7 +47,7 @@ export interface DeliverableNeed {
   count?: number;
 }
 
-/** The dropped booking's campaign, as the replacement must serve it. */
+/** The dropped collaboration's campaign, as the replacement must serve it. */
 export interface ReplacementCampaign {
   id?: string;
   brand: ConflictBrand;
@@ -81,7 +81,7 @@ export interface ReplacementCandidate {
   preferences?: ConflictCreator['preferences'];
   availabilityBlocks?: ConflictCreator['availabilityBlocks'];
   exclusivityWindows?: readonly CreatorExclusivity[];
-  activeBookings?: readonly ConcurrentBooking[];
+  activeBookings?: readonly ConcurrentCollaboration[];
 }
 
 export interface ReplacementInput {
@@ -141,7 +141,7 @@ export function rankReplacements(input: ReplacementInput): Replacement[] {
  * Hard filters: not the creator who dropped out, not already on this campaign, at least one
  * niche in common, a channel on the campaign's platforms (when it names any), and no
  * blocking conflict from `findConflicts` (which covers inactive creators, refused
- * categories, exclusivity, competitor bookings and full unavailability). A candidate whose
+ * categories, exclusivity, competitor collaborations and full unavailability). A candidate whose
  * record has malformed dates is excluded with the error rather than failing the whole list.
  *
  * Throws on a malformed campaign (dates, no niches, bad budget or deliverables, bad limit).
@@ -203,7 +203,7 @@ export function reviewReplacementCandidates(input: ReplacementInput): Replacemen
     } catch (error) {
       reasons.push(`record has invalid data: ${(error as Error).message}`);
     }
-    if (campaign.id !== undefined && (candidate.activeBookings ?? []).some((booking) => booking.campaignId === campaign.id)) {
+    if (campaign.id !== undefined && (candidate.activeBookings ?? []).some((collaboration) => collaboration.campaignId === campaign.id)) {
       reasons.push('is already booked on this campaign');
     }
     const shared = wanted.filter((niche) => candidate.niches.some((own) => comparableName(own) === comparableName(niche)));

@@ -12,7 +12,7 @@ export interface DeliverablePlan {
   scheduledPostAt?: string;
 }
 
-/** The commercial terms of a booking as negotiated (docs/domain.md#records, Collaboration). Money in minor units. */
+/** The commercial terms of a collaboration as negotiated (docs/domain.md#records, Collaboration). Money in minor units. */
 export interface Terms {
   /** At least one; the contract and production are built from them. */
   deliverables: DeliverablePlan[];
@@ -23,7 +23,7 @@ export interface Terms {
   exclusivity?: { category: string; start: string; end: string } | null;
   /** Days after verified posting; docs/domain.md#the-collaboration-lifecycle default net-30. */
   paymentNetDays: number;
-  /** Share of the creator fee owed if the booking is cancelled after the contract, in basis points. */
+  /** Share of the creator fee owed if the collaboration is cancelled after the contract, in basis points. */
   killFeeBps: number;
 }
 
@@ -72,7 +72,7 @@ export function termsProblems(terms: unknown, campaignCurrency: string): string[
 export interface CommercialCheck {
   marginBps: number;
   floorBps: number;
-  /** Below the floor: a manager other than the booking's talent manager must approve. */
+  /** Below the floor: a manager other than the collaboration's talent manager must approve. */
   needsApproval: boolean;
 }
 

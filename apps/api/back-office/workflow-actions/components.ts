@@ -10,7 +10,7 @@ import { DECISION_FORM_COMPONENT } from '../decision-action';
  *
  * - DecisionForm: the one form of every workflow decision; renders the fields an action
  *   declares in its `custom` options, posts them with ApiClient.recordAction, shows the notice.
- * - LiveView: a booking's live workflow state (the `state` query).
+ * - LiveView: a collaboration's live workflow state (the `state` query).
  * - Money: an amount in minor units shown with its currency.
  * - Related: links from a record to the records that belong to it (filtered lists).
  *

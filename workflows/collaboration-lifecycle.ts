@@ -1,33 +1,33 @@
 import { CancellationScope, condition, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { BookingActivityFunctions } from '../activities';
+import type { CollaborationActivityFunctions } from '../activities';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import type { Actor } from '../libs/domain/rules/roles';
 import { CollaborationStage } from '../libs/domain/rules/stages';
 import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
 import { StageKey } from './search-attributes';
 
-export const activities = proxyActivities<BookingActivityFunctions>({
+export const activities = proxyActivities<CollaborationActivityFunctions>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
-    // Retrying cannot make a missing booking appear, nor approve a payout.
+    // Retrying cannot make a missing collaboration appear, nor approve a payout.
     nonRetryableErrorTypes: ['CollaborationNotFound', 'PayoutNotApproved'],
   },
 });
 
 /**
- * The state of one booking as the workflow sees it, and the only place that changes it.
+ * The state of one collaboration as the workflow sees it, and the only place that changes it.
  * Stage files call these methods; the state query reads `state`.
  */
-export class Booking {
+export class CollaborationLifecycle {
   readonly state: CollaborationState;
   /** The stage the database row shows; update handlers wait for it before answering. */
   projectedStage: CollaborationStage | null = null;
   /** Managers' decisions on open escalations, waiting for the stage that raised them. */
   readonly decisions = new Map<string, ResolveEscalationInput>();
-  /** Decisions the raising stage has fully acted on (deadline moved, booking released). */
+  /** Decisions the raising stage has fully acted on (deadline moved, collaboration released). */
   readonly settledDecisions = new Set<string>();
   /** Drafts and reviews received by update handlers, waiting for their deliverable's loop. */
   readonly pendingDrafts = new Map<string, SubmitDraftInput>();
@@ -45,7 +45,7 @@ export class Booking {
   dropRequest?: { actor: Actor; reason: string };
   /** The drop comes from the campaign's cancellation, not from this creator. */
   cancelledWithCampaign = false;
-  /** The campaign was cancelled after this booking had been dropped: no replacement will be sought. */
+  /** The campaign was cancelled after this collaboration had been dropped: no replacement will be sought. */
   campaignCancelledAfterDrop?: { actor: Actor; reason: string };
   private readonly escalationCounts = new Map<EscalationKind, number>();
   private deadlineRevision = 0;
@@ -77,7 +77,7 @@ export class Booking {
   }
 
   /**
-   * Waits until the row shows the stage the workflow is in. A decision that moves the booking
+   * Waits until the row shows the stage the workflow is in. A decision that moves the collaboration
    * on then answers when the panel and the API already show the new stage and offer its
    * actions. Runs from before the patch answered as soon as the workflow had moved.
    */
@@ -86,7 +86,7 @@ export class Booking {
     await condition(() => this.projectedStage === this.state.stage);
   }
 
-  /** Runs the stages in a scope that a dropout cancels, wherever the booking is waiting. */
+  /** Runs the stages in a scope that a dropout cancels, wherever the collaboration is waiting. */
   async runLifecycle(stages: () => Promise<void>): Promise<void> {
     this.lifecycle = new CancellationScope();
     await this.lifecycle.run(stages);
@@ -99,7 +99,7 @@ export class Booking {
 
   async enter(
     stage: CollaborationStage,
-    deadlines: (booking: Booking) => Deadline[] = () => [],
+    deadlines: (collaboration: CollaborationLifecycle) => Deadline[] = () => [],
     decidedBy?: { actor?: Actor; reason?: string },
   ): Promise<void> {
     const from = this.projectedStage;
