@@ -4,6 +4,7 @@ import type { SlaPolicy } from '../libs/domain/rules/sla';
 import type { Terms, TermsParty } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import type { EscalationKind, EscalationResolution } from '../libs/domain/rules/escalations';
+import type { DeliverableStatus } from '../libs/domain/rules/lifecycle';
 
 /**
  * Everything the API and the workflows say to each other. Both sides import these
@@ -110,7 +111,8 @@ export interface DeliverableProgress {
   type: string;
   platform: string;
   draftDueAt: string;
-  status: 'drafting' | 'in_review' | 'changes_requested' | 'approved' | 'posted' | 'verified' | 'cancelled';
+  /** A deliverable the workflow tracks is past planning: every status but `planned`. */
+  status: Exclude<DeliverableStatus, DeliverableStatus.Planned>;
   scheduledPostAt?: string;
   liveUrl?: string;
   verifiedAt?: string;

@@ -1,5 +1,6 @@
 import { condition, patched, setHandler, startChild } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
+import { DeliverableStatus } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { Role, type Actor } from '../../libs/domain/rules/roles';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
@@ -92,7 +93,7 @@ export async function compensateDropout(collaboration: CollaborationLifecycle): 
   if (collaboration.deliverablesMayExist) {
     await activities.cancelDeliverables({ collaborationId: collaboration.input.collaborationId, reason, actor, at: collaboration.now() });
     for (const deliverable of collaboration.state.deliverables ?? []) {
-      if (deliverable.status !== 'approved') deliverable.status = 'cancelled';
+      if (deliverable.status !== DeliverableStatus.Approved) deliverable.status = DeliverableStatus.Cancelled;
     }
   }
   let killFee: { paid: Promise<void> } | undefined;

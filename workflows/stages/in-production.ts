@@ -22,8 +22,8 @@ function deliverableOf(collaboration: CollaborationLifecycle, deliverableId: str
 
 function checkDraftSubmission(collaboration: CollaborationLifecycle, input: SubmitDraftInput): void {
   const deliverable = deliverableOf(collaboration, input.deliverableId);
-  if (deliverable.status === 'in_review') throw rejectDecision(`The ${deliverable.type} has a draft in review; wait for the review`, 'WrongStage');
-  if (deliverable.status === 'approved') throw rejectDecision(`The ${deliverable.type} is already approved`, 'WrongStage');
+  if (deliverable.status === DeliverableStatus.InReview) throw rejectDecision(`The ${deliverable.type} has a draft in review; wait for the review`, 'WrongStage');
+  if (deliverable.status === DeliverableStatus.Approved) throw rejectDecision(`The ${deliverable.type} is already approved`, 'WrongStage');
   if (collaboration.pendingDrafts.has(input.deliverableId)) throw rejectDecision(`A draft of the ${deliverable.type} is being checked`, 'WrongStage');
 }
 
@@ -77,7 +77,7 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
         requireRole(input.actor, MAY_REVIEW, 'review a draft');
         requireStage(collaboration, CollaborationStage.InProduction, 'Drafts can only be reviewed');
         const deliverable = deliverableOf(collaboration, input.deliverableId);
-        if (deliverable.status !== 'in_review' || collaboration.pendingReviews.has(input.deliverableId)) {
+        if (deliverable.status !== DeliverableStatus.InReview || collaboration.pendingReviews.has(input.deliverableId)) {
           throw rejectDecision(`The ${deliverable.type} has no draft waiting for review (it is ${deliverable.status})`, 'WrongStage');
         }
         if (input.version !== deliverable.drafts.length) {
@@ -111,7 +111,7 @@ export async function inProduction(collaboration: CollaborationLifecycle): Promi
     deliverables: collaboration.state.negotiation!.agreed!.terms.deliverables,
     at: collaboration.now(),
   });
-  collaboration.state.deliverables = planned.map((d) => ({ ...d, status: 'drafting' as const, revisionCount: 0, drafts: [] }));
+  collaboration.state.deliverables = planned.map((d) => ({ ...d, status: DeliverableStatus.Drafting as const, revisionCount: 0, drafts: [] }));
   collaboration.state.deadlines = collaboration.state.deliverables.map((d) => ({ name: draftDeadlineName(d), stage: collaboration.stage, dueAt: d.draftDueAt }));
   await Promise.all(collaboration.state.deliverables.map((deliverable) => produce(collaboration, deliverable)));
 }
@@ -149,12 +149,12 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
     d.drafts.push({ version, compliant: check.compliant, violations: check.violations });
     if (!check.compliant) {
       // Back to the creator with the reasons; no revision round is used.
-      d.status = 'changes_requested';
+      d.status = DeliverableStatus.ChangesRequested;
       collaboration.record('draft.failed_compliance', submission.actor, `${d.type} v${version}: ${check.violations.map((v) => v.rule).join(', ')}`);
       draftWindow = sla.revision;
       continue;
     }
-    d.status = 'in_review';
+    d.status = DeliverableStatus.InReview;
     collaboration.record('draft.submitted', submission.actor, `${d.type} v${version}`);
 
     const acceptance = await waitOrEscalate(collaboration, {
@@ -199,7 +199,7 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
       collaboration.settledDecisions.add(escalationId);
     }
     d.revisionCount += 1;
-    d.status = 'changes_requested';
+    d.status = DeliverableStatus.ChangesRequested;
     if (draft.decision === undefined) {
       await recordReview(collaboration, d, draft, DraftDecision.ChangesRequested, DeliverableStatus.ChangesRequested, review);
     } else {
@@ -243,7 +243,7 @@ async function approve(
   draft: DeliverableProgress['drafts'][number],
   by: { actor?: ReviewDraftInput['actor']; feedback?: string; acceptedAsIs?: boolean; alreadyDecided?: boolean },
 ): Promise<void> {
-  d.status = 'approved';
+  d.status = DeliverableStatus.Approved;
   if (by.acceptedAsIs) draft.acceptedAsIs = true;
   if (by.alreadyDecided) {
     await activities.recordReview({

@@ -1,6 +1,6 @@
 import { condition, setHandler, sleep } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
-import { SnapshotLabel } from '../../libs/domain/rules/lifecycle';
+import { DeliverableStatus, SnapshotLabel } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -28,7 +28,7 @@ export function handlePosting(collaboration: CollaborationLifecycle): void {
         requireStage(collaboration, CollaborationStage.Posting, 'Posts can only be reported');
         const deliverable = collaboration.state.deliverables?.find((d) => d.deliverableId === input.deliverableId);
         if (!deliverable) throw rejectDecision(`Deliverable ${input.deliverableId} is not one of this booking's deliverables`, 'InvalidDecision');
-        if (deliverable.status === 'verified') throw rejectDecision(`The ${deliverable.type} is already live and verified`, 'WrongStage');
+        if (deliverable.status === DeliverableStatus.Verified) throw rejectDecision(`The ${deliverable.type} is already live and verified`, 'WrongStage');
         if (collaboration.pendingPosts.has(input.deliverableId)) throw rejectDecision(`The ${deliverable.type} post is being verified`, 'WrongStage');
         if (typeof input.liveUrl !== 'string' || input.liveUrl.length > 2_048) throw rejectDecision('liveUrl must be the link to the live post', 'InvalidDecision');
         if (typeof input.caption !== 'string' || input.caption.length > 2_200) throw rejectDecision('caption must be text of at most 2200 characters', 'InvalidDecision');
@@ -63,7 +63,7 @@ function postBy(d: DeliverableProgress, window: number): string {
 async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgress, window: number): Promise<void> {
   const dueAt = Date.parse(postBy(d, window));
   let grace = Math.max(1_000, dueAt - Date.now());
-  for (let attempt = 1; d.status !== 'verified'; attempt += 1) {
+  for (let attempt = 1; d.status !== DeliverableStatus.Verified; attempt += 1) {
     await waitOrEscalate(collaboration, {
       done: () => collaboration.pendingPosts.has(d.deliverableId),
       escalateAfter: grace,
@@ -85,7 +85,7 @@ async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgr
     });
     d.liveUrl = post.liveUrl;
     d.postProblems = result.problems;
-    d.status = result.verified ? 'verified' : 'posted';
+    d.status = result.verified ? DeliverableStatus.Verified : DeliverableStatus.Posted;
     if (result.verified) d.verifiedAt = collaboration.now();
     collaboration.record(result.verified ? 'post.verified' : 'post.rejected', post.actor, `${d.type}${result.verified ? '' : `: ${result.problems.join('; ')}`}`);
     collaboration.pendingPosts.delete(d.deliverableId);
