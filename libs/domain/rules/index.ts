@@ -13,3 +13,4 @@ export * from './replacements';
 export * from './lifecycle';
 export * from './terms';
 export * from './posting';
+export * from "./money-format";

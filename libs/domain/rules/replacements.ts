@@ -11,6 +11,7 @@ import {
   type DateWindow,
 } from './conflicts';
 import { isCurrencyCode, isMinorAmount, type Money } from './money';
+import { formatMoney } from './money-format';
 
 /**
  * When a creator drops out (docs/domain.md#the-collaboration-lifecycle `dropOut`), the escalation carries "a simple ranking
@@ -410,22 +411,6 @@ function distinctNames(names: readonly string[]): string[] {
     result.push(name.trim());
   }
   return result;
-}
-
-/** ISO 4217 currencies without two minor digits; everything else has two. */
-const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-};
-
-function formatMoney(amountMinor: number, currency: string): string {
-  const digits = MINOR_DIGITS[currency] ?? 2;
-  const scale = 10 ** digits;
-  const whole = Math.floor(amountMinor / scale)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = digits > 0 ? `.${(amountMinor % scale).toString().padStart(digits, '0')}` : '';
-  return `${currency} ${whole}${fraction}`;
 }
 
 function percent(share: number, decimals = 0): string {
