@@ -23,12 +23,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
+# dist/ holds the compiled apps and the back office's component bundle (dist/panel, built by
+# `npm run build`), which the API serves as it is: nothing is bundled or written at run time.
 COPY --from=build /app/dist ./dist
-
-# In production AdminJS bundles the panel's front end at boot (ADMIN_JS_SKIP_BUNDLE is
-# not "true"), writing into ADMIN_JS_TMP_DIR: the one place the non-root user must write.
-ENV ADMIN_JS_TMP_DIR=/app/.adminjs
-RUN mkdir -p "$ADMIN_JS_TMP_DIR" && chown node:node "$ADMIN_JS_TMP_DIR"
 
 USER node
 EXPOSE 3000

@@ -69,7 +69,6 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
-      ADMIN_JS_TMP_DIR: process.env.ADMIN_JS_TMP_DIR ?? path.join(ROOT, '.adminjs'),
     };
     for (const app of ['worker', 'api'] as const) {
       const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

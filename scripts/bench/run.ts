@@ -305,8 +305,6 @@ async function main(): Promise<void> {
       const basic = (user: User) => `Basic ${Buffer.from(`${user.email}:${people.team.password}`).toString('base64')}`;
 
       const port = await freePort();
-      const adminJsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-bench-adminjs-'));
-      teardown.add('the AdminJS bundle directory', async () => fs.rmSync(adminJsDir, { recursive: true, force: true }));
       const taskQueue = `creatorops-bench-${tag}`;
       const apps: AppProcesses = appProcesses({
         baseUrl: `http://127.0.0.1:${port}`,
@@ -316,7 +314,6 @@ async function main(): Promise<void> {
           databaseUrl: database.url,
           temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue },
           admin,
-          adminJsDir,
         }),
       });
       teardown.add('the API and the worker', () => apps.stopAll());

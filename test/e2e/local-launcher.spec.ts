@@ -24,7 +24,7 @@ describe('npm start (local launcher)', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-launcher-'));
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), CREATOROPS_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'warn', ADMIN_JS_TMP_DIR: path.join(dataDir, 'adminjs') };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), CREATOROPS_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'ADMIN_EMAIL', 'SESSION_SECRET']) delete env[name];
     // The admin's password comes from the environment, as a newcomer would set it.
     env.ADMIN_PASSWORD = adminPassword;

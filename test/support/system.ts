@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { seedAdmin } from '../../libs/db/seed';
 import { appEnvironment, appProcesses, requireBuiltApps } from '../../scripts/lib/app-processes';
 import { freePort } from '../../scripts/lib/ports';
@@ -44,7 +41,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const port = await freePort();
   // A task queue of its own, so workers of other test files on the same server never run our workflows.
   const taskQueue = `creatorops-test-${randomBytes(4).toString('hex')}`;
-  const adminJsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-adminjs-'));
   const env: NodeJS.ProcessEnv = {
     ...appEnvironment({
       nodeEnv: 'test',
@@ -52,7 +48,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       databaseUrl: database.url,
       temporal: { address: testTemporalAddress(), namespace: 'default', taskQueue },
       admin,
-      adminJsDir,
     }),
     DATABASE_POOL_SIZE: '4',
     ...options.env,
@@ -91,7 +86,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     async stop() {
       await apps.stopAll();
       await database.drop();
-      fs.rmSync(adminJsDir, { recursive: true, force: true });
     },
   };
 }

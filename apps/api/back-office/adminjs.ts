@@ -49,7 +49,7 @@ export interface AdapterRules {
 
 /** Loads AdminJS with the adapter that applies each resource's rules, keyed by resource id. */
 export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>) {
-  const [{ default: AdminJS, ComponentLoader, BaseRecord, ValidationError, ForbiddenError }, adminExpress, typeorm] = await Promise.all([
+  const [{ default: AdminJS, BaseRecord, ValidationError, ForbiddenError }, adminExpress, typeorm] = await Promise.all([
     import('adminjs'),
     import('@adminjs/express'),
     import('@adminjs/typeorm'),
@@ -176,7 +176,7 @@ export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>) {
       ),
     forbidden: (message: string) => new ForbiddenError(message),
   };
-  return { AdminJS, ComponentLoader, errors, buildAuthenticatedRouter: adminExpress.buildAuthenticatedRouter };
+  return { AdminJS, errors, buildAuthenticatedRouter: adminExpress.buildAuthenticatedRouter };
 }
 
 export type LoadedAdminJs = Awaited<ReturnType<typeof loadAdminJs>>;

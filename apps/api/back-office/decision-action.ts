@@ -4,10 +4,8 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, RecordAction
 import type { Params } from './request-guards';
 import { actorOf, type Logger } from './resource-spec';
 import { Choice, FormField, FormValues, publicFields, readForm, requestIdOf } from './decision-form';
+import { DECISION_FORM_COMPONENT, type DecisionFormOptions } from './components';
 import { httpErrorMessage } from './http-errors';
-
-/** The front-end component (registered in mount.ts) that renders every decision's form. */
-export const DECISION_FORM_COMPONENT = 'CreatorOpsDecisionForm';
 
 /** A record as a decision sees it: its flattened params and the records its references point to. */
 export interface RecordView {
@@ -167,7 +165,7 @@ export function decisionAction<Result>(spec: DecisionSpec<Result>, logger: Logge
     ...(form
       ? {
           component: DECISION_FORM_COMPONENT,
-          custom: { intro: form.intro, submitLabel: form.submitLabel, fields: publicFields(form.fields) },
+          custom: { intro: form.intro, submitLabel: form.submitLabel, fields: publicFields(form.fields) } satisfies DecisionFormOptions,
         }
       : { component: false as const, guard: spec.confirm }),
     // The server check is isAccessible (role); a stale page or a forged call gets the workflow's reason.

@@ -18,11 +18,11 @@ import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
 import type { AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
-import { dropStaleComponentBundle, writeDashboardComponent } from './dashboard';
+import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
+import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
 import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
-import { registerWorkflowComponents } from './workflow-actions/components';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
 import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
 
@@ -30,14 +30,16 @@ export const ADMIN_ROOT = '/admin';
 
 export function backOfficeOptions(
   resources: AdminJSOptions['resources'],
-  dashboard?: { componentLoader: NonNullable<AdminJSOptions['componentLoader']>; component: string; handler?: NonNullable<AdminJSOptions['dashboard']>['handler'] },
+  dashboard?: { component: string; handler?: NonNullable<AdminJSOptions['dashboard']>['handler'] },
 ): AdminJSOptions {
   return {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources,
-    ...(dashboard ? { componentLoader: dashboard.componentLoader, dashboard: { component: dashboard.component, handler: dashboard.handler } } : {}),
+    // Components are referred to by name: their code is the prebuilt bundle (panel-bundle.ts),
+    // so no ComponentLoader (which lists sources to bundle) is needed at run time.
+    ...(dashboard ? { dashboard: { component: dashboard.component, handler: dashboard.handler } } : {}),
     branding: { companyName: 'CreatorOps', logo: false, withMadeWithLove: false },
     version: { admin: false },
     settings: { defaultPerPage: 20 },
@@ -68,6 +70,9 @@ export function backOfficeOptions(
  */
 export async function mountBackOffice(app: NestExpressApplication, config: AppConfig): Promise<void> {
   const logger = new Logger('BackOffice');
+  // The components (components/*.tsx, collaborations/live-view.tsx) were bundled by `npm run
+  // build` into dist/panel: AdminJS serves that file and never bundles. Before AdminJS is loaded.
+  usePrebuiltPanelBundle();
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
   // AdminJS's error classes are needed by the specs' hooks, and the specs by the adapter:
@@ -94,20 +99,13 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   };
   const specs = panelResources(deps);
   const loaded = await loadAdminJs(new Map(specs.map((spec) => [spec.id, adapterRulesOf(spec)])));
-  const { AdminJS, ComponentLoader, buildAuthenticatedRouter } = loaded;
+  const { AdminJS, buildAuthenticatedRouter } = loaded;
 
-  const componentLoader = new ComponentLoader();
-  const dashboardFile = writeDashboardComponent(ADMIN_ROOT);
-  if (config.env !== 'production') dropStaleComponentBundle();
-  const dashboard = componentLoader.add('CreatorOpsDashboard', dashboardFile.file);
-  // The decision form, the live view, money and related links (workflow-actions/components.ts).
-  const workflowComponents = registerWorkflowComponents(componentLoader);
   const admin = new AdminJS(
     backOfficeOptions(
       specs.map(({ entity, ...spec }) => ({ resource: entity, options: toResourceOptions(spec, deps) })),
       {
-        componentLoader,
-        component: dashboard,
+        component: DASHBOARD_COMPONENT,
         // The home page's numbers, within the signed-in user's reach (dashboard-data.ts).
         handler: async (_request, _response, context) => dashboardData(dataSource, context.currentAdmin),
       },
@@ -150,8 +148,6 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
 
   app.use(ADMIN_ROOT, router);
   app.getHttpServer().once('close', () => {
-    dashboardFile.remove();
-    workflowComponents.remove();
     panel.close().catch((error: Error) => logger.warn(`closing the session store: ${error.message}`));
   });
   logger.log(`back office mounted at ${ADMIN_ROOT}`);

@@ -1,6 +1,6 @@
 import type { PropertyOptions } from './adminjs-types';
 import type { Params } from './request-guards';
-import { MONEY_COMPONENT, RELATED_COMPONENT } from './workflow-actions/components';
+import { MONEY_COMPONENT, RELATED_COMPONENT } from './components';
 
 /**
  * Property options every record type's panel uses: a fixed list of values, a column only the

@@ -3,8 +3,8 @@ import { signedIn } from '../back-office/access';
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordJSON } from '../back-office/adminjs-types';
 import { httpErrorMessage } from '../back-office/http-errors';
 import type { Logger } from '../back-office/resource-spec';
-import { LIVE_VIEW_COMPONENT } from '../back-office/workflow-actions/components';
 import type { CollaborationsService } from './collaborations.service';
+import { LIVE_VIEW_COMPONENT, type LiveViewData } from './live-view.component';
 
 /** Everyone who acted on the collaboration, as they appear in its history and decisions. */
 export function actorIds(live: CollaborationState | null): string[] {
@@ -67,7 +67,8 @@ export function liveViewAction(port: Pick<CollaborationsService, 'view'>, logger
         escalations: Object.fromEntries((live?.openEscalations ?? []).map((e) => [e.escalationId, show('Escalation', e.escalationId)])),
         deliverables: Object.fromEntries((live?.deliverables ?? []).map((d) => [d.deliverableId, show('Deliverable', d.deliverableId)])),
       };
-      return { record: json, live, liveError, storedStage: record.params.stage, names, links, at: new Date().toISOString() };
+      const data: LiveViewData = { live, liveError, storedStage: record.params.stage, names, links, at: new Date().toISOString() };
+      return { record: json, ...data };
     },
   };
 }

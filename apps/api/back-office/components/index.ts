@@ -1,0 +1,57 @@
+import type { PublicField } from '../decision-form';
+
+/**
+ * The back office's generic front-end components. Each is React in a .tsx file next to this one,
+ * type-checked by `tsc -p tsconfig.panel.json` and bundled at build time (scripts/build-panel.ts)
+ * into dist/panel, which the API serves as it is (mount.ts). Resource and action options refer to
+ * a component by its name: these names, and the options each component reads.
+ *
+ * Plain data: the server imports it, the components import its types only.
+ */
+
+export interface PanelComponent {
+  /** What options refer to (`component: …`); a JavaScript identifier. */
+  name: string;
+  /** The .tsx source, relative to the repository root. */
+  source: string;
+}
+
+/** The one form of every workflow decision (decision-action.ts): `custom` is DecisionFormOptions. */
+export const DECISION_FORM_COMPONENT = 'CreatorOpsDecisionForm';
+/** An amount in minor units with its currency (list and show): `custom` is MoneyOptions. */
+export const MONEY_COMPONENT = 'CreatorOpsMoney';
+/** Links from a record to the records that belong to it (show): `custom` is RelatedOptions. */
+export const RELATED_COMPONENT = 'CreatorOpsRelated';
+/** The panel's home page (its numbers: dashboard-data.ts). */
+export const DASHBOARD_COMPONENT = 'CreatorOpsDashboard';
+
+export const PLATFORM_COMPONENTS: readonly PanelComponent[] = [
+  { name: DECISION_FORM_COMPONENT, source: 'apps/api/back-office/components/decision-form.tsx' },
+  { name: MONEY_COMPONENT, source: 'apps/api/back-office/components/money.tsx' },
+  { name: RELATED_COMPONENT, source: 'apps/api/back-office/components/related.tsx' },
+  { name: DASHBOARD_COMPONENT, source: 'apps/api/back-office/components/dashboard.tsx' },
+];
+
+export interface DecisionFormOptions {
+  intro?: string;
+  submitLabel?: string;
+  fields: PublicField[];
+}
+
+export interface MoneyOptions {
+  /** The record's property holding the currency code. */
+  currencyPath: string;
+}
+
+export interface RelatedLink {
+  label: string;
+  /** The list of this resource, filtered on `filter` = this record's id. */
+  resourceId?: string;
+  filter?: string;
+  /** Or one of this record's actions. */
+  action?: string;
+}
+
+export interface RelatedOptions {
+  links: RelatedLink[];
+}
