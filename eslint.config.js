@@ -124,7 +124,7 @@ module.exports = defineConfig(
 
   {
     name: 'creatorops/files',
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
   },
 
   tseslint.configs.recommended,
