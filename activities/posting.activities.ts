@@ -17,6 +17,8 @@ export interface VerifyPostInput {
   liveUrl: string;
   caption: string;
   paidPartnershipLabel?: boolean;
+  /** When the post went live, as reported; absent: the report time (`at`). */
+  postedAt?: string;
   actor: Actor;
   at: string;
   eventKey: string;
@@ -54,7 +56,8 @@ export class PostingActivities {
       await tx.update(Deliverable, { id: deliverable.id }, {
         liveUrl: input.liveUrl,
         caption: input.caption,
-        postedAt: deliverable.postedAt ?? new Date(input.at),
+        // The go-live time reported with this post; a report without one keeps the first report's time.
+        postedAt: input.postedAt ? new Date(input.postedAt) : (deliverable.postedAt ?? new Date(input.at)),
         status: verified ? DeliverableStatus.Verified : DeliverableStatus.Posted,
       });
       await appendAudit(tx, {

@@ -147,6 +147,11 @@ export interface MarkPostedInput {
   /** The caption as it appears on the live post. */
   caption: string;
   paidPartnershipLabel?: boolean;
+  /**
+   * When the post went live (ISO 8601), for the on-time delivery KPI; defaults to the time of
+   * the report and may not be later than it.
+   */
+  postedAt?: string;
 }
 
 export interface ContractSigning {

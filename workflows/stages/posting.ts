@@ -2,6 +2,7 @@ import { condition, setHandler, sleep } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { DeliverableStatus, SnapshotLabel } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
+import { postedAtProblem } from '../../libs/domain/rules/posting';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
@@ -32,6 +33,8 @@ export function handlePosting(collaboration: CollaborationLifecycle): void {
         if (collaboration.pendingPosts.has(input.deliverableId)) throw rejectDecision(`The ${deliverable.type} post is being verified`, 'WrongStage');
         if (typeof input.liveUrl !== 'string' || input.liveUrl.length > 2_048) throw rejectDecision('liveUrl must be the link to the live post', 'InvalidDecision');
         if (typeof input.caption !== 'string' || input.caption.length > 2_200) throw rejectDecision('caption must be text of at most 2200 characters', 'InvalidDecision');
+        const problem = postedAtProblem(input.postedAt, Date.now());
+        if (problem) throw rejectDecision(problem, 'InvalidDecision');
       },
     },
   );
@@ -79,6 +82,7 @@ async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgr
       liveUrl: post.liveUrl,
       caption: post.caption,
       paidPartnershipLabel: post.paidPartnershipLabel,
+      ...(post.postedAt ? { postedAt: post.postedAt } : {}),
       actor: post.actor,
       at: collaboration.now(),
       eventKey: collaboration.eventKey(`post:${d.deliverableId}:${attempt}`),

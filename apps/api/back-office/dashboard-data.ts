@@ -1,3 +1,4 @@
+import { onTimeDelivery } from '../../../libs/domain/rules/kpis';
 import { Role } from '../../../libs/domain/rules/roles';
 import { TERMINAL_STAGES } from '../../../libs/domain/rules/stages';
 import { OPERATIONS_WRITE, reachableOwners, reachOf } from './access';
@@ -178,18 +179,21 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
     };
   }
 
-  // On time: posted no later than the scheduled post time, among deliverables posted this month.
+  // On-time delivery this month, by the one definition (libs/domain/rules/kpis.ts): when each
+  // post went live against when it was scheduled to.
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [onTimeRow]: Array<{ posted: string; onTime: string }> = await db.query(
-    `SELECT count(*) AS "posted", count(*) FILTER (WHERE dl."postedAt" <= dl."scheduledPostAt") AS "onTime"
+  const livePosts: Array<{ scheduledPostAt: Date | null; postedAt: Date }> = await db.query(
+    `SELECT dl."scheduledPostAt", dl."postedAt"
        FROM "deliverables" dl
        JOIN "collaborations" c ON c."id" = dl."collaborationId"
-      WHERE ${inScope} AND dl."postedAt" >= $2 AND dl."postedAt" < $2::timestamptz + interval '1 month'
-        AND dl."scheduledPostAt" IS NOT NULL`,
+      WHERE ${inScope} AND dl."postedAt" >= $2 AND dl."postedAt" < $2::timestamptz + interval '1 month'`,
     [owners, monthStart],
   );
-  const posted = Number(onTimeRow?.posted ?? 0);
-  const onTime = Number(onTimeRow?.onTime ?? 0);
+  const onTimeShare = onTimeDelivery(
+    livePosts.map((row) => ({ scheduledPostAt: row.scheduledPostAt ? new Date(row.scheduledPostAt).toISOString() : null, postedAt: new Date(row.postedAt).toISOString() })),
+  );
+  const posted = onTimeShare.of;
+  const onTime = onTimeShare.count;
 
   const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS - 1), 1));
   const monthRows: Array<{ month: string; currency: string | null; bookings: string; spend: string | null }> = await db.query(
@@ -243,7 +247,7 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
       campaignName: String(row.campaignName),
     })),
     payouts,
-    onTime: { month: monthStart.toISOString().slice(0, 7), posted, onTime, rate: posted > 0 ? onTime / posted : null },
+    onTime: { month: monthStart.toISOString().slice(0, 7), posted, onTime, rate: onTimeShare.rate },
     monthly,
   };
 }

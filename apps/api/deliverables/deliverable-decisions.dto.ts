@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class SubmitDraftDto {
   @ApiProperty({ example: 'https://drive.example.com/reel-v2.mp4' })
@@ -32,4 +32,8 @@ export class MarkPostedDto {
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
   paidPartnershipLabel?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-12-04T18:30:00Z', description: 'When the post went live; defaults to now, and may not be later than now' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'postedAt must be a date and time (ISO 8601)' })
+  postedAt?: string;
 }

@@ -140,6 +140,7 @@ export function deliverableActions(port: DeliverablesPort, logger: Logger): Acti
             { name: 'liveUrl', label: 'Link to the live post (https)', kind: 'text', required: true, maxLength: 2_048, pattern: { regex: HTTPS_URL, message: 'The link must be the https:// link to the live post' } },
             { name: 'caption', label: 'Caption as posted', kind: 'textarea', required: true, maxLength: 2_200 },
             paidLabelField,
+            { name: 'postedAt', label: 'Went live at', kind: 'datetime', help: 'When the post went live, for on-time delivery; leave empty for now' },
           ],
           defaults: (record) => ({ liveUrl: paramText(record, 'liveUrl') ?? '', caption: paramText(record, 'caption') ?? '', paidPartnershipLabel: 'no' }),
         },
@@ -148,7 +149,12 @@ export function deliverableActions(port: DeliverablesPort, logger: Logger): Acti
             collaborationOf({ id, ...record }),
             id,
             actor,
-            { liveUrl: values.liveUrl as string, caption: values.caption as string, paidPartnershipLabel: yes(values.paidPartnershipLabel) },
+            {
+              liveUrl: values.liveUrl as string,
+              caption: values.caption as string,
+              paidPartnershipLabel: yes(values.paidPartnershipLabel),
+              ...(values.postedAt !== undefined ? { postedAt: values.postedAt as string } : {}),
+            },
             requestId,
           ),
         outcome: (state, _values, record) => {

@@ -50,7 +50,7 @@ export class DeliverablesService {
     id: string,
     deliverableId: string,
     actor: Actor,
-    post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean },
+    post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean; postedAt?: string },
     requestId?: string,
   ): Promise<CollaborationState> {
     return this.decisions.decide(id, markPostedUpdate, { actor, deliverableId, ...post }, requestId);

@@ -29,3 +29,21 @@ export function liveUrlProblem(platform: Platform, liveUrl: string): string | nu
   }
   return null;
 }
+
+/** How far back a post's go-live time may be reported: a quarter covers any late report. */
+export const POSTED_AT_MAX_AGE_DAYS = 90;
+
+/**
+ * Null when `postedAt` (ISO 8601, optional) can be when a post went live, reported at
+ * `reportedAt` (epoch ms): not later than the report, and not absurdly long before it.
+ */
+export function postedAtProblem(postedAt: unknown, reportedAt: number): string | null {
+  if (postedAt === undefined || postedAt === null) return null;
+  if (typeof postedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(postedAt) || Number.isNaN(Date.parse(postedAt))) {
+    return 'postedAt must be a date and time (ISO 8601), when the post went live';
+  }
+  const at = Date.parse(postedAt);
+  if (at > reportedAt) return 'postedAt may not be later than the time the post is reported';
+  if (at < reportedAt - POSTED_AT_MAX_AGE_DAYS * 86_400_000) return `postedAt may be at most ${POSTED_AT_MAX_AGE_DAYS} days before the report`;
+  return null;
+}
