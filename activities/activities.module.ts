@@ -9,8 +9,9 @@ import { LedgerPayoutProvider, PAYOUT_PROVIDER } from './payout-provider';
 import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
+import { SatisfactionActivities } from './satisfaction.activities';
 
-const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities];
+const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities];
 
 @Module({
   // The metrics source is a port: bind another implementation here to read a platform's API.

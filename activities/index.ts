@@ -9,6 +9,7 @@ import { LedgerPayoutProvider, PayoutProvider } from './payout-provider';
 import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
+import { SatisfactionActivities } from './satisfaction.activities';
 
 export interface CollaborationActivityProviders {
   collaborations: CollaborationActivities;
@@ -19,10 +20,11 @@ export interface CollaborationActivityProviders {
   posting: PostingActivities;
   payouts: PayoutActivities;
   campaigns: CampaignActivities;
+  satisfaction: SatisfactionActivities;
 }
 
 /** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
-export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns }: CollaborationActivityProviders) {
+export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction }: CollaborationActivityProviders) {
   return {
     ...campaignActivities(campaigns),
     recordStage: collaborations.recordStage.bind(collaborations),
@@ -50,13 +52,19 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     recordInvoice: payouts.recordInvoice.bind(payouts),
     approvePayout: payouts.approvePayout.bind(payouts),
     disburse: payouts.disburse.bind(payouts),
+    requestSatisfactionRating: satisfaction.requestSatisfactionRating.bind(satisfaction),
+    remindSatisfactionRating: satisfaction.remindSatisfactionRating.bind(satisfaction),
   };
 }
 
 export type CollaborationActivityFunctions = ReturnType<typeof collaborationActivities>;
 
 /** The providers without Nest, over one DataSource (tests, scripts). */
-export function collaborationActivityProviders(db: DataSource, provider: PayoutProvider = new LedgerPayoutProvider(db)): CollaborationActivityProviders {
+export function collaborationActivityProviders(
+  db: DataSource,
+  provider: PayoutProvider = new LedgerPayoutProvider(db),
+  settings: { satisfactionReminderMs?: number } = {},
+): CollaborationActivityProviders {
   const collaborations = new CollaborationActivities(db);
   return {
     collaborations,
@@ -67,5 +75,6 @@ export function collaborationActivityProviders(db: DataSource, provider: PayoutP
     posting: new PostingActivities(db, new EnteredMetricsSource(db)),
     payouts: new PayoutActivities(db, provider),
     campaigns: new CampaignActivities(db),
+    satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }),
   };
 }

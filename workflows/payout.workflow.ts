@@ -1,10 +1,12 @@
-import { condition, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import { PayoutKind } from '../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../libs/domain/rules/decision-roles';
 import { Role } from '../libs/domain/rules/roles';
+import { satisfactionWorkflowId } from '../libs/temporal/workflow-ids';
 import { activities } from './collaboration-lifecycle';
 import { approvePayoutUpdate, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState } from './payout-messages';
+import { satisfactionReminderWorkflow } from './satisfaction.workflow';
 import { rejectDecision as reject } from './stages/decisions';
 
 /**
@@ -104,5 +106,20 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
       eventKey: `${workflowInfo().workflowId}:resolve:${state.overdueEscalationId}`,
     });
   }
+  if (!killFee && patched('satisfaction-rating')) await requestSatisfactionRating(input.collaborationId, now());
   return state;
+}
+
+/**
+ * The fee is paid: the talent manager is asked for the creator's satisfaction rating, and a
+ * workflow of its own reminds them later if it is still missing. It is abandoned on purpose:
+ * neither this payout nor the collaboration waits for a rating.
+ */
+async function requestSatisfactionRating(collaborationId: string, at: string): Promise<void> {
+  const { remindAfterMs } = await activities.requestSatisfactionRating({ collaborationId, at, eventKey: `${workflowInfo().workflowId}:satisfaction` });
+  await startChild(satisfactionReminderWorkflow, {
+    workflowId: satisfactionWorkflowId(collaborationId),
+    args: [{ collaborationId, remindAfterMs }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
 }

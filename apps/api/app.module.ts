@@ -10,6 +10,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
 import { PayoutsModule } from './payouts/payouts.module';
 import { RosterModule } from './roster/roster.module';
+import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -25,6 +26,7 @@ import { UsersModule } from './users/users.module';
     DeliverablesModule,
     PayoutsModule,
     EscalationsModule,
+    SatisfactionModule,
   ],
   controllers: [HealthController],
 })

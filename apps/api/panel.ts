@@ -10,6 +10,7 @@ import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
 import { brandPanel } from './roster/brands.panel';
 import { creatorPanel } from './roster/creators.panel';
 import { exclusivityWindowPanel } from './roster/exclusivity-windows.panel';
+import { satisfactionPanel, type SatisfactionPort } from './satisfaction/satisfaction.panel';
 import { targetPanel } from './targets/targets.panel';
 import { auditLogPanel, userPanel, type UserPanelDependencies } from './users/users.panel';
 
@@ -25,6 +26,7 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   payouts: PayoutsPort;
   escalations: EscalationsPort;
   campaigns: CampaignsPort;
+  satisfaction: SatisfactionPort;
 }
 
 export function panelResources(deps: PanelDependencies): PanelResource[] {
@@ -41,6 +43,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     deliverablePanel(deps),
     draftPanel(),
     payoutPanel(deps),
+    satisfactionPanel(deps),
     exclusivityWindowPanel(),
     performancePanel(),
     targetPanel(),

@@ -11,6 +11,7 @@ import { PayoutActivities } from '../../activities/payout.activities';
 import { PostingActivities } from '../../activities/posting.activities';
 import { ProductionActivities } from '../../activities/production.activities';
 import { ReplacementActivities } from '../../activities/replacement.activities';
+import { SatisfactionActivities } from '../../activities/satisfaction.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 
@@ -34,6 +35,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
     private readonly posting: PostingActivities,
     private readonly payouts: PayoutActivities,
     private readonly campaigns: CampaignActivities,
+    private readonly satisfaction: SatisfactionActivities,
   ) {}
 
   /** Connects, registers search attributes, and polls until shut down. */
@@ -60,6 +62,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         posting: this.posting,
         payouts: this.payouts,
         campaigns: this.campaigns,
+        satisfaction: this.satisfaction,
       }),
       ...overrides,
     });

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { parseDuration } from '../domain/rules/duration';
+import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 
 /**
@@ -12,6 +14,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   temporal: { address: string; namespace: string; taskQueue: string };
   sessionSecret: string;
+  /** How long an open creator-satisfaction task waits before its talent manager is reminded (SATISFACTION_REMINDER). */
+  satisfactionReminderMs: number;
   /**
    * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
    * false (none: the address is the connection's), a hop count, or proxy addresses / ranges.
@@ -94,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SLA_*: ${(error as Error).message}`);
   }
 
+  let satisfactionReminderMs = parseDuration(DEFAULT_SATISFACTION_REMINDER);
+  try {
+    if (env.SATISFACTION_REMINDER) satisfactionReminderMs = parseDuration(env.SATISFACTION_REMINDER);
+  } catch (error) {
+    problems.push(`SATISFACTION_REMINDER: ${(error as Error).message}`);
+  }
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -110,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'creatorops',
     },
     sessionSecret,
+    satisfactionReminderMs,
     trustProxy: trustProxy ?? false,
     verifiedCredentialsWindowSeconds,
     admin: { email: adminEmail, password: adminPassword },

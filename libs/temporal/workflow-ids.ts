@@ -7,3 +7,8 @@ export function collaborationWorkflowId(collaborationId: string): string {
 export function campaignWorkflowId(campaignId: string): string {
   return `campaign-${campaignId}`;
 }
+
+/** The reminder to record a creator's satisfaction rating, one per collaboration. */
+export function satisfactionWorkflowId(collaborationId: string): string {
+  return `satisfaction-${collaborationId}`;
+}

@@ -62,6 +62,8 @@ export function collaborationInput(row: Collaboration, sla: Partial<SlaPolicy> =
 export interface HarnessOptions {
   /** Wraps or replaces some of the real activities, for a focused test of the workflow around them. */
   activities?: (real: CollaborationActivityFunctions) => Partial<CollaborationActivityFunctions>;
+  /** How long an open creator-satisfaction task waits for its reminder (default: the product's 3 days). */
+  satisfactionReminderMs?: number;
 }
 
 export async function startWorkflowHarness(options: HarnessOptions = {}): Promise<WorkflowHarness> {
@@ -74,7 +76,10 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
     connection: native,
     taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: withOverrides(collaborationActivities(collaborationActivityProviders(database.db)), options.activities),
+    activities: withOverrides(
+      collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs })),
+      options.activities,
+    ),
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: testTemporalAddress() });

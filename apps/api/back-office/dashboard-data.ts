@@ -63,6 +63,16 @@ export interface DashboardMonth {
   spend: Record<string, number>;
 }
 
+/** A creator-satisfaction rating still to record (the collaboration's fee is paid). */
+export interface DashboardRatingTask {
+  collaborationId: string;
+  ratingId: string;
+  creatorName: string;
+  campaignName: string;
+  requestedAt: string;
+  reminded: boolean;
+}
+
 export interface DashboardData {
   role: Role;
   name: string;
@@ -73,6 +83,8 @@ export interface DashboardData {
   draftsInReview: DashboardDraft[];
   /** Finance and admins only; null for the others. */
   payouts: { due: DashboardPayout[]; overdue: DashboardPayout[] } | null;
+  /** Ratings to record; not for finance (they take no part in the collaboration). */
+  ratingTasks: DashboardRatingTask[];
   onTime: { month: string; posted: number; onTime: number; rate: number | null };
   monthly: DashboardMonth[];
 }
@@ -195,6 +207,21 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
   const posted = onTimeShare.of;
   const onTime = onTimeShare.count;
 
+  const ratingRows: Array<Record<string, unknown>> =
+    role === Role.Finance
+      ? []
+      : await db.query(
+          `SELECT r."id" AS "ratingId", r."collaborationId", r."requestedAt", r."remindedAt", cr."name" AS "creatorName", ca."name" AS "campaignName"
+             FROM "creator_ratings" r
+             JOIN "collaborations" c ON c."id" = r."collaborationId"
+             JOIN "creators" cr ON cr."id" = r."creatorId"
+             JOIN "campaigns" ca ON ca."id" = c."campaignId"
+            WHERE r."rating" IS NULL AND ${inScope}
+            ORDER BY r."requestedAt" ASC
+            LIMIT ${LIMIT}`,
+          [owners],
+        );
+
   const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS - 1), 1));
   const monthRows: Array<{ month: string; currency: string | null; bookings: string; spend: string | null }> = await db.query(
     `SELECT to_char(date_trunc('month', c."createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", c."currency",
@@ -218,7 +245,7 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
   return {
     role,
     name: typeof currentAdmin?.name === 'string' ? currentAdmin.name : '',
-    scope: owners === null ? 'all bookings' : role === Role.Manager ? 'your team’s bookings' : 'your bookings',
+    scope: owners === null ? 'all collaborations' : role === Role.Manager ? 'your team’s collaborations' : 'your collaborations',
     escalations: escalationRows.map((row) => ({
       id: String(row.id),
       kind: String(row.kind),
@@ -247,6 +274,14 @@ export async function dashboardData(db: Queryable, currentAdmin: CurrentAdmin | 
       campaignName: String(row.campaignName),
     })),
     payouts,
+    ratingTasks: ratingRows.map((row) => ({
+      collaborationId: String(row.collaborationId),
+      ratingId: String(row.ratingId),
+      creatorName: String(row.creatorName),
+      campaignName: String(row.campaignName),
+      requestedAt: iso(row.requestedAt),
+      reminded: row.remindedAt !== null && row.remindedAt !== undefined,
+    })),
     onTime: { month: monthStart.toISOString().slice(0, 7), posted, onTime, rate: onTimeShare.rate },
     monthly,
   };

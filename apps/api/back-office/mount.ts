@@ -14,6 +14,7 @@ import { DeliverablesService } from '../deliverables/deliverables.service';
 import { EscalationsService } from '../escalations/escalations.service';
 import { panelResources } from '../panel';
 import { PayoutsService } from '../payouts/payouts.service';
+import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
 import type { AdminJSOptions } from './adminjs-types';
@@ -88,6 +89,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     payouts: app.get(PayoutsService),
     escalations: app.get(EscalationsService),
     campaigns: app.get(CampaignsService),
+    satisfaction: app.get(SatisfactionService),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },

@@ -24,7 +24,8 @@ export function creatorPanel(): PanelResource {
     ],
     filter: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
     create: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
-    edit: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city', 'satisfactionScore'],
+    // The satisfaction score is the average of the creator's recorded ratings (satisfaction/), never typed in.
+    edit: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
     mayWrite: operations,
     scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.creator },
     mayDelete: adminOnly,
@@ -45,7 +46,7 @@ export function creatorPanel(): PanelResource {
       contentStyle: 'Content style',
       baseRates: 'Base rates',
       availabilityBlocks: 'Availability blocks',
-      satisfactionScore: 'Satisfaction score',
+      satisfactionScore: 'Satisfaction (average rating, 1–5)',
       related: 'Related',
     },
   };

@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { outOfReachReason, reachesOwner, type ReachByRole } from '../../../libs/domain/rules/reach';
+import { outOfReachReason, reachableOwners, reachesOwner, type ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { UsersService } from './users.service';
 
@@ -18,5 +18,12 @@ export class RecordReach {
     if (!reachesOwner({ id: actor.userId, role: actor.role, teamIds }, byRole, ownerId)) {
       throw new ForbiddenException(outOfReachReason(actor.role, reach, what));
     }
+  }
+
+  /** Whose records the actor reaches: 'all', or the owners' ids (empty: none), for narrowing a list. */
+  async owners(actor: Actor, byRole: ReachByRole): Promise<'all' | string[]> {
+    const reach = byRole[actor.role];
+    const teamIds = reach === 'team' ? await this.users.teamOf(actor.userId) : [];
+    return reachableOwners({ id: actor.userId, role: actor.role, teamIds }, reach);
   }
 }

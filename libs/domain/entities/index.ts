@@ -5,6 +5,7 @@ import { Campaign } from './campaign.entity';
 import { Collaboration } from './collaboration.entity';
 import { Contract } from './contract.entity';
 import { Creator } from './creator.entity';
+import { CreatorRating } from './creator-rating.entity';
 import { Deliverable } from './deliverable.entity';
 import { DraftSubmission } from './draft-submission.entity';
 import { Escalation } from './escalation.entity';
@@ -23,6 +24,7 @@ export {
   Collaboration,
   Contract,
   Creator,
+  CreatorRating,
   Deliverable,
   DraftSubmission,
   Escalation,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   PerformanceSnapshot,
   Target,
   ApiKey,
+  CreatorRating,
 ];

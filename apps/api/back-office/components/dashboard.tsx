@@ -195,6 +195,23 @@ const Dashboard: React.FC = () => {
             )}
           </Panel>
         ) : null}
+        {data.role !== 'finance' ? (
+          <Panel title="Creator ratings to record" testId="dashboard-ratings" count={data.ratingTasks.length}>
+            {data.ratingTasks.length === 0 ? (
+              <Empty text="No creator ratings to record." />
+            ) : (
+              data.ratingTasks.map((t) => (
+                <Row
+                  key={t.ratingId}
+                  testId="dashboard-rating"
+                  href={recordUrl('CreatorRating', t.ratingId)}
+                  title={t.creatorName + ' · ' + t.campaignName}
+                  detail={'Fee paid; ask the creator for their 1–5 rating (requested ' + when(t.requestedAt) + (t.reminded ? ', reminded' : '') + ')'}
+                />
+              ))
+            )}
+          </Panel>
+        ) : null}
         <Panel title={'On-time delivery, ' + data.onTime.month} testId="dashboard-on-time">
           <H2 data-testid="dashboard-on-time-rate">{rate}</H2>
           <Text color="grey80">{data.onTime.onTime + ' of ' + data.onTime.posted + ' deliverables posted this month went live by their scheduled time.'}</Text>
