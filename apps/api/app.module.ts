@@ -8,6 +8,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
+import { KpisModule } from './kpis/kpis.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
@@ -27,6 +28,7 @@ import { UsersModule } from './users/users.module';
     PayoutsModule,
     EscalationsModule,
     SatisfactionModule,
+    KpisModule,
   ],
   controllers: [HealthController],
 })

@@ -16,6 +16,8 @@ export interface AppConfig {
   sessionSecret: string;
   /** How long an open creator-satisfaction task waits before its talent manager is reminded (SATISFACTION_REMINDER). */
   satisfactionReminderMs: number;
+  /** Days after a period's end during which returns and cancellations still arrive: its NMV is provisional until then (RETURN_WINDOW_DAYS). */
+  returnWindowDays: number;
   /**
    * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
    * false (none: the address is the connection's), a hop count, or proxy addresses / ranges.
@@ -105,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SATISFACTION_REMINDER: ${(error as Error).message}`);
   }
 
+  const returnWindowDays = Number(env.RETURN_WINDOW_DAYS ?? 30);
+  if (!Number.isInteger(returnWindowDays) || returnWindowDays < 0 || returnWindowDays > 365) {
+    problems.push(`RETURN_WINDOW_DAYS must be whole days from 0 to 365 (got "${env.RETURN_WINDOW_DAYS}")`);
+  }
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -122,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sessionSecret,
     satisfactionReminderMs,
+    returnWindowDays,
     trustProxy: trustProxy ?? false,
     verifiedCredentialsWindowSeconds,
     admin: { email: adminEmail, password: adminPassword },

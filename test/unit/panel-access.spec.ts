@@ -7,6 +7,7 @@ import { dashboardOwners } from '../../apps/api/back-office/dashboard-data';
 import { listScopeOf, ownerOf, parseOwnerPath, rememberOwner } from '../../apps/api/back-office/record-scope';
 import { toResourceOptions, type ResourceSpec } from '../../apps/api/back-office/resource-spec';
 import { prepareCollaborationEdit } from '../../apps/api/collaborations/collaborations.panel';
+import { withOffboardingTime } from '../../apps/api/roster/creators.panel';
 import { prepareNewUser, prepareUserEdit } from '../../apps/api/users/users.panel';
 import { verifyPassword } from '../../libs/auth/passwords';
 import { lockRemainingSeconds } from '../../libs/auth/login-throttle';
@@ -241,5 +242,16 @@ describe('cross-site requests to the panel', () => {
     expect(crossSiteRefusal(request('GET', '/logout', 'same-origin'))).toBeNull();
     expect(crossSiteRefusal(request('GET', '/logout', 'none'))).toBeNull();
     expect(crossSiteRefusal(request('POST', '/api/x', 'none'))).toMatch(/refused/);
+  });
+});
+
+describe('leaving the roster', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+
+  it('dates a move to offboarded, clears it on a move back, and leaves other edits alone', () => {
+    expect(withOffboardingTime({ status: 'offboarded' }, { status: 'active' }, now)).toEqual({ status: 'offboarded', offboardedAt: now });
+    expect(withOffboardingTime({ status: 'active' }, { status: 'offboarded' }, now)).toEqual({ status: 'active', offboardedAt: null });
+    expect(withOffboardingTime({ status: 'offboarded' }, { status: 'offboarded' }, now)).toEqual({ status: 'offboarded' });
+    expect(withOffboardingTime({ name: 'Asha' }, { status: 'active' }, now)).toEqual({ name: 'Asha' });
   });
 });

@@ -3,7 +3,17 @@ import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import { choices, related } from '../back-office/properties';
+import type { Params } from '../back-office/request-guards';
 import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+
+/**
+ * Leaving the roster is dated (roster churn counts it in its period): a move to `offboarded`
+ * stamps the time, a move back clears it; other edits leave it alone.
+ */
+export function withOffboardingTime(payload: Params, current: Params, now: Date = new Date()): Params {
+  if (!('status' in payload) || payload.status === current.status) return payload;
+  return { ...payload, offboardedAt: payload.status === CreatorStatus.Offboarded ? now : null };
+}
 
 /**
  * Creators in the panel. A talent manager keeps their own roster, a manager their team's; a
@@ -20,13 +30,15 @@ export function creatorPanel(): PanelResource {
     show: [
       'id', 'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages',
       'country', 'city', 'channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks', 'satisfactionScore',
-      'createdAt', 'updatedAt', 'related',
+      'offboardedAt', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
     create: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
     // The satisfaction score is the average of the creator's recorded ratings (satisfaction/), never typed in.
     edit: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
     mayWrite: operations,
+    prepareCreate: (payload) => withOffboardingTime(payload, {}),
+    prepareEdit: (payload, current) => withOffboardingTime(payload, current),
     scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.creator },
     mayDelete: adminOnly,
     titleProperty: 'name',
@@ -47,6 +59,7 @@ export function creatorPanel(): PanelResource {
       baseRates: 'Base rates',
       availabilityBlocks: 'Availability blocks',
       satisfactionScore: 'Satisfaction (average rating, 1–5)',
+      offboardedAt: 'Left the roster at',
       related: 'Related',
     },
   };

@@ -92,8 +92,13 @@ export class Creator extends BaseEntity {
   @Column({ type: 'varchar', length: 120, nullable: true, select: false })
   payoutReference: string | null;
 
+  /** The average of the creator's recorded satisfaction ratings (creator_ratings), derived, never typed in. */
   @Column({ type: 'numeric', precision: 3, scale: 1, nullable: true })
   satisfactionScore: string | null;
+
+  /** When the creator last left the roster (status offboarded): roster churn counts it in that period. */
+  @Column({ type: 'timestamptz', nullable: true })
+  offboardedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,8 +3,8 @@ import { TargetMetric, TargetPeriod } from '../rules/lifecycle';
 import { User } from './user.entity';
 
 /**
- * A goal for one user, or for a team (a manager's direct reports, identified by the manager),
- * for one month or quarter. `periodStart` is the first day of that month or quarter.
+ * A goal for one user, or for a team (everyone below a manager in the team tree, identified by
+ * the manager), for one month or quarter. `periodStart` is the first day of that month or quarter.
  */
 @Entity({ name: 'targets' })
 @Check('CHK_targets_user_or_team', `num_nonnulls("userId", "teamManagerId") = 1`)
@@ -12,7 +12,7 @@ import { User } from './user.entity';
   'CHK_targets_period_start',
   `EXTRACT(DAY FROM "periodStart") = 1 AND ("period" = 'month' OR EXTRACT(MONTH FROM "periodStart") IN (1, 4, 7, 10))`,
 )
-@Check('CHK_targets_money_currency', `"metric" NOT IN ('nmv', 'revenue') OR "currency" IS NOT NULL`)
+@Check('CHK_targets_money_currency', `"metric" NOT IN ('nmv', 'revenue', 'margin') OR "currency" IS NOT NULL`)
 @Index('UQ_targets_user_period_metric', ['userId', 'period', 'periodStart', 'metric'], { unique: true, where: `"userId" IS NOT NULL` })
 // These also serve lookups by user and by team.
 @Index('UQ_targets_team_period_metric', ['teamManagerId', 'period', 'periodStart', 'metric'], { unique: true, where: `"teamManagerId" IS NOT NULL` })

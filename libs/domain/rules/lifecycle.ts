@@ -73,17 +73,25 @@ export enum TargetPeriod {
   Quarter = 'quarter',
 }
 
-/** docs/domain.md#beyond-the-lifecycle team KPIs. Rates are fractions (0.95), counts are counts, money is minor units. */
+/**
+ * The team KPIs a target can be set for (docs/metrics.md#team-kpis; libs/domain/rules/kpis.ts).
+ * Rates and shares are fractions (0.95), satisfaction a 1–5 mean, escalations a number per
+ * collaboration, rework revision rounds per deliverable, money minor units.
+ */
 export enum TargetMetric {
   Nmv = 'nmv',
+  NmvGrowth = 'nmv_growth',
   OnTimeDeliveryRate = 'on_time_delivery_rate',
   CreatorRetention = 'creator_retention',
+  RosterChurn = 'roster_churn',
   Satisfaction = 'satisfaction',
   Revenue = 'revenue',
+  Margin = 'margin',
   Escalations = 'escalations',
+  ResolvedLateShare = 'resolved_late_share',
   ReworkRate = 'rework_rate',
   RepeatCollaborations = 'repeat_collaborations',
 }
 
 /** Metrics whose target value is an amount in minor units, so the target carries a currency. */
-export const MONEY_TARGET_METRICS: readonly TargetMetric[] = [TargetMetric.Nmv, TargetMetric.Revenue];
+export const MONEY_TARGET_METRICS: readonly TargetMetric[] = [TargetMetric.Nmv, TargetMetric.Revenue, TargetMetric.Margin];

@@ -29,6 +29,11 @@ export const BOOKING_ACT: ReachByRole = { ...OPERATIONS_WRITE, finance: 'all' };
  * invoice), never anyone else's.
  */
 export const MONEY_READ: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'all', admin: 'all' };
+/**
+ * Insight (KPI boards, analytics, reports): a talent manager sees their own figures, a manager
+ * their team's (and each member's), finance and admins everyone's.
+ */
+export const INSIGHT_READ: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'all', admin: 'all' };
 /** Generic edits of money records: finance and admins only. */
 export const MONEY_WRITE: ReachByRole = { talent_manager: 'none', manager: 'none', finance: 'all', admin: 'all' };
 
