@@ -5,9 +5,11 @@ import { Campaign } from './campaign.entity';
 import { Collaboration } from './collaboration.entity';
 import { Contract } from './contract.entity';
 import { Creator } from './creator.entity';
+import { CreatorSale } from './creator-sale.entity';
 import { Deliverable } from './deliverable.entity';
 import { DraftSubmission } from './draft-submission.entity';
 import { Escalation } from './escalation.entity';
+import { Import } from './import.entity';
 import { ExclusivityWindow } from './exclusivity-window.entity';
 import { Notification } from './notification.entity';
 import { Payout } from './payout.entity';
@@ -23,10 +25,12 @@ export {
   Collaboration,
   Contract,
   Creator,
+  CreatorSale,
   Deliverable,
   DraftSubmission,
   Escalation,
   ExclusivityWindow,
+  Import,
   Notification,
   Payout,
   PerformanceSnapshot,
@@ -56,4 +60,6 @@ export const ENTITIES = [
   PerformanceSnapshot,
   Target,
   ApiKey,
+  Import,
+  CreatorSale,
 ];
