@@ -8,6 +8,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { RosterModule } from './roster/roster.module';
 import { UsersModule } from './users/users.module';
@@ -25,6 +26,7 @@ import { UsersModule } from './users/users.module';
     DeliverablesModule,
     PayoutsModule,
     EscalationsModule,
+    ImportsModule,
   ],
   controllers: [HealthController],
 })
