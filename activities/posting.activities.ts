@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Brand, Campaign, Collaboration, Deliverable, PerformanceSnapshot } from '../libs/domain/entities';
 import { checkCompliance, ComplianceMarket } from '../libs/domain/rules/compliance';
-import { DeliverableStatus, SnapshotLabel } from '../libs/domain/rules/lifecycle';
+import { DeliverableStatus, SnapshotLabel, SnapshotSource } from '../libs/domain/rules/lifecycle';
+import { readingsAfter } from '../libs/domain/rules/measuring';
 import { liveUrlProblem } from '../libs/domain/rules/posting';
 import type { Actor } from '../libs/domain/rules/roles';
 import { netMerchandiseValue } from '../libs/domain/rules/nmv';
@@ -73,24 +74,55 @@ export class PostingActivities {
     });
   }
 
-  /** One timer-labelled snapshot per deliverable, from the metrics source; once per label. */
+  /**
+   * One timer-labelled snapshot per live deliverable, once per label: the reading nearest to the
+   * capture's moment among those taken after the previous moment (libs/domain/rules/measuring.ts),
+   * or a "no data" snapshot (every figure null, source `no_data`) when nothing new arrived: an
+   * older number is never copied under a new label. The workflow reminds the talent manager
+   * about every deliverable `withoutData`. A retried activity finds what it wrote and counts that.
+   */
   async captureSnapshots(input: { collaborationId: string; label: SnapshotLabel; at: string }): Promise<{ captured: number; withoutData: number }> {
     const deliverables = await this.db.getRepository(Deliverable).findBy({ collaborationId: input.collaborationId, status: DeliverableStatus.Verified });
+    const moment = new Date(input.at);
     let captured = 0;
     for (const deliverable of deliverables) {
-      const metrics = await this.metrics.latest(deliverable.id);
-      // No numbers yet: nothing is invented; the workflow asks the talent manager for them.
-      if (!metrics) continue;
-      const nmvMinor = netMerchandiseValue(metrics);
+      const snapshots = this.db.getRepository(PerformanceSnapshot);
+      const firstCapture =
+        input.label === SnapshotLabel.SevenDays
+          ? await snapshots.findOne({ where: { deliverableId: deliverable.id, label: SnapshotLabel.OneDay }, select: { capturedAt: true, measuredAt: true } })
+          : null;
+      const after = readingsAfter(input.label, deliverable.postedAt, firstCapture);
+      const metrics = await this.metrics.nearest({ deliverableId: deliverable.id, moment, after });
+      const values = metrics
+        ? { ...metrics, nmvMinor: netMerchandiseValue(metrics) }
+        : { ...NO_DATA, source: SnapshotSource.NoData, measuredAt: null };
       await this.db
         .createQueryBuilder()
         .insert()
         .into(PerformanceSnapshot)
-        .values({ deliverableId: deliverable.id, capturedAt: new Date(input.at), label: input.label, ...metrics, nmvMinor })
+        .values({ deliverableId: deliverable.id, capturedAt: moment, label: input.label, ...values })
         .orIgnore()
         .execute();
-      captured += 1;
+      const stored = await snapshots.findOneOrFail({ where: { deliverableId: deliverable.id, label: input.label }, select: { source: true } });
+      if (stored.source !== SnapshotSource.NoData) captured += 1;
     }
     return { captured, withoutData: deliverables.length - captured };
   }
 }
+
+/** A capture that found nothing: null figures, never zeros that would read as measured. */
+const NO_DATA = {
+  reach: null,
+  views: null,
+  likes: null,
+  comments: null,
+  shares: null,
+  saves: null,
+  clicks: null,
+  orders: null,
+  gmvMinor: null,
+  returnsMinor: null,
+  cancellationsMinor: null,
+  nmvMinor: null,
+  currency: null,
+};

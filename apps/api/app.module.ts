@@ -9,6 +9,7 @@ import { DeliverablesModule } from './deliverables/deliverables.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
 import { KpisModule } from './kpis/kpis.module';
+import { ImportsModule } from './imports/imports.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     EscalationsModule,
     SatisfactionModule,
     KpisModule,
+    ImportsModule,
   ],
   controllers: [HealthController],
 })

@@ -5,6 +5,7 @@ import { collaborationPanel } from './collaborations/collaborations.panel';
 import { contractPanel, type ContractsPort } from './contracts/contracts.panel';
 import { deliverablePanel, draftPanel, performancePanel, type DeliverablesPort } from './deliverables/deliverables.panel';
 import { escalationPanel, type EscalationsPort } from './escalations/escalations.panel';
+import { importPanel } from './imports/imports.panel';
 import { notificationPanel } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
 import { brandPanel } from './roster/brands.panel';
@@ -39,6 +40,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     campaignPanel(deps),
     userPanel(deps),
     auditLogPanel(),
+    importPanel(),
     contractPanel(deps),
     deliverablePanel(deps),
     draftPanel(),

@@ -27,6 +27,8 @@ export interface AppConfig {
   verifiedCredentialsWindowSeconds: number;
   admin: { email: string; password: string };
   sla: SlaPolicy;
+  /** Performance-data imports (docs/imports.md): the largest file accepted, in bytes (larger: 413). */
+  imports: { maxBytes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -112,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`RETURN_WINDOW_DAYS must be whole days from 0 to 365 (got "${env.RETURN_WINDOW_DAYS}")`);
   }
 
+  const importMaxBytes = Number(env.IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES);
+  if (!Number.isSafeInteger(importMaxBytes) || importMaxBytes < 1 || importMaxBytes > MAX_IMPORT_MAX_BYTES) {
+    problems.push(`IMPORT_MAX_BYTES must be a whole number of bytes from 1 to ${MAX_IMPORT_MAX_BYTES} (got "${env.IMPORT_MAX_BYTES}")`);
+  }
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -134,9 +141,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifiedCredentialsWindowSeconds,
     admin: { email: adminEmail, password: adminPassword },
     sla,
+    imports: { maxBytes: importMaxBytes },
     logLevel,
   };
 }
+
+/** 50 MB: a year of a large agency's daily creator sales fits many times over. */
+export const DEFAULT_IMPORT_MAX_BYTES = 52_428_800;
+/** 1 GiB: imports stream, but one transaction holds a connection for as long as the upload lasts. */
+const MAX_IMPORT_MAX_BYTES = 1_073_741_824;
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 

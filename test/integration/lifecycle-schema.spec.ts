@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import {
   Collaboration,
   Contract,
+  CreatorSale,
   Deliverable,
   DraftSubmission,
   ExclusivityWindow,
+  Import,
   Payout,
   PerformanceSnapshot,
   Target,
@@ -20,6 +23,7 @@ import {
   TargetPeriod,
 } from '../../libs/domain/rules/lifecycle';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
+import { ImportKind, ImportOutcome } from '../../libs/domain/rules/import-rows';
 import { MIGRATIONS } from '../../libs/db/migrations';
 import { createBookingRow, createTeam, Team } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -180,6 +184,30 @@ describe('lifecycle records constraints', () => {
     await snapshots.insert(snapshot(SnapshotLabel.Manual, { source: SnapshotSource.OpsEntry }));
     await snapshots.insert(snapshot(SnapshotLabel.Manual, { source: SnapshotSource.Import }));
     expect(await snapshots.countBy({ deliverableId: deliverable.id })).toBe(4);
+  });
+
+  it('keeps one imported reading per deliverable and reading time, any number of them per deliverable', async () => {
+    const snapshots = database.db.getRepository(PerformanceSnapshot);
+    const capturedAt = new Date('2026-09-02T10:00:00Z');
+    await snapshots.insert(snapshot(SnapshotLabel.Imported, { source: SnapshotSource.Import, capturedAt }));
+    await snapshots.insert(snapshot(SnapshotLabel.Imported, { source: SnapshotSource.Import, capturedAt: new Date('2026-09-03T10:00:00Z') }));
+    await expect(snapshots.insert(snapshot(SnapshotLabel.Imported, { source: SnapshotSource.Import, capturedAt, views: 5 }))).rejects.toMatchObject({
+      code: UNIQUE_VIOLATION,
+      constraint: 'UQ_performance_snapshots_imported',
+    });
+  });
+
+  it("treats a sale without brand or platform as one key (NULLS NOT DISTINCT), and refuses negative amounts", async () => {
+    const importId = randomUUID();
+    await database.db.getRepository(Import).insert({ id: importId, kind: ImportKind.CreatorSales, format: 'canonical', actorId: team.talentManager.id, outcome: ImportOutcome.Stored });
+    const sales = database.db.getRepository(CreatorSale);
+    // insert() writes the generated id into the object it is given: a fresh object each time.
+    const sale = () => ({ creatorId: booking.creatorId, date: '2026-09-01', orders: 1, gmvMinor: 100, returnsMinor: 0, cancellationsMinor: 0, currency: 'USD', importId });
+    await sales.insert(sale());
+    await sales.insert({ ...sale(), platform: 'tiktok' });
+    await expect(sales.insert({ ...sale(), orders: 2 })).rejects.toMatchObject({ code: UNIQUE_VIOLATION, constraint: 'UQ_creator_sales_key' });
+    await expect(sales.insert({ ...sale(), date: '2026-09-02', gmvMinor: -1 })).rejects.toMatchObject({ code: CHECK_VIOLATION, constraint: 'CHK_creator_sales_amounts' });
+    expect(await sales.findOneByOrFail({ creatorId: booking.creatorId, platform: IsNull() })).toMatchObject({ status: 'settled', gmvMinor: 100 });
   });
 
   it('refuses snapshot amounts without a currency', async () => {

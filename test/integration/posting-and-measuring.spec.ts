@@ -1,7 +1,12 @@
 import { WorkflowHandle } from '@temporalio/client';
+import { Readable } from 'node:stream';
+import { PostPerformanceImport } from '../../apps/api/imports/post-performance.import';
+import { UsersService } from '../../apps/api/users/users.service';
+import { loadConfig } from '../../libs/config/config';
 import { Deliverable, Escalation, Notification, PerformanceSnapshot } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
 import { SnapshotLabel, SnapshotSource } from '../../libs/domain/rules/lifecycle';
+import { Role } from '../../libs/domain/rules/roles';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
@@ -38,6 +43,18 @@ describe('collaboration workflow: POSTING and MEASURING', () => {
 
   const post = (handle: WorkflowHandle, deliverableId: string, liveUrl: string, text = DISCLOSED_CAPTION) => drive().markPosted(handle, deliverableId, liveUrl, text);
 
+  /** Post readings through the real import (as the talent manager), the way ops send a platform's export. */
+  async function importReadings(deliverableId: string, readings: Array<{ at: Date; views: number }>) {
+    const config = loadConfig({});
+    const imports = new PostPerformanceImport(harness.database.db, config, new UsersService(harness.database.db, config));
+    const csv = ['deliverable_id,captured_at,views', ...readings.map((r) => `${deliverableId},${r.at.toISOString()},${r.views}`)].join('\n');
+    const result = await imports.run(Readable.from([csv]), { actor: { userId: harness.team.talentManager.id, role: Role.TalentManager }, fileName: 'readings.csv' });
+    expect(result).toMatchObject({ outcome: 'stored', answer: { imported: readings.length, rejectedCount: 0 } });
+  }
+
+  const timerSnapshots = (deliverableId: string) =>
+    harness.database.db.getRepository(PerformanceSnapshot).find({ where: [{ deliverableId, label: SnapshotLabel.OneDay }, { deliverableId, label: SnapshotLabel.SevenDays }], order: { capturedAt: 'ASC' } });
+
   it('verifies the live post, refusing the wrong platform and a caption that lost its disclosure, then measures', async () => {
     const { row, handle, reel } = await toPosting({ measureFirst: 1_000, measureSecond: 2_000 });
     const wrong = await post(handle, reel.deliverableId, 'https://www.tiktok.com/@asha/video/1', 'Three days with the serum');
@@ -58,11 +75,44 @@ describe('collaboration workflow: POSTING and MEASURING', () => {
     await harness.reachStage(handle, CollaborationStage.Payout, 30_000);
 
     const snapshots = await harness.database.db.getRepository(PerformanceSnapshot).find({ where: { deliverableId: reel.deliverableId }, order: { capturedAt: 'ASC' } });
-    expect(snapshots.map((s) => [s.label, s.views, s.nmvMinor])).toEqual([['manual', 150_000, null], ['+1d', 150_000, 470_000], ['+7d', 150_000, 470_000]]);
+    // +1d takes the manual reading; +7d finds nothing newer and says so instead of repeating it.
+    expect(snapshots.map((s) => [s.label, s.source, s.views, s.nmvMinor])).toEqual([
+      ['manual', 'ops_entry', 150_000, null],
+      ['+1d', 'ops_entry', 150_000, 470_000],
+      ['+7d', 'no_data', null, null],
+    ]);
+    expect(snapshots[1].measuredAt).toEqual(snapshots[0].capturedAt);
     const stored = await harness.database.db.getRepository(Deliverable).findOneByOrFail({ id: reel.deliverableId });
     expect(stored).toMatchObject({ status: 'verified', liveUrl: 'https://www.instagram.com/reel/C1a2b3/' });
     expect(stored.postedAt).not.toBeNull();
-    expect(await harness.database.db.getRepository(Notification).countBy({ collaborationId: row.id, kind: 'PERFORMANCE_DATA_MISSING+1d' })).toBe(0);
+    const notifications = harness.database.db.getRepository(Notification);
+    expect(await notifications.countBy({ collaborationId: row.id, kind: 'PERFORMANCE_DATA_MISSING+1d' })).toBe(0);
+    expect(await notifications.countBy({ collaborationId: row.id, kind: 'PERFORMANCE_DATA_MISSING+7d' })).toBe(1);
+    const state = await handle.query(stateQuery);
+    expect(state.measurements).toEqual([expect.objectContaining({ label: '+1d', captured: 1, withoutData: 0 }), expect.objectContaining({ label: '+7d', captured: 0, withoutData: 1 })]);
+  });
+
+  it('takes the imported reading nearest each capture, only readings after the previous moment, never one twice', async () => {
+    const { row, handle, reel } = await toPosting({ measureFirst: 4_000, measureSecond: 8_000 });
+    await post(handle, reel.deliverableId, 'https://www.instagram.com/reel/Near1d/');
+    const { postedAt } = await harness.database.db.getRepository(Deliverable).findOneByOrFail({ id: reel.deliverableId });
+    const live = postedAt!.getTime();
+    // Before the post went live (not this post's performance), early on day one, and just before +1d.
+    await importReadings(reel.deliverableId, [
+      { at: new Date(live - 60_000), views: 1 },
+      { at: new Date(live + 1_000), views: 2 },
+      { at: new Date(live + 3_600), views: 3 },
+    ]);
+
+    const first = await waitFor('the +1d capture', async () => (await timerSnapshots(reel.deliverableId))[0], 20_000);
+    expect(first).toMatchObject({ label: '+1d', source: 'import', views: 3, measuredAt: new Date(live + 3_600) });
+    // A reading taken between the captures is +7d's; the +1d reading is not taken again.
+    await importReadings(reel.deliverableId, [{ at: new Date(first.capturedAt.getTime() + 2_500), views: 4 }]);
+    await harness.reachStage(handle, CollaborationStage.Payout, 30_000);
+
+    const [, seventh] = await timerSnapshots(reel.deliverableId);
+    expect(seventh).toMatchObject({ label: '+7d', source: 'import', views: 4, measuredAt: new Date(first.capturedAt.getTime() + 2_500) });
+    expect(await harness.database.db.getRepository(Notification).countBy({ collaborationId: row.id, recipientId: harness.team.talentManager.id })).toBe(0);
   });
 
   it('asks the talent manager for numbers when none were entered by the capture', async () => {
@@ -72,6 +122,12 @@ describe('collaboration workflow: POSTING and MEASURING', () => {
     const state = await handle.query(stateQuery);
     expect(state.measurements).toEqual([expect.objectContaining({ label: '+1d', captured: 0, withoutData: 1 }), expect.objectContaining({ label: '+7d', captured: 0, withoutData: 1 })]);
     expect(await harness.database.db.getRepository(Notification).countBy({ collaborationId: row.id, recipientId: harness.team.talentManager.id })).toBe(2);
+    // Each capture is on record as "no data": every figure null, never zeros or an older number.
+    const snapshots = await timerSnapshots(reel.deliverableId);
+    expect(snapshots.map((s) => [s.label, s.source, s.views, s.reach, s.gmvMinor, s.nmvMinor, s.currency, s.measuredAt])).toEqual([
+      ['+1d', 'no_data', null, null, null, null, null, null],
+      ['+7d', 'no_data', null, null, null, null, null, null],
+    ]);
   });
 
   it('escalates POSTING_MISSED when the post is not live by its scheduled time plus the window', async () => {

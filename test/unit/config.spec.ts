@@ -61,4 +61,12 @@ describe('configuration', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be false, a number of proxies/);
     }
   });
+
+  it('takes imports of up to 50 MB by default, IMPORT_MAX_BYTES otherwise', () => {
+    expect(loadConfig({}).imports).toEqual({ maxBytes: 52_428_800 });
+    expect(loadConfig({ IMPORT_MAX_BYTES: '1024' }).imports.maxBytes).toBe(1024);
+    for (const bad of ['0', '-1', '1.5', '50MB', '2000000000']) {
+      expect(() => loadConfig({ IMPORT_MAX_BYTES: bad })).toThrow(/IMPORT_MAX_BYTES must be a whole number of bytes from 1 to 1073741824/);
+    }
+  });
 });

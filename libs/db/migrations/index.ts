@@ -4,8 +4,19 @@ import { PayoutProviderLedger1795310000000 } from './1795310000000-PayoutProvide
 import { ApiKeys1795320000000 } from './1795320000000-ApiKeys';
 import { CampaignWorkflow1795330000000 } from './1795330000000-CampaignWorkflow';
 import { LoginThrottle1795341000000 } from './1795341000000-LoginThrottle';
+import { Imports1795350000000 } from './1795350000000-Imports';
 import { CreatorRatings1795989478006 } from './1795989478006-CreatorRatings';
 import { KpiTargets1795990038364 } from './1795990038364-KpiTargets';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
-export const MIGRATIONS = [Foundation1795301580294, LifecycleRecords1795304092649, PayoutProviderLedger1795310000000, ApiKeys1795320000000, CampaignWorkflow1795330000000, LoginThrottle1795341000000, CreatorRatings1795989478006, KpiTargets1795990038364];
+export const MIGRATIONS = [
+  Foundation1795301580294,
+  LifecycleRecords1795304092649,
+  PayoutProviderLedger1795310000000,
+  ApiKeys1795320000000,
+  CampaignWorkflow1795330000000,
+  LoginThrottle1795341000000,
+  Imports1795350000000,
+  CreatorRatings1795989478006,
+  KpiTargets1795990038364,
+];

@@ -6,9 +6,11 @@ import { Collaboration } from './collaboration.entity';
 import { Contract } from './contract.entity';
 import { Creator } from './creator.entity';
 import { CreatorRating } from './creator-rating.entity';
+import { CreatorSale } from './creator-sale.entity';
 import { Deliverable } from './deliverable.entity';
 import { DraftSubmission } from './draft-submission.entity';
 import { Escalation } from './escalation.entity';
+import { Import } from './import.entity';
 import { ExclusivityWindow } from './exclusivity-window.entity';
 import { Notification } from './notification.entity';
 import { Payout } from './payout.entity';
@@ -25,10 +27,12 @@ export {
   Contract,
   Creator,
   CreatorRating,
+  CreatorSale,
   Deliverable,
   DraftSubmission,
   Escalation,
   ExclusivityWindow,
+  Import,
   Notification,
   Payout,
   PerformanceSnapshot,
@@ -59,4 +63,6 @@ export const ENTITIES = [
   Target,
   ApiKey,
   CreatorRating,
+  Import,
+  CreatorSale,
 ];

@@ -53,11 +53,16 @@ export enum PayoutKind {
   KillFee = 'kill_fee',
 }
 
-/** `+1d` and `+7d` are captured by the workflow's timers (at most one each per deliverable); `manual` any time. */
+/**
+ * `+1d` and `+7d` are captured by the workflow's timers (at most one each per deliverable);
+ * `manual` numbers are entered any time; `imported` ones come from a post-performance import,
+ * one per deliverable and reading time (docs/imports.md#post-performance).
+ */
 export enum SnapshotLabel {
   OneDay = '+1d',
   SevenDays = '+7d',
   Manual = 'manual',
+  Imported = 'imported',
 }
 
 export const TIMER_SNAPSHOT_LABELS: readonly SnapshotLabel[] = [SnapshotLabel.OneDay, SnapshotLabel.SevenDays];
@@ -66,6 +71,8 @@ export enum SnapshotSource {
   OpsEntry = 'ops_entry',
   Import = 'import',
   Api = 'api',
+  /** A timer capture that found no numbers: every figure is null, and the talent manager is asked for them. */
+  NoData = 'no_data',
 }
 
 export enum TargetPeriod {

@@ -1,0 +1,153 @@
+import {
+  BadRequestException,
+  Controller,
+  HttpCode,
+  Inject,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import * as path from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { ImportOutcome } from '../../../libs/domain/rules/import-rows';
+import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { CurrentActor, Roles } from '../users/api-auth.guard';
+import { CreatorSalesImport } from './creator-sales.import';
+import { ImportTooLargeError, UploadInterruptedError } from './csv-records';
+import { CreatorSalesQueryDto, ImportQueryDto } from './import-query.dto';
+import type { ImportAnswer, ImportRequest, ImportResult } from './import-session';
+import { PostPerformanceImport } from './post-performance.import';
+
+const CSV_BODY = { schema: { type: 'string', format: 'binary', description: 'The CSV file, header row first, UTF-8' } };
+const ANSWER =
+  '{ imported, replaced, rejected: [{ line, column, message }], rejectedCount }: imported = keys that were new, replaced = keys overwritten; ' +
+  'the first 1,000 bad rows are listed (line 1 is the header), rejectedCount counts them all.';
+
+/**
+ * Performance data in, as CSV request bodies (docs/imports.md): the body is streamed straight
+ * from the connection (the JSON body parser leaves text/csv alone), never held whole in memory.
+ */
+@ApiTags('imports')
+@ApiBasicAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly creatorSales: CreatorSalesImport,
+    private readonly postPerformance: PostPerformanceImport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('creator-sales')
+  @HttpCode(200)
+  @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOperation({ summary: "Import creators' daily sales (canonical CSV, or a marketplace export with ?format=)", description: ANSWER })
+  @ApiConsumes('text/csv')
+  @ApiBody(CSV_BODY)
+  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
+  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
+  async importCreatorSales(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Query() query: CreatorSalesQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportAnswer> {
+    const options = this.requestOf(request, response, query, actor);
+    return this.answer(response, () => this.creatorSales.run(request, { ...options, format: query.format, brand: query.brand, currency: query.currency }));
+  }
+
+  @Post('post-performance')
+  @HttpCode(200)
+  @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOperation({ summary: 'Import post performance readings (CSV): one row per post and reading time', description: ANSWER })
+  @ApiConsumes('text/csv')
+  @ApiBody(CSV_BODY)
+  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
+  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
+  async importPostPerformance(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportAnswer> {
+    const options = this.requestOf(request, response, query, actor);
+    return this.answer(response, () => this.postPerformance.run(request, options));
+  }
+
+  /** Refuses what is not CSV (415) and a declared size over the limit (413) before reading a byte. */
+  private requestOf(request: Request, response: Response, query: ImportQueryDto, actor: Actor): ImportRequest {
+    const [mediaType, ...parameters] = (request.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
+    if (mediaType !== 'text/csv') {
+      response.setHeader('Connection', 'close');
+      throw new UnsupportedMediaTypeException(`Send the file as the request body with Content-Type: text/csv (got ${mediaType || 'none'})`);
+    }
+    const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+    if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) {
+      response.setHeader('Connection', 'close');
+      throw new UnsupportedMediaTypeException(`Send the file as UTF-8 (got charset=${charset})`);
+    }
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.config.imports.maxBytes) {
+      response.setHeader('Connection', 'close');
+      throw new PayloadTooLargeException(`The file is ${declared} bytes; an import takes at most ${this.config.imports.maxBytes}`);
+    }
+    return {
+      actor,
+      partial: query.partial === 'true',
+      dryRun: query.dryRun === 'true',
+      fileName: fileNameOf(query.filename, request.headers['content-disposition']),
+    };
+  }
+
+  /** 200 with the counts; 400 with the bad rows when nothing was stored; 413 past the limit while streaming. */
+  private async answer(response: Response, run: () => Promise<ImportResult>): Promise<ImportAnswer> {
+    let result: ImportResult;
+    try {
+      result = await run();
+    } catch (error) {
+      // After an early answer the rest of the upload is drained; do not keep the connection for another request.
+      response.setHeader('Connection', 'close');
+      if (error instanceof ImportTooLargeError) throw new PayloadTooLargeException(error.message);
+      if (error instanceof UploadInterruptedError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    if (result.outcome === 'preview') return result.answer;
+    if (result.outcome !== ImportOutcome.Refused) {
+      const { imported, replaced, rejected, rejectedCount } = result.answer;
+      return { imported, replaced, rejected, rejectedCount };
+    }
+    response.setHeader('Connection', 'close');
+    const { rejectedCount } = result.answer;
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: result.unreadable
+        ? 'The file could not be read (see rejected): nothing was stored'
+        : `${rejectedCount} bad row${rejectedCount === 1 ? '' : 's'}: nothing was stored. Correct ${rejectedCount === 1 ? 'it' : 'them'} and import the file again, or add ?partial=true to store the good rows.`,
+      ...result.answer,
+    });
+  }
+}
+
+/**
+ * The file's name for the imports list: `?filename=`, else Content-Disposition's filename
+ * (RFC 6266, `filename*=UTF-8''…` first); the base name only, without control characters.
+ */
+export function fileNameOf(query: string | undefined, disposition: string | undefined): string | null {
+  let name = query;
+  if (!name && disposition) {
+    const extended = /filename\*\s*=\s*(?:utf-8|UTF-8)''([^;]+)/.exec(disposition);
+    const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+    try {
+      name = extended ? decodeURIComponent(extended[1].trim()) : (plain?.[2] ?? plain?.[1]?.trim());
+    } catch {
+      name = plain?.[2] ?? plain?.[1]?.trim();
+    }
+  }
+  const clean = name ? path.posix.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) : '';
+  return clean || null;
+}
