@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DatabaseModule } from '../../libs/db/database.module';
 import { TemporalModule } from '../../libs/temporal/temporal.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CollaborationsModule } from './collaborations/collaborations.module';
 import { ContractsModule } from './contracts/contracts.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     EscalationsModule,
     SatisfactionModule,
     KpisModule,
+    AnalyticsModule,
     ImportsModule,
   ],
   controllers: [HealthController],

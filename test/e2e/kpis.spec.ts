@@ -1,18 +1,18 @@
 import { Creator } from '../../libs/domain/entities';
 import { TargetMetric } from '../../libs/domain/rules/lifecycle';
 import { periodContaining } from '../../libs/domain/rules/periods';
-import { InsightDataset, OCTOBER_2026, seedInsightDataset } from '../support/insight-dataset';
+import { ASHA_OCTOBER_2026, InsightDataset, OCTOBER_2026, seedInsightDataset } from '../support/insight-dataset';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 
 /** The KPI board and creator satisfaction through the REST API, on a dataset whose answers are known. */
-describe('team KPIs through the REST API', () => {
+describe('team KPIs and analytics through the REST API', () => {
   let system: RunningSystem;
   let data: InsightDataset;
   const as = (user: { email: string }) => system.basic(user.email, data.password);
 
-  async function importSales(user: { email: string }, csv: string) {
-    const response = await fetch(`${system.baseUrl}/imports/creator-sales?filename=sales.csv`, {
+  async function importCsv(user: { email: string }, kind: 'creator-sales' | 'post-performance', csv: string) {
+    const response = await fetch(`${system.baseUrl}/imports/${kind}?filename=${kind}.csv`, {
       method: 'POST',
       headers: { authorization: as(user), 'content-type': 'text/csv' },
       body: csv,
@@ -23,8 +23,9 @@ describe('team KPIs through the REST API', () => {
   beforeAll(async () => {
     system = await startSystem();
     data = await seedInsightDataset(system.database.db);
-    await importSales(data.tara, data.taraSalesCsv);
-    await importSales(data.omar, data.omarSalesCsv);
+    await importCsv(data.tara, 'creator-sales', data.taraSalesCsv);
+    await importCsv(data.omar, 'creator-sales', data.omarSalesCsv);
+    await importCsv(data.tara, 'post-performance', data.postPerformanceCsv);
   });
 
   afterAll(async () => {
@@ -111,5 +112,51 @@ describe('team KPIs through the REST API', () => {
     const thisMonth = periodContaining('month', new Date());
     const now = await board(data.maya, `scope=team&id=${data.maya.id}&period=month&start=${thisMonth.start}`);
     expect(row(now.body.kpis, TargetMetric.Satisfaction)).toMatchObject({ actual: 4, basis: '1 rating' });
+  });
+
+  const analytics = (user: { email: string }, path: string) => requestJson(system.baseUrl, 'GET', `/analytics/${path}`, as(user));
+
+  it("gives a creator's page its totals, its monthly trend and its collaborations, by the metric definitions", async () => {
+    const { status, body } = await analytics(data.tara, `creators/${data.creators.asha.id}?period=month&start=2026-10-01`);
+    expect(status).toBe(200);
+    expect(body.entity).toMatchObject({ kind: 'creators', name: 'Asha Rao' });
+    expect(body.totals).toMatchObject({
+      nmv: { INR: ASHA_OCTOBER_2026.nmvInr }, gmv: { INR: ASHA_OCTOBER_2026.gmvInr }, orders: ASHA_OCTOBER_2026.orders, spend: { INR: ASHA_OCTOBER_2026.spendInr },
+      roas: { INR: ASHA_OCTOBER_2026.roasInr }, posts: ASHA_OCTOBER_2026.posts, views: ASHA_OCTOBER_2026.views,
+      engagementRateByViews: ASHA_OCTOBER_2026.engagementRateByViews, engagementRateByReach: ASHA_OCTOBER_2026.engagementRateByReach, conversion: ASHA_OCTOBER_2026.conversion,
+    });
+    expect(body.totals.roi.INR).toBeCloseTo(ASHA_OCTOBER_2026.roiInr, 10);
+    expect(body.trend).toHaveLength(12);
+    expect(body.trend[0].month).toBe('2025-11-01');
+    const [september, october] = body.trend.slice(-2);
+    expect(september).toMatchObject({ month: '2026-09-01', nmv: { INR: ASHA_OCTOBER_2026.septemberNmvInr } });
+    expect(october).toMatchObject({ month: '2026-10-01', nmv: { INR: ASHA_OCTOBER_2026.nmvInr }, growth: { INR: ASHA_OCTOBER_2026.growthInr }, roas: { INR: ASHA_OCTOBER_2026.roasInr } });
+    expect(body.table.of).toBe('collaborations');
+    expect(body.table.rows).toEqual([expect.objectContaining({ name: expect.stringMatching(/^Autumn .* \(Glow .*\)$/), detail: 'COMPLETED' })]);
+
+    const csv = await fetch(`${system.baseUrl}/analytics/creators/${data.creators.asha.id}/table.csv?period=month&start=2026-10-01`, { headers: { authorization: as(data.tara) } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,name,detail,currency,nmv_minor,gmv_minor,spend_minor,roas,roi,orders,posts,views,engagement_rate_by_views,engagement_rate_by_reach,conversion');
+    expect(lines).toHaveLength(2);
+    // A collaboration has no sales of its own (creator sales are not split per collaboration): no NMV, so no ROAS.
+    expect(lines[1]).toContain(',COMPLETED,INR,,,1000000,,,0,3,20000,0.05,0.08,0.03');
+  });
+
+  it("gives a team's page a row per executive, and keeps the reach of the KPI board", async () => {
+    const team = await analytics(data.maya, `teams/${data.maya.id}?period=month&start=2026-10-01`);
+    expect(team.status).toBe(200);
+    expect(team.body.totals.nmv).toEqual({ INR: OCTOBER_2026.nmvInr });
+    const tara = team.body.table.rows.find((r: any) => r.id === data.tara.id);
+    expect(tara).toMatchObject({ name: 'Tara Talent', link: { analytics: 'executives' } });
+    expect(tara.totals.nmv).toEqual({ INR: OCTOBER_2026.nmvInr });
+
+    expect((await analytics(data.omar, `creators/${data.creators.asha.id}`)).status).toBe(403);
+    expect((await analytics(data.tara, `brands/${data.creators.asha.id}`)).status).toBe(404);
+    expect((await analytics(data.tara, `planets/${data.creators.asha.id}`)).status).toBe(400);
+    const custom = await analytics(data.tara, `executives/${data.tara.id}?period=custom&from=2026-10-01&to=2026-10-31`);
+    expect(custom.status).toBe(200);
+    expect(custom.body.totals.nmv).toEqual({ INR: OCTOBER_2026.nmvInr });
+    expect((await analytics(data.tara, `executives/${data.tara.id}?period=custom&from=2026-10-31&to=2026-10-01`)).status).toBe(400);
   });
 });

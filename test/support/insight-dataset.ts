@@ -31,6 +31,8 @@ export interface InsightDataset {
   taraSalesCsv: string;
   /** Omar's creator's sales, imported as Omar: must never count for Maya's team. */
   omarSalesCsv: string;
+  /** Readings of A's reel (20,000 views, 1,000 engagements, 12 orders from 400 clicks), to import as Tara. */
+  postPerformanceCsv: string;
 }
 
 /** What the board must show for Maya's team (or Tara alone: the same people) for October 2026. */
@@ -57,6 +59,26 @@ export const OCTOBER_2026 = {
   // Pairs up to October (not dropped): Asha × Glow twice, Chen × Dewy once → 1 of 2.
   repeat: { count: 1, of: 2, rate: 0.5 },
   targets: { onTime: 0.9, nmvInr: 1_000_000 },
+} as const;
+
+/** Asha's analytics for October 2026. */
+export const ASHA_OCTOBER_2026 = {
+  nmvInr: 450_000,
+  gmvInr: 500_000,
+  orders: 10,
+  // A: INR 10,000.00 booked in October → ROAS 4,500 / 10,000 = 0.45, ROI −0.55
+  spendInr: 1_000_000,
+  roasInr: 0.45,
+  roiInr: -0.55,
+  // A's three posts went live in October; only the reel has readings: its latest, 27 October.
+  posts: 3,
+  views: 20_000,
+  engagementRateByViews: 0.05,
+  engagementRateByReach: 0.08,
+  conversion: 0.03,
+  // September 4,000.00 → October 4,500.00
+  septemberNmvInr: 400_000,
+  growthInr: 0.125,
 } as const;
 
 const at = (iso: string) => new Date(iso);
@@ -148,5 +170,11 @@ export async function seedInsightDataset(db: DataSource): Promise<InsightDataset
   ].join('\n');
   const omarSalesCsv = ['date,creator,orders,gmv,returns,cancellations,currency', `2026-10-10,${dev.handle},50,7777.77,0,0,INR`].join('\n');
 
-  return { password, maya, tara, omar, fiona, creators: { asha, bina, chen, dev }, ratedCollaborationId: a, taraSalesCsv, omarSalesCsv };
+  const postPerformanceCsv = [
+    'deliverable_id,captured_at,views,reach,likes,comments,shares,saves,clicks,orders,gmv,returns,cancellations,currency',
+    `${reel.id},2026-10-21T18:00:00Z,15000,9000,700,40,20,5,300,9,900.00,0,0,INR`,
+    `${reel.id},2026-10-27T18:00:00Z,20000,12500,900,60,30,10,400,12,1200.00,0,0,INR`,
+  ].join('\n');
+
+  return { password, maya, tara, omar, fiona, creators: { asha, bina, chen, dev }, ratedCollaborationId: a, taraSalesCsv, omarSalesCsv, postPerformanceCsv };
 }

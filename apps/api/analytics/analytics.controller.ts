@@ -1,0 +1,52 @@
+import { BadRequestException, Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBasicAuth, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { calendarPeriod, customPeriod, periodContaining, type Period } from '../../../libs/domain/rules/periods';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { CurrentActor } from '../users/api-auth.guard';
+import { analyticsCsv } from './analytics-csv';
+import { AnalyticsQueryDto } from './analytics-query.dto';
+import { ANALYTICS_KINDS, type AnalyticsKind } from './analytics-scope';
+import { AnalyticsService, AnalyticsView } from './analytics.service';
+
+function kindOf(value: string): AnalyticsKind {
+  if (!(ANALYTICS_KINDS as readonly string[]).includes(value)) throw new BadRequestException(`Analytics exist for ${ANALYTICS_KINDS.join(', ')}; not for "${value}"`);
+  return value as AnalyticsKind;
+}
+
+/** The period asked for: a month or quarter by its first day (default: the current month), or a custom range. */
+export function periodOf(query: AnalyticsQueryDto, now: Date = new Date()): Period {
+  const kind = query.period ?? 'month';
+  let period: Period | string;
+  if (kind === 'custom') {
+    if (!query.from || !query.to) throw new BadRequestException('A custom period needs from and to (YYYY-MM-DD)');
+    period = customPeriod(query.from, query.to);
+  } else {
+    period = query.start ? calendarPeriod(kind, query.start) : periodContaining(kind, now);
+  }
+  if (typeof period === 'string') throw new BadRequestException(period);
+  return period;
+}
+
+@ApiTags('insight')
+@ApiBasicAuth()
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  /** Totals, the monthly trend (NMV and its growth, ROAS, engagement, conversion) and the entities below, for a period. */
+  @Get(':kind/:id')
+  @ApiParam({ name: 'kind', enum: ANALYTICS_KINDS })
+  view(@Param('kind') kind: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: AnalyticsQueryDto, @CurrentActor() actor: Actor): Promise<AnalyticsView> {
+    return this.analytics.view(actor, kindOf(kind), id, periodOf(query));
+  }
+
+  /** The table of the entities below as CSV: one line per entity and currency, amounts in minor units. */
+  @Get(':kind/:id/table.csv')
+  @ApiParam({ name: 'kind', enum: ANALYTICS_KINDS })
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async table(@Param('kind') kind: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: AnalyticsQueryDto, @CurrentActor() actor: Actor): Promise<string> {
+    const view = await this.analytics.view(actor, kindOf(kind), id, periodOf(query));
+    return analyticsCsv(view.table.rows);
+  }
+}
