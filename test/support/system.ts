@@ -20,6 +20,8 @@ export interface RunningSystem {
   killWorker(): Promise<void>;
   startWorker(): void;
   logs(): string;
+  /** The process id of a running app (e.g. to read its memory from /proc). */
+  pid(name: 'api' | 'worker'): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       apps.launch('worker');
     },
     logs: () => apps.logs(),
+    pid: (name) => apps.pid(name),
     async stop() {
       await apps.stopAll();
       await database.drop();

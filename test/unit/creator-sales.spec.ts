@@ -1,10 +1,9 @@
-import { CREATOR_SALES_HEADER, latestSaleDate, readCreatorReference, readCreatorSale, SaleStatus } from '../../libs/domain/rules/creator-sales';
+import { CREATOR_SALES_HEADER, readCreatorReference, readCreatorSale, SaleStatus } from '../../libs/domain/rules/creator-sales';
 import { mapHeader } from '../../libs/domain/rules/import-rows';
 
 const HEADER = ['date', 'creator', 'orders', 'gmv', 'returns', 'cancellations', 'currency', 'status', 'brand'];
 const { columns } = mapHeader(HEADER, CREATOR_SALES_HEADER);
-const limits = { latestDate: '2026-11-30' };
-const read = (cells: string[]) => readCreatorSale(cells, columns, limits);
+const read = (cells: string[]) => readCreatorSale(cells, columns);
 
 describe('creator-sales header', () => {
   it('takes the columns in any order and any case', () => {
@@ -63,15 +62,8 @@ describe('a creator-sales row', () => {
     ]);
   });
 
-  it('refuses a currency it does not know, and a date in the future', () => {
-    expect(read(['2026-12-01', 'asha', '1', '1', '0', '0', 'XYZ', '', '']).problems).toEqual([
-      { column: 'date', message: '2026-12-01 is in the future' },
-      { column: 'currency', message: '"XYZ" is not an ISO 4217 currency code' },
-    ]);
-  });
-
-  it('allows tomorrow (UTC): somewhere it is already that day', () => {
-    expect(latestSaleDate(new Date('2026-11-29T23:00:00Z'))).toBe('2026-11-30');
+  it('refuses a currency it does not know, and checks no decimals without one', () => {
+    expect(read(['2026-12-01', 'asha', '1', '1.123', '0', '0', 'XYZ', '', '']).problems).toEqual([{ column: 'currency', message: '"XYZ" is not an ISO 4217 currency code' }]);
   });
 });
 

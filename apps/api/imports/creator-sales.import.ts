@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import {
   CREATOR_SALES_HEADER,
-  latestSaleDate,
   readCreatorSale,
   referenceKey,
   type CreatorSaleRow,
@@ -156,7 +155,6 @@ export class CreatorSalesImport {
   private async readCanonical(records: AsyncIterable<CsvRecord>, context: ReadContext): Promise<void> {
     const { rejections } = context;
     let header: { columns: ColumnPositions<CreatorSalesColumn>; width: number } | null = null;
-    const limits = { latestDate: latestSaleDate(new Date()) };
     for await (const { line, cells } of records) {
       if (!header) {
         const mapped = mapHeader(cells, CREATOR_SALES_HEADER);
@@ -169,7 +167,7 @@ export class CreatorSalesImport {
         rejections.add(line, [{ column: null, message: `the row has ${cells.length} fields; the header has ${header.width}` }]);
         continue;
       }
-      const { sale, problems } = readCreatorSale(cells, header.columns, limits);
+      const { sale, problems } = readCreatorSale(cells, header.columns);
       if (!sale) {
         rejections.add(line, problems);
         continue;

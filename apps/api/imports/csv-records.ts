@@ -110,6 +110,22 @@ export async function* csvRecords(input: Readable, maxBytes: number): AsyncGener
   }
 }
 
+/**
+ * Resolves once the request body has been read to its end (or the client went away), reading
+ * and dropping whatever is left. An answer sent while the client is still uploading would
+ * reach it as a broken pipe; this is what Express's own body parser does before a 413.
+ */
+export function drained(input: Readable): Promise<void> {
+  if (input.readableEnded || input.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    input.once('end', done);
+    input.once('close', done);
+    input.once('error', done);
+    input.resume();
+  });
+}
+
 function isCsvError(error: unknown): error is CsvError & { lines?: number } {
   return error instanceof Error && typeof (error as CsvError).code === 'string' && (error as CsvError).code.startsWith('CSV_');
 }

@@ -1,24 +1,13 @@
-import {
-  BadRequestException,
-  Controller,
-  HttpCode,
-  Inject,
-  PayloadTooLargeException,
-  Post,
-  Query,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, Inject, PayloadTooLargeException, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBasicAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import * as path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { ImportOutcome } from '../../../libs/domain/rules/import-rows';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { CreatorSalesImport } from './creator-sales.import';
-import { ImportTooLargeError, UploadInterruptedError } from './csv-records';
+import { drained, ImportTooLargeError, UploadInterruptedError } from './csv-records';
 import { CreatorSalesQueryDto, ImportQueryDto } from './import-query.dto';
 import type { ImportAnswer, ImportRequest, ImportResult } from './import-session';
 import { PostPerformanceImport } from './post-performance.import';
@@ -50,14 +39,9 @@ export class ImportsController {
   @ApiBody(CSV_BODY)
   @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
   @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
-  async importCreatorSales(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-    @Query() query: CreatorSalesQueryDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ImportAnswer> {
-    const options = this.requestOf(request, response, query, actor);
-    return this.answer(response, () => this.creatorSales.run(request, { ...options, format: query.format, brand: query.brand, currency: query.currency }));
+  async importCreatorSales(@Req() request: Request, @Query() query: CreatorSalesQueryDto, @CurrentActor() actor: Actor): Promise<ImportAnswer> {
+    const options = await this.requestOf(request, query, actor);
+    return this.answer(request, () => this.creatorSales.run(request, { ...options, format: query.format, brand: query.brand, currency: query.currency }));
   }
 
   @Post('post-performance')
@@ -68,31 +52,30 @@ export class ImportsController {
   @ApiBody(CSV_BODY)
   @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
   @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
-  async importPostPerformance(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-    @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ImportAnswer> {
-    const options = this.requestOf(request, response, query, actor);
-    return this.answer(response, () => this.postPerformance.run(request, options));
+  async importPostPerformance(@Req() request: Request, @Query() query: ImportQueryDto, @CurrentActor() actor: Actor): Promise<ImportAnswer> {
+    const options = await this.requestOf(request, query, actor);
+    return this.answer(request, () => this.postPerformance.run(request, options));
   }
 
-  /** Refuses what is not CSV (415) and a declared size over the limit (413) before reading a byte. */
-  private requestOf(request: Request, response: Response, query: ImportQueryDto, actor: Actor): ImportRequest {
+  /**
+   * Refuses what is not CSV (415) and a declared size over the limit (413) without parsing a
+   * byte. Every answer waits until the upload has been read to its end (`drained`): a client
+   * still sending would otherwise get a broken pipe instead of the answer.
+   */
+  private async requestOf(request: Request, query: ImportQueryDto, actor: Actor): Promise<ImportRequest> {
     const [mediaType, ...parameters] = (request.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
     if (mediaType !== 'text/csv') {
-      response.setHeader('Connection', 'close');
+      await drained(request);
       throw new UnsupportedMediaTypeException(`Send the file as the request body with Content-Type: text/csv (got ${mediaType || 'none'})`);
     }
     const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
     if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) {
-      response.setHeader('Connection', 'close');
+      await drained(request);
       throw new UnsupportedMediaTypeException(`Send the file as UTF-8 (got charset=${charset})`);
     }
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.config.imports.maxBytes) {
-      response.setHeader('Connection', 'close');
+      await drained(request);
       throw new PayloadTooLargeException(`The file is ${declared} bytes; an import takes at most ${this.config.imports.maxBytes}`);
     }
     return {
@@ -104,23 +87,23 @@ export class ImportsController {
   }
 
   /** 200 with the counts; 400 with the bad rows when nothing was stored; 413 past the limit while streaming. */
-  private async answer(response: Response, run: () => Promise<ImportResult>): Promise<ImportAnswer> {
+  private async answer(request: Request, run: () => Promise<ImportResult>): Promise<ImportAnswer> {
     let result: ImportResult;
     try {
       result = await run();
     } catch (error) {
-      // After an early answer the rest of the upload is drained; do not keep the connection for another request.
-      response.setHeader('Connection', 'close');
+      await drained(request);
       if (error instanceof ImportTooLargeError) throw new PayloadTooLargeException(error.message);
       if (error instanceof UploadInterruptedError) throw new BadRequestException(error.message);
       throw error;
     }
+    // A file refused at its header was not read on: what is left is read and dropped first.
+    await drained(request);
     if (result.outcome === 'preview') return result.answer;
     if (result.outcome !== ImportOutcome.Refused) {
       const { imported, replaced, rejected, rejectedCount } = result.answer;
       return { imported, replaced, rejected, rejectedCount };
     }
-    response.setHeader('Connection', 'close');
     const { rejectedCount } = result.answer;
     throw new BadRequestException({
       statusCode: 400,

@@ -89,8 +89,7 @@ export class PostPerformanceImport {
               rejections.add(line, [{ column: null, message: `the row has ${cells.length} fields; the header has ${header.width}` }]);
               continue;
             }
-            // Clocks that run a little ahead are not the file's fault: five minutes of grace.
-            const { row, problems } = readPostPerformance(cells, header.columns, { latest: new Date(Date.now() + 5 * 60_000) });
+            const { row, problems } = readPostPerformance(cells, header.columns);
             if (!row) {
               rejections.add(line, problems);
               continue;

@@ -72,23 +72,17 @@ export interface CreatorSaleRow {
   status: SaleStatus;
 }
 
-export interface SaleRowLimits {
-  /** The latest date a sale may have (YYYY-MM-DD): tomorrow in UTC, so every time zone's today passes. */
-  latestDate: string;
-}
-
-/** Reads one canonical row. Every problem of the row is reported, not only the first. */
-export function readCreatorSale(
-  cells: readonly string[],
-  columns: ColumnPositions<CreatorSalesColumn>,
-  limits: SaleRowLimits,
-): { sale?: CreatorSaleRow; problems: CellProblem[] } {
+/**
+ * Reads one canonical row. Every problem of the row is reported, not only the first. Dates are
+ * not compared with today: plans and forecasts are imported as sales-shaped rows too, and a
+ * swapped day and month fails the calendar check far more often than it lands in the future.
+ */
+export function readCreatorSale(cells: readonly string[], columns: ColumnPositions<CreatorSalesColumn>): { sale?: CreatorSaleRow; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   const cell = (name: CreatorSalesColumn) => cellOf(cells, columns, name);
 
   const date = cell('date');
   if (!isCalendarDate(date)) problems.push({ column: 'date', message: date === '' ? 'a date (YYYY-MM-DD) is required' : `"${date}" is not a date written YYYY-MM-DD` });
-  else if (date > limits.latestDate) problems.push({ column: 'date', message: `${date} is in the future` });
 
   const creator = readCreatorReference(cell('creator'));
   if (!creator.ok) problems.push({ column: 'creator', message: creator.problem });
@@ -127,9 +121,4 @@ export function readCreatorSale(
       status,
     },
   };
-}
-
-/** The day after `now` in UTC, as YYYY-MM-DD: the latest date a sale can have anywhere on Earth. */
-export function latestSaleDate(now: Date): string {
-  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
 }

@@ -59,43 +59,28 @@ export function postUrlKey(text: string): string | null {
 }
 
 /**
- * A moment written ISO 8601 with its offset (2026-09-02T10:00:00Z, 2026-09-02 17:00:00+07:00),
- * or a bare date (00:00 UTC that day). A time without an offset is refused: which day's
- * 10:00 it was depends on a time zone the file does not say.
+ * A moment written ISO 8601 (2026-09-02T10:00:00Z, 2026-09-02 17:00:00+07:00). Without an
+ * offset it is UTC, as a bare date is 00:00 UTC that day: exports from platform APIs write UTC,
+ * and a rule that guessed the importer's time zone would move readings between machines.
  */
 export function readMoment(text: string): { ok: true; at: Date } | { ok: false; problem: string } {
   if (text === '') return { ok: false, problem: 'captured_at (when the numbers were read) is required' };
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const withOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-  if (!dateOnly && !withOffset) {
-    return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)
-      ? { ok: false, problem: `"${text}" has no time zone; end it with Z or an offset such as +07:00` }
-      : { ok: false, problem: `"${text}" is not a time written ISO 8601 (2026-09-02T10:00:00Z)` };
-  }
-  const at = new Date(dateOnly ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
-  if (Number.isNaN(at.getTime()) || !realDay(text)) {
-    return { ok: false, problem: `"${text}" is not a real date` };
-  }
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  if (!match) return { ok: false, problem: `"${text}" is not a time written ISO 8601 (2026-09-02T10:00:00Z)` };
+  const [, day, time, offset] = match;
+  const at = new Date(`${day}T${time ?? '00:00'}${offset ? offset.toUpperCase() : 'Z'}`);
+  if (Number.isNaN(at.getTime()) || !realDay(day)) return { ok: false, problem: `"${text}" is not a real date` };
   return { ok: true, at };
 }
 
 function realDay(text: string): boolean {
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const [year, month, day] = text.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export interface PostRowLimits {
-  /** The latest moment numbers can have been read at: now, plus a few minutes for clocks that run ahead. */
-  latest: Date;
-}
-
 /** Reads one row; every problem of the row is reported, not only the first. */
-export function readPostPerformance(
-  cells: readonly string[],
-  columns: ColumnPositions<PostPerformanceColumn>,
-  limits: PostRowLimits,
-): { row?: PostPerformanceRow; problems: CellProblem[] } {
+export function readPostPerformance(cells: readonly string[], columns: ColumnPositions<PostPerformanceColumn>): { row?: PostPerformanceRow; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   const cell = (name: PostPerformanceColumn) => cellOf(cells, columns, name);
 
@@ -108,7 +93,6 @@ export function readPostPerformance(
 
   const moment = readMoment(cell('captured_at'));
   if (!moment.ok) problems.push({ column: 'captured_at', message: moment.problem });
-  else if (moment.at > limits.latest) problems.push({ column: 'captured_at', message: `${cell('captured_at')} is in the future` });
 
   const counts = {} as Counts;
   for (const name of COUNT_COLUMNS) {
