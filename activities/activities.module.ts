@@ -9,9 +9,10 @@ import { LedgerPayoutProvider, PAYOUT_PROVIDER } from './payout-provider';
 import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
+import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
 
-const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities];
+const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities];
 
 @Module({
   // The metrics source is a port: bind another implementation here to read a platform's API.

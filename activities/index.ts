@@ -9,6 +9,7 @@ import { LedgerPayoutProvider, PayoutProvider } from './payout-provider';
 import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
+import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
 
 export interface CollaborationActivityProviders {
@@ -21,10 +22,11 @@ export interface CollaborationActivityProviders {
   payouts: PayoutActivities;
   campaigns: CampaignActivities;
   satisfaction: SatisfactionActivities;
+  reports: ReportActivities;
 }
 
 /** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
-export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction }: CollaborationActivityProviders) {
+export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction, reports }: CollaborationActivityProviders) {
   return {
     ...campaignActivities(campaigns),
     recordStage: collaborations.recordStage.bind(collaborations),
@@ -54,6 +56,8 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     disburse: payouts.disburse.bind(payouts),
     requestSatisfactionRating: satisfaction.requestSatisfactionRating.bind(satisfaction),
     remindSatisfactionRating: satisfaction.remindSatisfactionRating.bind(satisfaction),
+    listTeamLeads: reports.listTeamLeads.bind(reports),
+    generateTeamReport: reports.generateTeamReport.bind(reports),
   };
 }
 
@@ -75,6 +79,7 @@ export function collaborationActivityProviders(
     posting: new PostingActivities(db, new EnteredMetricsSource(db)),
     payouts: new PayoutActivities(db, provider),
     campaigns: new CampaignActivities(db),
+    reports: new ReportActivities(db),
     satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }),
   };
 }

@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { KpisModule } from './kpis/kpis.module';
 import { ImportsModule } from './imports/imports.module';
 import { PayoutsModule } from './payouts/payouts.module';
+import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { UsersModule } from './users/users.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     SatisfactionModule,
     KpisModule,
     AnalyticsModule,
+    ReportsModule,
     ImportsModule,
   ],
   controllers: [HealthController],

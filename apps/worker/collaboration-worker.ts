@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import * as path from 'node:path';
 import { collaborationActivities } from '../../activities';
@@ -11,8 +11,10 @@ import { PayoutActivities } from '../../activities/payout.activities';
 import { PostingActivities } from '../../activities/posting.activities';
 import { ProductionActivities } from '../../activities/production.activities';
 import { ReplacementActivities } from '../../activities/replacement.activities';
+import { ReportActivities } from '../../activities/report.activities';
 import { SatisfactionActivities } from '../../activities/satisfaction.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
+import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 
 /** Resolved from this file so it works from the TypeScript sources and from dist/ alike. */
@@ -36,16 +38,18 @@ export class CollaborationWorker implements OnApplicationShutdown {
     private readonly payouts: PayoutActivities,
     private readonly campaigns: CampaignActivities,
     private readonly satisfaction: SatisfactionActivities,
+    private readonly reports: ReportActivities,
   ) {}
 
   /** Connects, registers search attributes, and polls until shut down. */
   async run(overrides: Partial<WorkerOptions> = {}): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
-    const client = await Connection.connect({ address });
+    const connection = await Connection.connect({ address });
     try {
-      await ensureSearchAttributes(client, namespace);
+      await ensureSearchAttributes(connection, namespace);
+      await ensureMonthlyReportsSchedule(new Client({ connection, namespace }), taskQueue);
     } finally {
-      await client.close();
+      await connection.close();
     }
     this.connection = await NativeConnection.connect({ address });
     this.worker = await Worker.create({
@@ -63,6 +67,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         payouts: this.payouts,
         campaigns: this.campaigns,
         satisfaction: this.satisfaction,
+        reports: this.reports,
       }),
       ...overrides,
     });

@@ -16,6 +16,7 @@ import { VerifiedCredentials } from '../../../libs/auth/verified-credentials';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { User } from '../../../libs/domain/entities';
+import { teamOf } from '../../../libs/insight/team';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 
 /** Work factor is paid even for unknown e-mails, so timing does not reveal who has an account. */
@@ -99,21 +100,8 @@ export class UsersService {
     return { ...actor, teamIds: await this.teamOf(actor.userId) };
   }
 
-  /**
-   * A manager's team: themselves and everyone below them in the team tree (docs/domain.md#records: a user's
-   * manager), so a head of talent reaches their managers' talent managers too. UNION (not UNION
-   * ALL) stops at users already found, so a cycle in the tree cannot loop.
-   */
-  async teamOf(managerId: string): Promise<string[]> {
-    const members: Array<{ id: string }> = await this.db.query(
-      `WITH RECURSIVE team("id") AS (
-         SELECT "id" FROM "users" WHERE "managerId" = $1
-         UNION
-         SELECT u."id" FROM "users" u JOIN team ON u."managerId" = team."id"
-       )
-       SELECT "id" FROM team WHERE "id" <> $1 ORDER BY "id"`,
-      [managerId],
-    );
-    return [managerId, ...members.map((row) => row.id)];
+  /** A manager's team: themselves and everyone below them in the team tree (libs/insight/team.ts). */
+  teamOf(managerId: string): Promise<string[]> {
+    return teamOf(this.db, managerId);
   }
 }

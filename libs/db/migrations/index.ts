@@ -7,6 +7,7 @@ import { LoginThrottle1795341000000 } from './1795341000000-LoginThrottle';
 import { Imports1795350000000 } from './1795350000000-Imports';
 import { CreatorRatings1795989478006 } from './1795989478006-CreatorRatings';
 import { KpiTargets1795990038364 } from './1795990038364-KpiTargets';
+import { Reports1795991381423 } from './1795991381423-Reports';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Imports1795350000000,
   CreatorRatings1795989478006,
   KpiTargets1795990038364,
+  Reports1795991381423,
 ];

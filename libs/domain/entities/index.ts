@@ -15,6 +15,7 @@ import { ExclusivityWindow } from './exclusivity-window.entity';
 import { Notification } from './notification.entity';
 import { Payout } from './payout.entity';
 import { PerformanceSnapshot } from './performance-snapshot.entity';
+import { Report } from './report.entity';
 import { Target } from './target.entity';
 import { User } from './user.entity';
 
@@ -36,6 +37,7 @@ export {
   Notification,
   Payout,
   PerformanceSnapshot,
+  Report,
   Target,
   User,
 };
@@ -65,4 +67,5 @@ export const ENTITIES = [
   CreatorRating,
   Import,
   CreatorSale,
+  Report,
 ];

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { kpiBoardActuals } from '../../../libs/domain/rules/kpi-actuals';
-import type { KpiActuals } from '../../../libs/domain/rules/kpi-board';
-import type { Period } from '../../../libs/domain/rules/periods';
+import { Target } from '../domain/entities';
+import { kpiBoardActuals } from '../domain/rules/kpi-actuals';
+import { kpiBoard, type KpiActuals, type KpiRow } from '../domain/rules/kpi-board';
+import type { Period } from '../domain/rules/periods';
 
 /**
  * Reads what the team KPIs are computed from, for the members' collaborations and creators in
@@ -118,4 +119,15 @@ async function salesTotals(db: DataSource, members: string[], from: string, to: 
     returnsMinor: Number(row.returns),
     cancellationsMinor: Number(row.cancellations),
   }));
+}
+
+/** The KPI board rows of a scope: measured actuals beside the targets set for it (month or quarter). */
+export async function kpiRows(db: DataSource, scope: { kind: 'executive' | 'team'; id: string; members: string[] }, period: Period): Promise<KpiRow[]> {
+  const [actuals, targets] = await Promise.all([
+    measureKpis(db, scope.members, period),
+    period.kind === 'custom'
+      ? Promise.resolve([])
+      : db.getRepository(Target).findBy({ period: period.kind as Target['period'], periodStart: period.start, ...(scope.kind === 'team' ? { teamManagerId: scope.id } : { userId: scope.id }) }),
+  ]);
+  return kpiBoard(actuals, targets.map((t) => ({ metric: t.metric, value: Number(t.valueNumeric), currency: t.currency?.trim() ?? null })));
 }

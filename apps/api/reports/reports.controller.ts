@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBasicAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Report } from '../../../libs/domain/entities';
+import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { CurrentActor, Roles } from '../users/api-auth.guard';
+import { GenerateTeamReportDto } from './report.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('insight')
+@ApiBasicAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** The stored reports within your reach (a manager: their team's; finance and admins: all). */
+  @Get()
+  list(@CurrentActor() actor: Actor): Promise<Report[]> {
+    return this.reports.list(actor);
+  }
+
+  /** Makes a team lead's monthly report now (replacing that month's), through the Schedule's own workflow. */
+  @Post('team-monthly')
+  @Roles(Role.Manager, Role.Finance, Role.Admin)
+  generate(@Body() dto: GenerateTeamReportDto, @CurrentActor() actor: Actor): Promise<Report> {
+    return this.reports.generate(actor, dto.managerId, dto.month);
+  }
+
+  @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const { report, body } = await this.reports.file(actor, id, 'pdf');
+    response.type('application/pdf').attachment(`report-${report.periodLabel}-${report.subjectId.slice(0, 8)}.pdf`).send(body);
+  }
+
+  @Get(':id/csv')
+  @ApiProduces('text/csv')
+  async csv(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const { report, body } = await this.reports.file(actor, id, 'csv');
+    response.type('text/csv; charset=utf-8').attachment(`report-${report.periodLabel}-${report.subjectId.slice(0, 8)}.csv`).send(body);
+  }
+}

@@ -1,0 +1,65 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { DataSource, In } from 'typeorm';
+import { Report } from '../../../libs/domain/entities';
+import { calendarPeriod } from '../../../libs/domain/rules/periods';
+import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
+import type { Actor } from '../../../libs/domain/rules/roles';
+import { TemporalClient } from '../../../libs/temporal/temporal.module';
+import { toHttpError } from '../common/workflow-errors';
+import { InsightScopes } from '../kpis/scope';
+import { RecordReach } from '../users/record-reach';
+
+/**
+ * The stored reports: listed and downloaded within the reader's reach (a team lead's report is
+ * the team's figures: INSIGHT_READ on the lead), and made on demand through the same workflow
+ * the monthly Schedule runs, so a report is made one way.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClient,
+    private readonly scopes: InsightScopes,
+    private readonly reach: RecordReach,
+  ) {}
+
+  /** The reports within reach, newest period first. */
+  async list(actor: Actor): Promise<Report[]> {
+    const owners = await this.reach.owners(actor, INSIGHT_READ);
+    if (owners !== 'all' && owners.length === 0) return [];
+    return this.db.getRepository(Report).find({
+      where: owners === 'all' ? {} : { subjectId: In(owners) },
+      order: { periodStart: 'DESC', generatedAt: 'DESC' },
+      take: 200,
+    });
+  }
+
+  /** One report's file, after checking the reader may see the team's figures. */
+  async file(actor: Actor, id: string, format: 'pdf' | 'csv'): Promise<{ report: Report; body: Buffer | string }> {
+    const report = await this.db.getRepository(Report).findOne({ where: { id }, select: ['id', 'kind', 'subjectId', 'periodStart', 'periodLabel', format] as (keyof Report)[] });
+    if (!report) throw new NotFoundException(`Report ${id} does not exist`);
+    await this.reach.require(actor, INSIGHT_READ, report.subjectId, `Report ${id}`);
+    return { report, body: format === 'pdf' ? report.pdf : report.csv };
+  }
+
+  /** Makes (or makes again) a team lead's report for one month, and answers once it is stored. */
+  async generate(actor: Actor, managerId: string, month: string): Promise<Report> {
+    const period = calendarPeriod('month', month);
+    if (typeof period === 'string') throw new BadRequestException(period.replace('start', 'month'));
+    const scope = await this.scopes.resolve(actor, 'team', managerId);
+    try {
+      const { reportId } = await this.temporal.client.workflow.execute('teamReportWorkflow', {
+        taskQueue: this.temporal.taskQueue,
+        workflowId: `team-report-${scope.id}-${period.start}`,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+        args: [{ managerId: scope.id, periodStart: period.start, trigger: 'on_demand', requestedById: actor.userId }],
+        workflowExecutionTimeout: '10 minutes',
+      });
+      return this.db.getRepository(Report).findOneByOrFail({ id: reportId });
+    } catch (error) {
+      throw toHttpError(error, `The report of ${scope.name}'s team`);
+    }
+  }
+}
