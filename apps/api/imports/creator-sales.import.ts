@@ -158,7 +158,11 @@ export class CreatorSalesImport {
     for await (const { line, cells } of records) {
       if (!header) {
         const mapped = mapHeader(cells, CREATOR_SALES_HEADER);
-        if (mapped.problems.length > 0) return refuseHeader(rejections, line, mapped.problems);
+        if (mapped.problems.length > 0) {
+          const looksLikeExport = mapTikTokHeader(cells).problems.length === 0;
+          const hint = { column: null, message: `this looks like a TikTok Shop affiliate orders export: send it with ?format=${TIKTOK_SHOP_AFFILIATE_ORDERS}` };
+          return refuseHeader(rejections, line, looksLikeExport ? [...mapped.problems, hint] : mapped.problems);
+        }
         header = { columns: mapped.columns, width: cells.length };
         continue;
       }
