@@ -98,7 +98,7 @@ export class CreatorSalesImport {
 
     return runImport(this.db, { kind: ImportKind.CreatorSales, format, request }, {
       read: async (tx, rejections) => {
-        const staging = new StagingTable<StagedSale>(tx, STAGING, STAGING_COLUMNS, stagedValues);
+        const staging = new StagingTable<StagedSale>(tx, STAGING, STAGING_COLUMNS, stagedValues, () => rejections.refusing);
         await staging.create(STAGING_DEFINITION);
         const creators = new CreatorLookup(tx, importer);
         const brands = new BrandLookup(tx);
@@ -137,8 +137,9 @@ export class CreatorSalesImport {
              LEFT JOIN "creator_sales" existing ON existing."creatorId" = latest."creatorId" AND existing."date" = latest."date"
               AND existing."brandId" IS NOT DISTINCT FROM latest."brandId" AND existing."platform" IS NOT DISTINCT FROM latest."platform"`,
         );
-        return { ...counts, preview };
+        return counts;
       },
+      previewRows: preview,
     });
   }
 

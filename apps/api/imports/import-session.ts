@@ -59,6 +59,13 @@ export class Rejections {
   /** The file cannot be read on (a header it does not understand, broken CSV): refused even with `partial`. */
   fatal = false;
 
+  constructor(private readonly partial = false) {}
+
+  /** Nothing of this file will be stored: the rest is only checked, to list every bad row. */
+  get refusing(): boolean {
+    return this.fatal || (this.count > 0 && !this.partial);
+  }
+
   add(line: number, problems: readonly CellProblem[]): void {
     if (problems.length === 0) return;
     this.count += 1;
@@ -96,6 +103,8 @@ export class StagingTable<Row> {
     readonly name: string,
     private readonly columns: StagingColumns,
     private readonly values: (row: Row) => readonly unknown[],
+    /** True once the file is refused: rows are then only counted, not written. */
+    private readonly discarding: () => boolean = () => false,
   ) {
     this.batch = columns.map(() => []);
   }
@@ -105,14 +114,15 @@ export class StagingTable<Row> {
   }
 
   async add(row: Row): Promise<void> {
+    this.rows += 1;
+    if (this.discarding()) return;
     this.values(row).forEach((value, index) => this.batch[index].push(typeof value === 'string' ? this.intern(value) : value));
     this.size += 1;
-    this.rows += 1;
     if (this.size >= STAGING_BATCH) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.size === 0) return;
+    if (this.size === 0 || this.discarding()) return;
     const names = this.columns.map(([name]) => `"${name}"`).join(', ');
     const unnest = this.columns.map(([, type], index) => `$${index + 1}::${type}`).join(', ');
     await this.tx.query(`INSERT INTO "${this.name}" (${names}) SELECT * FROM unnest(${unnest})`, this.batch);
@@ -171,12 +181,14 @@ export async function runImport(
     read(tx: QueryRunner, rejections: Rejections): Promise<void>;
     /** Upserts the staged rows under this import's id; answers new and replaced keys. */
     store(tx: QueryRunner, importId: string): Promise<{ imported: number; replaced: number }>;
-    /** What `store` would do, without doing it, and the rows to show. */
-    preview(tx: QueryRunner): Promise<{ imported: number; replaced: number; rows: number; preview: Record<string, unknown>[] }>;
+    /** What `store` would do, without doing it. */
+    preview(tx: QueryRunner): Promise<{ imported: number; replaced: number; rows: number }>;
+    /** The first good rows as they would be stored, for a dry run. */
+    previewRows: Record<string, unknown>[];
   },
 ): Promise<ImportResult> {
   const { kind, format, request } = setup;
-  const rejections = new Rejections();
+  const rejections = new Rejections(request.partial === true);
   const answer = (imported: number, replaced: number): ImportAnswer => ({ imported, replaced, rejected: rejections.listed, rejectedCount: rejections.count });
   const importId = randomUUID();
   const tx = db.createQueryRunner();
@@ -184,12 +196,13 @@ export async function runImport(
   try {
     await tx.startTransaction();
     await work.read(tx, rejections);
-    const refused = rejections.fatal || (rejections.count > 0 && request.partial !== true);
+    const refused = rejections.refusing;
 
     if (request.dryRun) {
-      const counts = refused ? { imported: 0, replaced: 0, rows: 0, preview: [] } : await work.preview(tx);
+      // Refused: nothing would be stored, but the first good rows are still worth showing.
+      const counts = refused ? { imported: 0, replaced: 0, rows: 0 } : await work.preview(tx);
       await tx.rollbackTransaction();
-      return { outcome: 'preview', answer: { ...answer(counts.imported, counts.replaced), dryRun: true, rows: counts.rows, preview: counts.preview } };
+      return { outcome: 'preview', answer: { ...answer(counts.imported, counts.replaced), dryRun: true, rows: counts.rows, preview: work.previewRows } };
     }
     if (refused) {
       await tx.rollbackTransaction();
