@@ -188,6 +188,9 @@ describe('imports through the REST API', () => {
       ]);
       expect(await system.database.db.getRepository(Import).findOneByOrFail({ format: 'tiktok-shop-affiliate-orders' })).toMatchObject({ imported: 5, outcome: 'stored' });
 
+      const withoutFormat = await send(system, '/imports/creator-sales', as(team.talentManager), exported);
+      expect(withoutFormat).toMatchObject({ status: 400, body: { rejected: [{ line: 1, message: expect.stringMatching(/send it with \?format=tiktok-shop-affiliate-orders/) }] } });
+
       const unknownBrand = await send(system, '/imports/creator-sales', as(team.talentManager), exported, { query: { format: 'tiktok-shop-affiliate-orders', brand: 'Nobody Inc' } });
       expect(unknownBrand).toMatchObject({ status: 400, body: { message: 'brand: no brand is called or has the id "Nobody Inc"' } });
     });

@@ -98,7 +98,7 @@ export class CreatorSalesImport {
 
     return runImport(this.db, { kind: ImportKind.CreatorSales, format, request }, {
       read: async (tx, rejections) => {
-        const staging = new StagingTable<StagedSale>(tx, STAGING, STAGING_COLUMNS, stagedValues);
+        const staging = new StagingTable<StagedSale>(tx, STAGING, STAGING_COLUMNS, stagedValues, () => rejections.refusing);
         await staging.create(STAGING_DEFINITION);
         const creators = new CreatorLookup(tx, importer);
         const brands = new BrandLookup(tx);
@@ -137,8 +137,9 @@ export class CreatorSalesImport {
              LEFT JOIN "creator_sales" existing ON existing."creatorId" = latest."creatorId" AND existing."date" = latest."date"
               AND existing."brandId" IS NOT DISTINCT FROM latest."brandId" AND existing."platform" IS NOT DISTINCT FROM latest."platform"`,
         );
-        return { ...counts, preview };
+        return counts;
       },
+      previewRows: preview,
     });
   }
 
@@ -158,7 +159,11 @@ export class CreatorSalesImport {
     for await (const { line, cells } of records) {
       if (!header) {
         const mapped = mapHeader(cells, CREATOR_SALES_HEADER);
-        if (mapped.problems.length > 0) return refuseHeader(rejections, line, mapped.problems);
+        if (mapped.problems.length > 0) {
+          const looksLikeExport = mapTikTokHeader(cells).problems.length === 0;
+          const hint = { column: null, message: `this looks like a TikTok Shop affiliate orders export: send it with ?format=${TIKTOK_SHOP_AFFILIATE_ORDERS}` };
+          return refuseHeader(rejections, line, looksLikeExport ? [...mapped.problems, hint] : mapped.problems);
+        }
         header = { columns: mapped.columns, width: cells.length };
         continue;
       }

@@ -59,13 +59,16 @@ function lineBreaks(cells: readonly string[]): number {
 /**
  * The records of a CSV upload, read as they arrive: memory holds one record and csv-parse's
  * buffer, whatever the file's size (the async iteration pulls a record only when the previous
- * one is handled, and the request is paused meanwhile).
+ * one is handled, and the request is paused meanwhile). Records whose cells are all blank
+ * (empty lines, the ",,,," rows spreadsheets leave) are not yielded.
  *
  * Line numbers are the file's, the header being line 1, so a record with a quoted multi-line
- * cell is reported where it starts. csv-parse's `info.lines` counts a \r\n inside quotes as two
- * lines, so the start is derived instead: one line after where the previous record ended, plus
- * the empty lines csv-parse skipped in between (`info.empty_lines`); a record ends as many lines
- * after its start as its cells hold line breaks.
+ * cell is reported where it starts. They are counted here rather than taken from csv-parse's
+ * `info`: its `info.lines` counts a \r\n inside quotes as two lines, and `info: true` copies
+ * the info object for every record, which in the API process multiplied the garbage of a
+ * 300,000-row import by fifteen (docs/imports.md#limits-and-memory). Empty lines stay records
+ * (no `skip_empty_lines`), so each record starts one line after the previous one ended, and
+ * ends as many lines later as its cells hold line breaks.
  *
  * Stopping early (a header the import cannot read) leaves the rest of the request to be
  * drained, never destroys it: the answer still has to go out on the same connection.
@@ -73,9 +76,7 @@ function lineBreaks(cells: readonly string[]): number {
 export async function* csvRecords(input: Readable, maxBytes: number): AsyncGenerator<CsvRecord> {
   const parser = parse({
     bom: true,
-    info: true,
     relax_column_count: true,
-    skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARACTERS,
   });
   const limit = new ByteLimit(maxBytes);
@@ -89,13 +90,12 @@ export async function* csvRecords(input: Readable, maxBytes: number): AsyncGener
   input.pipe(limit).pipe(parser);
 
   let previousEnd = 0;
-  let previousEmpty = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
-      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-      previousEnd = line + lineBreaks(record);
-      previousEmpty = info.empty_lines;
-      yield { line, cells: record };
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      const line = previousEnd + 1;
+      previousEnd = line + lineBreaks(cells);
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      yield { line, cells };
     }
   } catch (error) {
     if (isCsvError(error)) throw new CsvSyntaxError(error.lines ?? previousEnd + 1, error.message);

@@ -59,6 +59,13 @@ export class Rejections {
   /** The file cannot be read on (a header it does not understand, broken CSV): refused even with `partial`. */
   fatal = false;
 
+  constructor(private readonly partial = false) {}
+
+  /** Nothing of this file will be stored: the rest is only checked, to list every bad row. */
+  get refusing(): boolean {
+    return this.fatal || (this.count > 0 && !this.partial);
+  }
+
   add(line: number, problems: readonly CellProblem[]): void {
     if (problems.length === 0) return;
     this.count += 1;
@@ -72,13 +79,23 @@ export class Rejections {
 /** Columns of a staging table in insertion order, with their PostgreSQL array types for unnest. */
 export type StagingColumns = ReadonlyArray<readonly [name: string, arrayType: string]>;
 
+/** Distinct short strings a staging table keeps one copy of (dates, currencies, statuses); past it, copies are kept as they come. */
+const INTERNED_STRINGS = 10_000;
+
 /**
  * Validated rows on their way to the target table, in batches, inside the import's one
  * transaction: a temporary table dropped at commit or rollback, filled with one `unnest` insert
  * per batch, so memory holds one batch whatever the file's size.
+ *
+ * A batch is kept as one array per column of plain values, repeated strings shared, never as
+ * row objects: what a batch holds outlives the young generation's collections while it fills,
+ * so V8 promotes it, and the smaller it is the less dead weight the old generation gathers
+ * between its (rare) collections in a process as large as the API.
  */
 export class StagingTable<Row> {
-  private batch: Row[] = [];
+  private readonly batch: unknown[][];
+  private size = 0;
+  private readonly interned = new Map<string, string>();
   rows = 0;
 
   constructor(
@@ -86,26 +103,38 @@ export class StagingTable<Row> {
     readonly name: string,
     private readonly columns: StagingColumns,
     private readonly values: (row: Row) => readonly unknown[],
-  ) {}
+    /** True once the file is refused: rows are then only counted, not written. */
+    private readonly discarding: () => boolean = () => false,
+  ) {
+    this.batch = columns.map(() => []);
+  }
 
   async create(definition: string): Promise<void> {
     await this.tx.query(`CREATE TEMPORARY TABLE "${this.name}" (${definition}) ON COMMIT DROP`);
   }
 
   async add(row: Row): Promise<void> {
-    this.batch.push(row);
     this.rows += 1;
-    if (this.batch.length >= STAGING_BATCH) await this.flush();
+    if (this.discarding()) return;
+    this.values(row).forEach((value, index) => this.batch[index].push(typeof value === 'string' ? this.intern(value) : value));
+    this.size += 1;
+    if (this.size >= STAGING_BATCH) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const arrays = this.columns.map(() => [] as unknown[]);
-    for (const row of this.batch) this.values(row).forEach((value, index) => arrays[index].push(value));
+    if (this.size === 0 || this.discarding()) return;
     const names = this.columns.map(([name]) => `"${name}"`).join(', ');
     const unnest = this.columns.map(([, type], index) => `$${index + 1}::${type}`).join(', ');
-    await this.tx.query(`INSERT INTO "${this.name}" (${names}) SELECT * FROM unnest(${unnest})`, arrays);
-    this.batch = [];
+    await this.tx.query(`INSERT INTO "${this.name}" (${names}) SELECT * FROM unnest(${unnest})`, this.batch);
+    for (const column of this.batch) column.length = 0;
+    this.size = 0;
+  }
+
+  private intern(value: string): string {
+    const known = this.interned.get(value);
+    if (known !== undefined) return known;
+    if (this.interned.size < INTERNED_STRINGS && value.length <= 40) this.interned.set(value, value);
+    return value;
   }
 }
 
@@ -152,12 +181,14 @@ export async function runImport(
     read(tx: QueryRunner, rejections: Rejections): Promise<void>;
     /** Upserts the staged rows under this import's id; answers new and replaced keys. */
     store(tx: QueryRunner, importId: string): Promise<{ imported: number; replaced: number }>;
-    /** What `store` would do, without doing it, and the rows to show. */
-    preview(tx: QueryRunner): Promise<{ imported: number; replaced: number; rows: number; preview: Record<string, unknown>[] }>;
+    /** What `store` would do, without doing it. */
+    preview(tx: QueryRunner): Promise<{ imported: number; replaced: number; rows: number }>;
+    /** The first good rows as they would be stored, for a dry run. */
+    previewRows: Record<string, unknown>[];
   },
 ): Promise<ImportResult> {
   const { kind, format, request } = setup;
-  const rejections = new Rejections();
+  const rejections = new Rejections(request.partial === true);
   const answer = (imported: number, replaced: number): ImportAnswer => ({ imported, replaced, rejected: rejections.listed, rejectedCount: rejections.count });
   const importId = randomUUID();
   const tx = db.createQueryRunner();
@@ -165,12 +196,13 @@ export async function runImport(
   try {
     await tx.startTransaction();
     await work.read(tx, rejections);
-    const refused = rejections.fatal || (rejections.count > 0 && request.partial !== true);
+    const refused = rejections.refusing;
 
     if (request.dryRun) {
-      const counts = refused ? { imported: 0, replaced: 0, rows: 0, preview: [] } : await work.preview(tx);
+      // Refused: nothing would be stored, but the first good rows are still worth showing.
+      const counts = refused ? { imported: 0, replaced: 0, rows: 0 } : await work.preview(tx);
       await tx.rollbackTransaction();
-      return { outcome: 'preview', answer: { ...answer(counts.imported, counts.replaced), dryRun: true, rows: counts.rows, preview: counts.preview } };
+      return { outcome: 'preview', answer: { ...answer(counts.imported, counts.replaced), dryRun: true, rows: counts.rows, preview: work.previewRows } };
     }
     if (refused) {
       await tx.rollbackTransaction();

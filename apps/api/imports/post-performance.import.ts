@@ -65,7 +65,7 @@ export class PostPerformanceImport {
 
     return runImport(this.db, { kind: ImportKind.PostPerformance, format: CANONICAL_FORMAT, request }, {
       read: async (tx, rejections) => {
-        const staging = new StagingTable<StagedReading>(tx, STAGING, STAGING_COLUMNS, stagedValues);
+        const staging = new StagingTable<StagedReading>(tx, STAGING, STAGING_COLUMNS, stagedValues, () => rejections.refusing);
         await staging.create(STAGING_DEFINITION);
         const posts = new DeliverableLookup(tx, importer);
         let header: { columns: ColumnPositions<PostPerformanceColumn>; width: number } | null = null;
@@ -134,8 +134,9 @@ export class PostPerformanceImport {
               AND existing."capturedAt" = latest."capturedAt" AND existing."label" = $1`,
           [SnapshotLabel.Imported],
         );
-        return { ...counts, preview };
+        return counts;
       },
+      previewRows: preview,
     });
   }
 

@@ -29,18 +29,24 @@ export function mapHeader<K extends string>(header: readonly string[], spec: Hea
   const columns: ColumnPositions<K> = {};
   const problems: CellProblem[] = [];
   const known = new Set<string>(spec.known);
+  const unknown: string[] = [];
   header.forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
     if (name === '') {
       problems.push({ column: null, message: `column ${index + 1} has no name` });
     } else if (!known.has(name)) {
-      problems.push({ column: raw.trim(), message: `unknown column "${raw.trim()}"; the columns are ${spec.known.join(', ')}` });
+      unknown.push(raw.trim());
     } else if (columns[name as K] !== undefined) {
       problems.push({ column: raw.trim(), message: `column "${name}" appears twice` });
     } else {
       columns[name as K] = index;
     }
   });
+  if (unknown.length > 0) {
+    // One problem for all of them: a file of another shape would otherwise repeat the list 30 times.
+    const names = unknown.map((name) => `"${name}"`).join(', ');
+    problems.unshift({ column: unknown[0], message: `unknown column${unknown.length > 1 ? 's' : ''} ${names}; the columns are ${spec.known.join(', ')}` });
+  }
   for (const name of spec.required) {
     if (columns[name] === undefined) problems.push({ column: name, message: `the header has no "${name}" column` });
   }
