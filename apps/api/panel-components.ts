@@ -1,8 +1,9 @@
 import { PLATFORM_COMPONENTS, type PanelComponent } from './back-office/components';
 import { LIVE_VIEW } from './collaborations/live-view.component';
+import { IMPORT_UPLOAD } from './imports/import-upload.component';
 
 /**
  * Every front-end component of the back office: the generic ones and those of a feature. The
  * build bundles exactly these (scripts/build-panel.ts); options refer to them by name.
  */
-export const PANEL_COMPONENTS: readonly PanelComponent[] = [...PLATFORM_COMPONENTS, LIVE_VIEW];
+export const PANEL_COMPONENTS: readonly PanelComponent[] = [...PLATFORM_COMPONENTS, LIVE_VIEW, IMPORT_UPLOAD];

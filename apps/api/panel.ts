@@ -5,6 +5,7 @@ import { collaborationPanel } from './collaborations/collaborations.panel';
 import { contractPanel, type ContractsPort } from './contracts/contracts.panel';
 import { deliverablePanel, draftPanel, performancePanel, type DeliverablesPort } from './deliverables/deliverables.panel';
 import { escalationPanel, type EscalationsPort } from './escalations/escalations.panel';
+import type { ImportUploadPort } from './imports/import-upload.action';
 import { importPanel } from './imports/imports.panel';
 import { notificationPanel } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
@@ -28,6 +29,7 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   escalations: EscalationsPort;
   campaigns: CampaignsPort;
   satisfaction: SatisfactionPort;
+  imports: ImportUploadPort;
 }
 
 export function panelResources(deps: PanelDependencies): PanelResource[] {
@@ -40,7 +42,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     campaignPanel(deps),
     userPanel(deps),
     auditLogPanel(),
-    importPanel(),
+    importPanel(deps),
     contractPanel(deps),
     deliverablePanel(deps),
     draftPanel(),

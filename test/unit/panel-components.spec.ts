@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
 import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.component';
+import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
 import { PANEL_COMPONENTS } from '../../apps/api/panel-components';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,7 +28,7 @@ describe('the back office components that `npm run build` bundles', () => {
 
   it('includes every name the server refers to, and every .tsx of the application', () => {
     expect(PANEL_COMPONENTS.map(({ name }) => name).sort()).toEqual(
-      [DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT].sort(),
+      [DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, IMPORT_UPLOAD_COMPONENT].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());
   });

@@ -15,6 +15,8 @@ import { EscalationsService } from '../escalations/escalations.service';
 import { panelResources } from '../panel';
 import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
+import { CreatorSalesImport } from '../imports/creator-sales.import';
+import { PostPerformanceImport } from '../imports/post-performance.import';
 import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
 import type { AdminJSOptions } from './adminjs-types';
@@ -90,6 +92,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     escalations: app.get(EscalationsService),
     campaigns: app.get(CampaignsService),
     satisfaction: app.get(SatisfactionService),
+    imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },

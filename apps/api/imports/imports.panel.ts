@@ -1,14 +1,15 @@
 import { Import } from '../../../libs/domain/entities';
 import { ImportKind, ImportOutcome } from '../../../libs/domain/rules/import-rows';
 import { choices } from '../back-office/properties';
-import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+import { NAVIGATION, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+import { importUploadAction, type ImportUploadPort } from './import-upload.action';
 
 /**
  * Every import attempted (docs/imports.md): who, which file, how it ended, the counts.
  * Read-only: rows are written only by the imports themselves (stored or refused), each with
- * its audit-log entry. The upload page with its preview is a separate action.
+ * its audit-log entry. "Upload a file" is the panel's way in, with a preview (import-upload.action.ts).
  */
-export function importPanel(): PanelResource {
+export function importPanel(deps: SpecDependencies & { imports: ImportUploadPort }): PanelResource {
   return {
     entity: Import,
     id: 'Import',
@@ -33,5 +34,7 @@ export function importPanel(): PanelResource {
       rejectedCount: 'Bad rows',
       partial: 'Good rows only',
     },
+    actions: { upload: importUploadAction(deps.imports, deps.logger) },
+    actionLabels: { upload: 'Upload a file' },
   };
 }
