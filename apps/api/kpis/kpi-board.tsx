@@ -88,9 +88,13 @@ const KpiBoard: React.FC = () => {
       <H2>KPI board</H2>
       <Text mb="lg" color="grey80">
         Each team KPI for a month or a quarter: the actual, the target a manager set, and the progress towards it.{' '}
-        <a href="#kpi-definitions" data-testid="kpi-definitions-link">
-          Definitions: docs/metrics.md
-        </a>
+        {data.board ? (
+          <a href="#kpi-definitions" data-testid="kpi-definitions-link">
+            Definitions: docs/metrics.md
+          </a>
+        ) : (
+          'Definitions: ' + data.definitions
+        )}
       </Text>
       <Box variant="white" p="lg" mb="lg" flex flexDirection="row" flexWrap="wrap">
         <Picker
