@@ -1,9 +1,11 @@
 import { PLATFORM_COMPONENTS, type PanelComponent } from './back-office/components';
+import { ANALYTICS_COMPONENTS } from './analytics/analytics-page.component';
 import { LIVE_VIEW } from './collaborations/live-view.component';
 import { IMPORT_UPLOAD } from './imports/import-upload.component';
+import { KPI_BOARD } from './kpis/kpi-board.component';
 
 /**
  * Every front-end component of the back office: the generic ones and those of a feature. The
  * build bundles exactly these (scripts/build-panel.ts); options refer to them by name.
  */
-export const PANEL_COMPONENTS: readonly PanelComponent[] = [...PLATFORM_COMPONENTS, LIVE_VIEW, IMPORT_UPLOAD];
+export const PANEL_COMPONENTS: readonly PanelComponent[] = [...PLATFORM_COMPONENTS, LIVE_VIEW, IMPORT_UPLOAD, KPI_BOARD, ...ANALYTICS_COMPONENTS];

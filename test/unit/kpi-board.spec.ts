@@ -40,6 +40,7 @@ describe('the KPI board', () => {
 
   it('grows NMV per currency from the previous period, and not from nothing', () => {
     expect(row(TargetMetric.NmvGrowth, 'INR').actual).toBeCloseTo(0.2, 10);
+    expect(row(TargetMetric.NmvGrowth, 'INR').basis).toMatch(/^from INR [\d,]+\.\d\d to INR [\d,]+\.\d\d$/);
     // USD sold last period and nothing now: −100 %
     expect(row(TargetMetric.NmvGrowth, 'USD').actual).toBe(-1);
   });

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
+import { ANALYTICS_PAGE_COMPONENT, ANALYTICS_TABLE_COMPONENT, ANALYTICS_TREND_COMPONENT } from '../../apps/api/analytics/analytics-page.component';
+import { CHARTS_COMPONENT, DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
 import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.component';
 import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
+import { KPI_BOARD_COMPONENT } from '../../apps/api/kpis/kpi-board.component';
 import { PANEL_COMPONENTS } from '../../apps/api/panel-components';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -28,7 +30,10 @@ describe('the back office components that `npm run build` bundles', () => {
 
   it('includes every name the server refers to, and every .tsx of the application', () => {
     expect(PANEL_COMPONENTS.map(({ name }) => name).sort()).toEqual(
-      [DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, IMPORT_UPLOAD_COMPONENT].sort(),
+      [
+        DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, CHARTS_COMPONENT,
+        KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT,
+      ].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());
   });

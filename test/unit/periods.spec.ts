@@ -1,4 +1,4 @@
-import { calendarPeriod, customPeriod, monthsBetween, periodContaining, type Period } from '../../libs/domain/rules/periods';
+import { calendarPeriod, customPeriod, monthsBetween, periodContaining, recentPeriods, type Period } from '../../libs/domain/rules/periods';
 
 describe('reporting periods', () => {
   it('makes a month with its previous month', () => {
@@ -32,5 +32,16 @@ describe('reporting periods', () => {
     expect(periodContaining('quarter', new Date('2026-11-29T20:00:00Z')).start).toBe('2026-10-01');
     expect(periodContaining('month', new Date('2026-11-29T20:00:00Z')).label).toBe('2026-11');
     expect(monthsBetween('2026-10-15', '2027-01-01')).toEqual(['2026-10-01', '2026-11-01', '2026-12-01']);
+  });
+
+  it('offers the last months and quarters up to the current one, newest first', () => {
+    const now = new Date('2026-11-29T22:00:00Z');
+    const months = recentPeriods('month', now, 18);
+    expect(months).toHaveLength(18);
+    expect(months[0].label).toBe('2026-11');
+    expect(months[1].start).toBe('2026-10-01');
+    expect(months[17].label).toBe('2025-06');
+    expect(recentPeriods('quarter', now, 6).map((p) => p.label)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3']);
+    expect(recentPeriods('quarter', new Date('2027-01-01T00:00:00Z'), 2).map((p) => p.start)).toEqual(['2027-01-01', '2026-10-01']);
   });
 });

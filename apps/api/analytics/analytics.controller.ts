@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBasicAuth, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { calendarPeriod, customPeriod, periodContaining, type Period } from '../../../libs/domain/rules/periods';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor } from '../users/api-auth.guard';
 import { analyticsCsv } from './analytics-csv';
+import { periodOf } from './analytics-period';
 import { AnalyticsQueryDto } from './analytics-query.dto';
 import { ANALYTICS_KINDS, type AnalyticsKind } from './analytics-scope';
 import { AnalyticsService, AnalyticsView } from './analytics.service';
@@ -11,20 +11,6 @@ import { AnalyticsService, AnalyticsView } from './analytics.service';
 function kindOf(value: string): AnalyticsKind {
   if (!(ANALYTICS_KINDS as readonly string[]).includes(value)) throw new BadRequestException(`Analytics exist for ${ANALYTICS_KINDS.join(', ')}; not for "${value}"`);
   return value as AnalyticsKind;
-}
-
-/** The period asked for: a month or quarter by its first day (default: the current month), or a custom range. */
-export function periodOf(query: AnalyticsQueryDto, now: Date = new Date()): Period {
-  const kind = query.period ?? 'month';
-  let period: Period | string;
-  if (kind === 'custom') {
-    if (!query.from || !query.to) throw new BadRequestException('A custom period needs from and to (YYYY-MM-DD)');
-    period = customPeriod(query.from, query.to);
-  } else {
-    period = query.start ? calendarPeriod(kind, query.start) : periodContaining(kind, now);
-  }
-  if (typeof period === 'string') throw new BadRequestException(period);
-  return period;
 }
 
 @ApiTags('insight')

@@ -9,6 +9,6 @@ import { AnalyticsService } from './analytics.service';
   imports: [UsersModule, KpisModule],
   controllers: [AnalyticsController],
   providers: [AnalyticsService, AnalyticsScopes],
-  exports: [AnalyticsService],
+  exports: [AnalyticsService, AnalyticsScopes],
 })
 export class AnalyticsModule {}

@@ -2,31 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
-import { totals, trend, type MonthlyPosts, type MonthlySales, type MonthlySpend, type Totals, type TrendPoint } from '../../../libs/domain/rules/analytics';
+import { totals, trend, type MonthlyPosts, type MonthlySales, type MonthlySpend } from '../../../libs/domain/rules/analytics';
 import { isProvisional, nmvByCurrency } from '../../../libs/domain/rules/metrics';
 import { monthsBetween, type Period } from '../../../libs/domain/rules/periods';
 import type { Actor } from '../../../libs/domain/rules/roles';
+import type { AnalyticsRow, AnalyticsView } from './analytics-page.component';
 import { AnalyticsScopes, type AnalyticsKind, type AnalyticsScope } from './analytics-scope';
 
-/** One entity below the page's (a collaboration, campaign, creator or executive) with its figures. */
-export interface AnalyticsRow {
-  id: string;
-  name: string;
-  /** Where its own page is: an analytics kind, or the panel resource it opens. */
-  link: { analytics?: AnalyticsKind; resource?: string };
-  detail: string;
-  totals: Totals;
-}
-
-export interface AnalyticsView {
-  entity: { kind: AnalyticsKind; id: string; name: string };
-  period: Period & { provisional: boolean; returnWindowDays: number };
-  totals: Totals;
-  /** Month by month, the twelve months ending with the period's last month (or the period's own months, if longer). */
-  trend: TrendPoint[];
-  table: { of: AnalyticsScope['children']; rows: AnalyticsRow[] };
-  definitions: string;
-}
+export type { AnalyticsRow, AnalyticsView } from './analytics-page.component';
 
 const TREND_MONTHS = 12;
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);

@@ -12,7 +12,12 @@ import { CollaborationsService } from '../collaborations/collaborations.service'
 import { ContractsService } from '../contracts/contracts.service';
 import { DeliverablesService } from '../deliverables/deliverables.service';
 import { EscalationsService } from '../escalations/escalations.service';
+import { AnalyticsScopes } from '../analytics/analytics-scope';
+import { AnalyticsService } from '../analytics/analytics.service';
+import { KpisService } from '../kpis/kpis.service';
+import { InsightScopes } from '../kpis/scope';
 import { panelResources } from '../panel';
+import { panelPages } from '../panel-pages';
 import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
@@ -23,6 +28,7 @@ import type { AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
 import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
+import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
 import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
@@ -34,6 +40,7 @@ export const ADMIN_ROOT = '/admin';
 export function backOfficeOptions(
   resources: AdminJSOptions['resources'],
   dashboard?: { component: string; handler?: NonNullable<AdminJSOptions['dashboard']>['handler'] },
+  pages: { pages: NonNullable<AdminJSOptions['pages']>; labels: Record<string, string> } = { pages: {}, labels: {} },
 ): AdminJSOptions {
   return {
     rootPath: ADMIN_ROOT,
@@ -43,6 +50,8 @@ export function backOfficeOptions(
     // Components are referred to by name: their code is the prebuilt bundle (panel-bundle.ts),
     // so no ComponentLoader (which lists sources to bundle) is needed at run time.
     ...(dashboard ? { dashboard: { component: dashboard.component, handler: dashboard.handler } } : {}),
+    // Custom pages (pages.ts, listed in apps/api/panel-pages.ts), under "Pages" in the sidebar.
+    pages: pages.pages,
     branding: { companyName: 'CreatorOps', logo: false, withMadeWithLove: false },
     version: { admin: false },
     settings: { defaultPerPage: 20 },
@@ -54,6 +63,7 @@ export function backOfficeOptions(
         en: {
           // Navigation group names as written (AdminJS would start-case them: "Brands Campaigns").
           labels: Object.fromEntries(Object.values(NAVIGATION).map(({ name }) => [name, name])),
+          pages: pages.labels,
           components: {
             Login: {
               welcomeHeader: 'CreatorOps back office',
@@ -93,6 +103,10 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     campaigns: app.get(CampaignsService),
     satisfaction: app.get(SatisfactionService),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
+    kpis: app.get(KpisService),
+    insightScopes: app.get(InsightScopes),
+    analytics: app.get(AnalyticsService),
+    analyticsScopes: app.get(AnalyticsScopes),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
@@ -114,6 +128,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
         // The home page's numbers, within the signed-in user's reach (dashboard-data.ts).
         handler: async (_request, _response, context) => dashboardData(dataSource, context.currentAdmin),
       },
+      toAdminPages(panelPages(deps), ADMIN_ROOT, (page, error) => logger.error(`page ${page}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
     ),
   );
 

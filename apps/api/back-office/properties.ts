@@ -1,6 +1,6 @@
 import type { PropertyOptions } from './adminjs-types';
 import type { Params } from './request-guards';
-import { MONEY_COMPONENT, RELATED_COMPONENT } from './components';
+import { MONEY_COMPONENT, RELATED_COMPONENT, type RelatedLink } from './components';
 
 /**
  * Property options every record type's panel uses: a fixed list of values, a column only the
@@ -18,14 +18,7 @@ export const money = (currencyPath = 'currency'): PropertyOptions => ({
   custom: { currencyPath },
 });
 
-export interface RelatedLink {
-  label: string;
-  /** The list of this resource, filtered on `filter` = this record's id. */
-  resourceId?: string;
-  filter?: string;
-  /** Or one of this record's actions. */
-  action?: string;
-}
+export type { RelatedLink };
 
 /** A show-only line of links to the records that belong to this one (a virtual property). */
 export const related = (links: RelatedLink[]): PropertyOptions => ({

@@ -3,6 +3,7 @@ import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
 import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import type { CampaignState } from '../../../workflows/campaign-messages';
+import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { decisionAction, statusIn, type RecordView } from '../back-office/decision-action';
@@ -89,6 +90,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },
+        { label: 'Analytics', page: ANALYTICS_PAGE, query: { kind: 'campaigns' } },
       ]),
     },
     structured: ['brief', 'targetAudience', 'slaOverrides'],

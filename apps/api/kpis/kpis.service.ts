@@ -2,20 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
-import type { KpiRow } from '../../../libs/domain/rules/kpi-board';
 import { isProvisional } from '../../../libs/domain/rules/metrics';
 import type { Period } from '../../../libs/domain/rules/periods';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { kpiRows } from '../../../libs/insight/kpi-measures';
+import type { KpiBoardView } from './kpi-board.component';
 import { InsightScopes, type ScopeKind } from './scope';
 
-export interface KpiBoardView {
-  scope: { kind: ScopeKind; id: string; name: string; members: number };
-  period: Period & { provisional: boolean; returnWindowDays: number };
-  kpis: KpiRow[];
-  /** Where every figure is defined. */
-  definitions: string;
-}
+export type { KpiBoardView } from './kpi-board.component';
 
 /** The KPI board of an executive or a team for a month or quarter: actual, target, progress. */
 @Injectable()

@@ -1,14 +1,14 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { User } from '../../../libs/domain/entities';
 import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { RecordReach } from '../users/record-reach';
+import type { ScopeChoice, ScopeKind } from './kpi-board.component';
 import { UsersService } from '../users/users.service';
 
-/** Whose figures: one executive (a talent manager's own), or a team (a manager and everyone below them). */
-export type ScopeKind = 'executive' | 'team';
+export type { ScopeChoice, ScopeKind } from './kpi-board.component';
 
 export interface InsightScope {
   kind: ScopeKind;
@@ -40,5 +40,26 @@ export class InsightScopes {
     await this.reach.require(actor, INSIGHT_READ, user.id, kind === 'team' ? `The team of ${user.name}` : `The figures of ${user.name}`);
     const members = kind === 'team' ? await this.users.teamOf(user.id) : [user.id];
     return { kind, id: user.id, name: user.name, members };
+  }
+
+  /**
+   * The boards the actor may open, teams first: a talent manager their own; a manager their
+   * team, the team of each manager below them and each member's own; finance and admins every
+   * manager's team and every talent manager. Active users only.
+   */
+  async choices(actor: Actor): Promise<ScopeChoice[]> {
+    const users = this.db.getRepository(User);
+    const people =
+      actor.role === Role.Finance || actor.role === Role.Admin
+        ? await users.find({ where: { active: true, role: In([Role.Manager, Role.TalentManager]) }, order: { name: 'ASC' } })
+        : actor.role === Role.Manager
+          ? await users.find({ where: { active: true, id: In(await this.users.teamOf(actor.userId)) }, order: { name: 'ASC' } })
+          : await users.find({ where: { active: true, id: actor.userId } });
+    const choice = (kind: ScopeKind, user: User): ScopeChoice => ({ kind, id: user.id, name: user.name, role: user.role });
+    const teams = people.filter((user) => user.role === Role.Manager);
+    // The viewer's own team first.
+    teams.sort((a, b) => Number(b.id === actor.userId) - Number(a.id === actor.userId));
+    const executives = people.filter((user) => user.role === Role.TalentManager);
+    return [...teams.map((user) => choice('team', user)), ...executives.map((user) => choice('executive', user))];
   }
 }

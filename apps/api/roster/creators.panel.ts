@@ -1,6 +1,7 @@
 import { Creator } from '../../../libs/domain/entities';
 import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
+import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import { choices, related } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
@@ -48,6 +49,7 @@ export function creatorPanel(): PanelResource {
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'creatorId' },
         { label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'creatorId' },
+        { label: 'Analytics', page: ANALYTICS_PAGE, query: { kind: 'creators' } },
       ]),
     },
     structured: ['channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks'],

@@ -2,6 +2,7 @@ import type { Direction, Share } from './kpis';
 import { targetProgress } from './kpis';
 import { TargetMetric } from './lifecycle';
 import { growth, type MoneyByCurrency } from './metrics';
+import { formatMoney } from './money-format';
 
 /**
  * The KPI board: each team KPI's actual beside its target and the progress towards it
@@ -104,7 +105,7 @@ export function kpiBoard(actuals: KpiActuals, targets: readonly KpiTarget[]): Kp
       case TargetMetric.NmvGrowth:
         for (const currency of currencies(def.id, actuals.nmv, actuals.nmvPrevious)) {
           const previous = actuals.nmvPrevious[currency] ?? 0;
-          push(def, growth(actuals.nmv[currency] ?? 0, previous), `from ${previous} to ${actuals.nmv[currency] ?? 0} ${currency} minor units`, currency);
+          push(def, growth(actuals.nmv[currency] ?? 0, previous), `from ${formatMoney(previous, currency)} to ${formatMoney(actuals.nmv[currency] ?? 0, currency)}`, currency);
         }
         break;
       case TargetMetric.CreatorRetention:

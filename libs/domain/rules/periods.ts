@@ -68,3 +68,10 @@ export function monthsBetween(start: string, end: string): string[] {
   for (let month = `${start.slice(0, 7)}-01`; month < end; month = addMonths(month, 1)) months.push(month);
   return months;
 }
+
+/** The `count` months or quarters up to and including the one that contains `now`, newest first (what a period picker offers). */
+export function recentPeriods(kind: 'month' | 'quarter', now: Date, count: number): Period[] {
+  const periods: Period[] = [periodContaining(kind, now)];
+  while (periods.length < count) periods.push(calendarPeriod(kind, periods[periods.length - 1].previous.start) as Period);
+  return periods;
+}

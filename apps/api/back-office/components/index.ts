@@ -24,12 +24,15 @@ export const MONEY_COMPONENT = 'CreatorOpsMoney';
 export const RELATED_COMPONENT = 'CreatorOpsRelated';
 /** The panel's home page (its numbers: dashboard-data.ts). */
 export const DASHBOARD_COMPONENT = 'CreatorOpsDashboard';
+/** The SVG charts (charts.tsx) that pages draw with: a monthly bar and line chart (the default export), a progress chart. */
+export const CHARTS_COMPONENT = 'CreatorOpsTimeChart';
 
 export const PLATFORM_COMPONENTS: readonly PanelComponent[] = [
   { name: DECISION_FORM_COMPONENT, source: 'apps/api/back-office/components/decision-form.tsx' },
   { name: MONEY_COMPONENT, source: 'apps/api/back-office/components/money.tsx' },
   { name: RELATED_COMPONENT, source: 'apps/api/back-office/components/related.tsx' },
   { name: DASHBOARD_COMPONENT, source: 'apps/api/back-office/components/dashboard.tsx' },
+  { name: CHARTS_COMPONENT, source: 'apps/api/back-office/components/charts.tsx' },
 ];
 
 export interface DecisionFormOptions {
@@ -50,6 +53,10 @@ export interface RelatedLink {
   filter?: string;
   /** Or one of this record's actions. */
   action?: string;
+  /** Or a page of the panel (pages.ts), with `query` and this record's id as `idParam` (default `id`). */
+  page?: string;
+  query?: Record<string, string>;
+  idParam?: string;
 }
 
 export interface RelatedOptions {

@@ -8,7 +8,8 @@ const h = new ViewHelpers();
 /**
  * Links from a record to what belongs to it: custom.links = [{ label, resourceId, filter }]
  * (the list of resourceId filtered on filter = this record's id), or [{ label, action }]
- * (one of this record's actions).
+ * (one of this record's actions), or [{ label, page, query }] (a page of the panel, with this
+ * record's id in its query).
  */
 const Related: React.FC<BasePropertyProps> = (props) => {
   const { property, record, resource, where } = props;
@@ -20,11 +21,13 @@ const Related: React.FC<BasePropertyProps> = (props) => {
     <ValueGroup label={translateProperty(property.label, resource.id)}>
       <Box flex flexDirection="row" flexWrap="wrap">
         {links.map((link) => {
-          const href = link.action
-            ? h.recordActionUrl({ resourceId: resource.id, recordId: record.id, actionName: link.action })
-            : h.resourceUrl({ resourceId: link.resourceId as string, search: '?filters.' + link.filter + '=' + encodeURIComponent(record.id) });
+          const href = link.page
+            ? h.pageUrl(link.page) + '?' + new URLSearchParams({ ...(link.query || {}), [link.idParam || 'id']: record.id }).toString()
+            : link.action
+              ? h.recordActionUrl({ resourceId: resource.id, recordId: record.id, actionName: link.action })
+              : h.resourceUrl({ resourceId: link.resourceId as string, search: '?filters.' + link.filter + '=' + encodeURIComponent(record.id) });
           return (
-            <Link key={link.label} href={href} mr="xl" data-testid={'related-' + (link.action || link.resourceId)}>
+            <Link key={link.label} href={href} mr="xl" data-testid={'related-' + (link.page || link.action || link.resourceId)}>
               {link.label}
             </Link>
           );

@@ -1,0 +1,14 @@
+import { analyticsPage, type AnalyticsPageDependencies } from './analytics/analytics.panel';
+import type { PanelPage } from './back-office/pages';
+import { kpiBoardPage, type KpiBoardPageDependencies } from './kpis/kpis.panel';
+
+/**
+ * Every custom page of the back office (under "Pages" in the sidebar), from its feature folder's
+ * `*.panel.ts`, in sidebar order. Like panel.ts for the record types: the services are the ones
+ * the REST API uses, so a page shows what the API answers, within the same reach.
+ */
+export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies;
+
+export function panelPages(deps: PanelPageDependencies): PanelPage[] {
+  return [kpiBoardPage(deps), analyticsPage(deps)];
+}
