@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     const baseUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
     await waitFor(`the API at ${baseUrl}`, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), 120_000, 500);
     await bookDemoCollaboration(baseUrl, databaseUrl);
+    await makeDemoReports(baseUrl, databaseUrl);
 
     console.log(
       [
@@ -152,6 +153,36 @@ async function bookDemoCollaboration(baseUrl: string, databaseUrl: string): Prom
     });
     if (response.status !== 201) log(`could not book the demo collaboration: ${response.status} ${await response.text()}`);
     else log('booked a demo collaboration (its brief reminder and escalation fire after 1 and 2 minutes)');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Last month's report for each demo team lead, on demand, so the reports list has something
+ * on the first run (the Schedule makes them on the 1st of each month).
+ */
+async function makeDemoReports(baseUrl: string, databaseUrl: string): Promise<void> {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT u.id, u.email FROM users u
+        WHERE u.email IN ('maya.manager@creatorops.local', 'dev.manager@creatorops.local')
+          AND NOT EXISTS (SELECT 1 FROM reports r WHERE r."subjectId" = u.id AND r."periodStart" = $1)`,
+      [month],
+    );
+    for (const manager of rows as Array<{ id: string; email: string }>) {
+      const auth = `Basic ${Buffer.from(`${manager.email}:${DEMO_PASSWORD}`).toString('base64')}`;
+      const response = await fetch(`${baseUrl}/reports/team-monthly`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ managerId: manager.id, month }),
+      });
+      log(response.ok ? `made the ${month.slice(0, 7)} team report of ${manager.email}` : `could not make a demo report: ${response.status} ${await response.text()}`);
+    }
   } finally {
     await client.end();
   }

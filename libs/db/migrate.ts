@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { dataSourceOptions } from './data-source';
+import { seedDemoHistory } from './demo-history';
 import { seedAdmin, seedDemo } from './seed';
 
-/** Brings a database up to date: migrations, then the first admin (and demo data when asked). */
+/** Brings a database up to date: migrations, then the first admin (and the demo data with its 18 months of history, when asked). */
 export async function migrateAndSeed(databaseUrl: string, admin: { email: string; password: string }, demo = false): Promise<void> {
   const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
     await db.runMigrations({ transaction: 'each' });
     await seedAdmin(db, admin.email, admin.password);
-    if (demo) await seedDemo(db);
+    if (demo) await seedDemoHistory(db, await seedDemo(db));
   } finally {
     await db.destroy();
   }
