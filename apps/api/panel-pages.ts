@@ -1,14 +1,15 @@
 import { analyticsPage, type AnalyticsPageDependencies } from './analytics/analytics.panel';
 import type { PanelPage } from './back-office/pages';
 import { kpiBoardPage, type KpiBoardPageDependencies } from './kpis/kpis.panel';
+import { reportsPage, type ReportsPageDependencies } from './reports/reports.panel';
 
 /**
  * Every custom page of the back office (under "Pages" in the sidebar), from its feature folder's
  * `*.panel.ts`, in sidebar order. Like panel.ts for the record types: the services are the ones
  * the REST API uses, so a page shows what the API answers, within the same reach.
  */
-export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies;
+export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies & ReportsPageDependencies;
 
 export function panelPages(deps: PanelPageDependencies): PanelPage[] {
-  return [kpiBoardPage(deps), analyticsPage(deps)];
+  return [kpiBoardPage(deps), analyticsPage(deps), reportsPage(deps)];
 }

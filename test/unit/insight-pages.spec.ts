@@ -88,9 +88,12 @@ describe('the panel pages platform', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('lists the KPI board and the analytics, labelled for the sidebar', () => {
-    const pages = panelPages({ kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() } });
-    expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({ kpiBoard: 'KPI board', analytics: 'Analytics' });
+  it('lists the KPI board, the analytics and the reports, labelled for the sidebar', () => {
+    const pages = panelPages({
+      kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() },
+      reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn() },
+    });
+    expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({ kpiBoard: 'KPI board', analytics: 'Analytics', reports: 'Reports' });
   });
 });
 

@@ -33,6 +33,7 @@ import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
 import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
+import { ReportsService } from '../reports/reports.service';
 import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
 
 export const ADMIN_ROOT = '/admin';
@@ -104,6 +105,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     satisfaction: app.get(SatisfactionService),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
     kpis: app.get(KpisService),
+    reports: app.get(ReportsService),
     insightScopes: app.get(InsightScopes),
     analytics: app.get(AnalyticsService),
     analyticsScopes: app.get(AnalyticsScopes),

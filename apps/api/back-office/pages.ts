@@ -23,9 +23,9 @@ export interface PageData<T> {
   status?: number;
 }
 
-/** A download (the CSV of a table): sent as an attachment instead of JSON. */
+/** A download (the CSV of a table, a report's PDF): sent as an attachment instead of JSON. */
 export interface PageFile {
-  file: { filename: string; contentType: string; body: string };
+  file: { filename: string; contentType: string; body: string | Buffer };
 }
 
 export interface PageLinks {
@@ -48,6 +48,8 @@ export interface PanelPage {
   icon?: string;
   /** The page's data for the viewer and the query the front end sent (strings only). */
   load(query: Readonly<Record<string, string>>, viewer: PanelViewer, links: PageLinks): Promise<PageData<unknown> | PageFile>;
+  /** A change the page makes (a POST: the panel's cross-site check applies), with the form's fields (strings only). */
+  act?(fields: Readonly<Record<string, string>>, viewer: PanelViewer, links: PageLinks): Promise<PageData<unknown>>;
 }
 
 /** A refusal a service raised (an HttpException), as the page shows it; null for anything else (a bug). */
@@ -94,7 +96,7 @@ export function pageLinks(rootPath: string): PageLinks {
 interface PageResponse {
   status(code: number): PageResponse;
   setHeader(name: string, value: string): unknown;
-  send(body: string): unknown;
+  send(body: string | Buffer): unknown;
 }
 
 /**
@@ -113,13 +115,22 @@ export function toAdminPages(
     options[page.name] = {
       component: page.component,
       ...(page.icon ? { icon: page.icon } : {}),
-      handler: async (request: { query?: unknown }, response: PageResponse, context: { currentAdmin?: CurrentAdmin }) => {
+      handler: async (request: { query?: unknown; method?: string; payload?: unknown }, response: PageResponse, context: { currentAdmin?: CurrentAdmin }) => {
         const viewer = viewerOf(context.currentAdmin);
         if (!viewer) {
           response.status(401);
           return { error: 'Sign in again to see this page.' };
         }
         try {
+          if (request.method === 'post') {
+            if (!page.act) {
+              response.status(405);
+              return { error: `The ${page.label} page changes nothing` };
+            }
+            const acted = await page.act(plainQuery(request.payload), viewer, links);
+            if (acted.status) response.status(acted.status);
+            return acted.data;
+          }
           const answer = await page.load(plainQuery(request.query), viewer, links);
           if ('file' in answer) {
             const { filename, contentType, body } = answer.file;

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import { Report } from '../../../libs/domain/entities';
+import { Report, User } from '../../../libs/domain/entities';
 import { calendarPeriod } from '../../../libs/domain/rules/periods';
 import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
@@ -42,6 +42,13 @@ export class ReportsService {
     if (!report) throw new NotFoundException(`Report ${id} does not exist`);
     await this.reach.require(actor, INSIGHT_READ, report.subjectId, `Report ${id}`);
     return { report, body: format === 'pdf' ? report.pdf : report.csv };
+  }
+
+  /** Users' names by id (whose team each report is). */
+  async names(ids: string[]): Promise<Record<string, string>> {
+    if (ids.length === 0) return {};
+    const users = await this.db.getRepository(User).findBy({ id: In(ids) });
+    return Object.fromEntries(users.map((user) => [user.id, user.name]));
   }
 
   /** Makes (or makes again) a team lead's report for one month, and answers once it is stored. */
