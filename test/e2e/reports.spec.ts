@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Report } from '../../libs/domain/entities';
+import { summarizeCampaign } from '../../libs/domain/rules/campaign-summary';
+import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { periodContaining } from '../../libs/domain/rules/periods';
 import { monthlyReportsScheduleId } from '../../libs/temporal/report-schedule';
 import { waitFor } from '../../scripts/lib/ports';
@@ -98,5 +100,36 @@ describe('monthly team reports', () => {
     const midMonth = await requestJson(system.baseUrl, 'POST', '/reports/team-monthly', as(data.maya), { managerId: data.maya.id, month: '2026-10-15' });
     expect(midMonth.status).toBe(400);
     expect(JSON.stringify(midMonth.body.message)).toMatch(/month must be the first day of a month/);
+  });
+
+  it("exports a campaign's summary, recorded when it ended, as a PDF and a CSV", async () => {
+    const [campaign] = await system.database.db.query(`SELECT c."id", c."name" FROM "campaigns" c JOIN "collaborations" b ON b."campaignId" = c."id" WHERE b."talentManagerId" = $1 LIMIT 1`, [data.tara.id]);
+    const route = `/reports/campaigns/${campaign.id}/summary`;
+    const early = await requestJson(system.baseUrl, 'GET', `${route}.csv`, as(data.maya));
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/has not ended/);
+
+    const summary = summarizeCampaign('INR', [
+      { stage: CollaborationStage.Completed, currency: 'INR', brandPriceMinor: 1_000_000, feePaidMinor: 750_000, killFeeMinor: 0, escalations: 1 },
+      { stage: CollaborationStage.Dropped, currency: 'INR', brandPriceMinor: 400_000, feePaidMinor: 0, killFeeMinor: 50_000, escalations: 1 },
+    ]);
+    await system.database.db.query(`UPDATE "campaigns" SET "summary" = $2 WHERE "id" = $1`, [campaign.id, summary]);
+    const csv = await fetch(`${system.baseUrl}${route}.csv`, { headers: { authorization: as(data.maya) } });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toContain(`${campaign.name},billed,"INR 10,000.00",INR,1000000`);
+    expect(lines).toContain(`${campaign.name},margin_bps,2000,,`);
+
+    const pdf = await fetch(`${system.baseUrl}${route}.pdf`, { headers: { authorization: as(data.maya) } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'summary-')), 'summary.pdf');
+    fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`Campaign summary — ${campaign.name}`);
+    expect(text).toContain('Billed to the brand: INR 10,000.00');
+    expect(text).toContain('Kill fees: INR 500.00');
+    expect(text).toContain('Margin: 20 %');
+    expect((await fetch(`${system.baseUrl}${route}.pdf`, { headers: { authorization: as(data.omar) } })).status).toBe(403);
+    expect((await fetch(`${system.baseUrl}${route}.xlsx`, { headers: { authorization: as(data.maya) } })).status).toBe(400);
   });
 });

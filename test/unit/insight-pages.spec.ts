@@ -91,7 +91,7 @@ describe('the panel pages platform', () => {
   it('lists the KPI board, the analytics and the reports, labelled for the sidebar', () => {
     const pages = panelPages({
       kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() },
-      reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn() },
+      reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn(), campaignSummary: jest.fn() },
     });
     expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({ kpiBoard: 'KPI board', analytics: 'Analytics', reports: 'Reports' });
   });

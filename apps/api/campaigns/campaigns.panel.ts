@@ -67,7 +67,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     list: ['name', 'brandId', 'status', 'startsOn', 'endsOn', 'ownerId'],
     show: [
       'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps',
-      'brief', 'targetAudience', 'slaOverrides', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
+      'brief', 'targetAudience', 'slaOverrides', 'summary', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'brandId', 'status', 'market', 'ownerId', 'startsOn', 'endsOn'],
     // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
@@ -91,9 +91,12 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },
         { label: 'Analytics', page: ANALYTICS_PAGE, query: { kind: 'campaigns' } },
+        // Recorded when the campaign ends; the same export as GET /reports/campaigns/:id/summary.pdf.
+        { label: 'Summary (PDF)', page: 'reports', query: { format: 'pdf' }, idParam: 'campaign', download: true },
+        { label: 'Summary (CSV)', page: 'reports', query: { format: 'csv' }, idParam: 'campaign', download: true },
       ]),
     },
-    structured: ['brief', 'targetAudience', 'slaOverrides'],
+    structured: ['brief', 'targetAudience', 'slaOverrides', 'summary'],
     propertyLabels: {
       brandId: 'Brand',
       ownerId: 'Owner',
@@ -103,6 +106,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       marginFloorBps: 'Margin floor (basis points)',
       targetAudience: 'Target audience',
       slaOverrides: 'SLA overrides',
+      summary: 'Summary (recorded when the campaign ended; amounts in minor units)',
       workflowId: 'Workflow id',
       related: 'Related',
     },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBasicAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Report } from '../../../libs/domain/entities';
@@ -38,5 +38,14 @@ export class ReportsController {
   async csv(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const { report, body } = await this.reports.file(actor, id, 'csv');
     response.type('text/csv; charset=utf-8').attachment(`report-${report.periodLabel}-${report.subjectId.slice(0, 8)}.csv`).send(body);
+  }
+
+  /** A campaign's summary, recorded when it ended, as a PDF or a CSV. */
+  @Get('campaigns/:campaignId/summary.:format')
+  @ApiProduces('application/pdf', 'text/csv')
+  async campaignSummary(@Param('campaignId', ParseUUIDPipe) campaignId: string, @Param('format') format: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    if (format !== 'pdf' && format !== 'csv') throw new BadRequestException('The summary is available as .pdf or .csv');
+    const { filename, body } = await this.reports.campaignSummary(actor, campaignId, format);
+    response.type(format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8').attachment(filename).send(body);
   }
 }

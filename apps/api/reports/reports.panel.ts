@@ -7,7 +7,7 @@ import { REPORTS_PAGE, REPORTS_PAGE_COMPONENT, type ReportListing, type ReportsP
 import type { ReportsService } from './reports.service';
 
 export interface ReportsPageDependencies {
-  reports: Pick<ReportsService, 'list' | 'file' | 'generate' | 'names'>;
+  reports: Pick<ReportsService, 'list' | 'file' | 'generate' | 'names' | 'campaignSummary'>;
   insightScopes: Pick<InsightScopes, 'choices'>;
   now?: () => Date;
 }
@@ -51,6 +51,10 @@ export function reportsPage(deps: ReportsPageDependencies): PanelPage {
     component: REPORTS_PAGE_COMPONENT,
     icon: 'FileText',
     async load(query, viewer, links) {
+      if (query.campaign && (query.format === 'pdf' || query.format === 'csv')) {
+        const { filename, body } = await deps.reports.campaignSummary(viewer, query.campaign, query.format);
+        return { file: { filename, contentType: query.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8', body } };
+      }
       if (query.id && (query.format === 'pdf' || query.format === 'csv')) {
         const { report, body } = await deps.reports.file(viewer, query.id, query.format);
         const filename = `team-report-${report.periodLabel}-${report.subjectId.slice(0, 8)}.${query.format}`;

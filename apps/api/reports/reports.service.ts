@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import { Report, User } from '../../../libs/domain/entities';
+import { Campaign, Report, User } from '../../../libs/domain/entities';
+import { campaignSummaryCsv, campaignSummaryPdf } from '../../../libs/insight/campaign-summary-files';
 import { calendarPeriod } from '../../../libs/domain/rules/periods';
 import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
@@ -42,6 +43,16 @@ export class ReportsService {
     if (!report) throw new NotFoundException(`Report ${id} does not exist`);
     await this.reach.require(actor, INSIGHT_READ, report.subjectId, `Report ${id}`);
     return { report, body: format === 'pdf' ? report.pdf : report.csv };
+  }
+
+  /** A campaign's recorded summary as a file, once the campaign has ended (its owner's figures: INSIGHT_READ). */
+  async campaignSummary(actor: Actor, campaignId: string, format: 'pdf' | 'csv'): Promise<{ filename: string; body: Buffer | string }> {
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id: campaignId });
+    if (!campaign) throw new NotFoundException(`Campaign ${campaignId} does not exist`);
+    await this.reach.require(actor, INSIGHT_READ, campaign.ownerId, `The summary of campaign ${campaign.name}`);
+    if (!campaign.summary) throw new ConflictException(`Campaign ${campaign.name} has not ended: its summary is recorded when its last collaboration ends`);
+    const filename = `campaign-summary-${campaign.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.${format}`;
+    return { filename, body: format === 'pdf' ? await campaignSummaryPdf(campaign.name, campaign.summary) : campaignSummaryCsv(campaign.name, campaign.summary) };
   }
 
   /** Users' names by id (whose team each report is). */

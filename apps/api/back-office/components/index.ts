@@ -57,6 +57,8 @@ export interface RelatedLink {
   page?: string;
   query?: Record<string, string>;
   idParam?: string;
+  /** The page's data (its handler) instead of the page: a download the handler answers as a file. */
+  download?: boolean;
 }
 
 export interface RelatedOptions {

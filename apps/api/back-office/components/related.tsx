@@ -21,13 +21,14 @@ const Related: React.FC<BasePropertyProps> = (props) => {
     <ValueGroup label={translateProperty(property.label, resource.id)}>
       <Box flex flexDirection="row" flexWrap="wrap">
         {links.map((link) => {
+          const search = '?' + new URLSearchParams({ ...(link.query || {}), [link.idParam || 'id']: record.id }).toString();
           const href = link.page
-            ? h.pageUrl(link.page) + '?' + new URLSearchParams({ ...(link.query || {}), [link.idParam || 'id']: record.id }).toString()
+            ? (link.download ? h.urlBuilder(['api', 'pages', link.page]) : h.pageUrl(link.page)) + search
             : link.action
               ? h.recordActionUrl({ resourceId: resource.id, recordId: record.id, actionName: link.action })
               : h.resourceUrl({ resourceId: link.resourceId as string, search: '?filters.' + link.filter + '=' + encodeURIComponent(record.id) });
           return (
-            <Link key={link.label} href={href} mr="xl" data-testid={'related-' + (link.page || link.action || link.resourceId)}>
+            <Link key={link.label} href={href} mr="xl" data-testid={'related-' + (link.page ? link.page + (link.download ? '-' + (link.query?.format ?? 'file') : '') : link.action || link.resourceId)}>
               {link.label}
             </Link>
           );
