@@ -12,6 +12,14 @@ import { AnalyticsScopes, type AnalyticsKind, type AnalyticsScope } from './anal
 export type { AnalyticsRow, AnalyticsView } from './analytics-page.component';
 
 const TREND_MONTHS = 12;
+
+/** How each kind of child is keyed in the grouped queries (null: one query set per child). */
+const CHILD_GROUPS: Record<AnalyticsScope['children'], { sales: string | null; collaborations: string } | null> = {
+  collaborations: { sales: null, collaborations: `c."id"::text` },
+  creators: { sales: `s."creatorId"::text`, collaborations: `c."creatorId"::text` },
+  executives: { sales: `cr."ownerId"::text`, collaborations: `c."talentManagerId"::text` },
+  campaigns: null,
+};
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const month = (column: string) => `to_char(date_trunc('month', ${column}), 'YYYY-MM-01')`;
@@ -107,9 +115,25 @@ export class AnalyticsService {
     }));
   }
 
-  /** The entities below, each with its totals for the period. */
+  /**
+   * The entities below, each with its totals for the period. Where a child is a slice of the
+   * page's own scope (its collaborations, creators or executives), one grouped query per figure
+   * serves every child; a brand's campaigns attribute sales each their own way, one by one.
+   */
   private async children(scope: AnalyticsScope, period: Period): Promise<AnalyticsRow[]> {
     const entries = await this.childEntries(scope, period);
+    const grouped = CHILD_GROUPS[scope.children];
+    if (grouped) {
+      const [sales, spend, posts] = await Promise.all([
+        grouped.sales ? this.sales(scope, period.start, period.end, grouped.sales) : Promise.resolve([] as MonthlySales[]),
+        this.spend(scope, period.start, period.end, grouped.collaborations),
+        this.posts(scope, period.start, period.end, grouped.collaborations),
+      ]);
+      return entries.map((entry) => ({
+        id: entry.id, name: entry.name, link: entry.link, detail: entry.detail,
+        totals: totals(sales.filter((row) => row.month === entry.id), spend.filter((row) => row.month === entry.id), posts.filter((row) => row.month === entry.id)),
+      }));
+    }
     return Promise.all(
       entries.map(async (entry) => {
         const child: AnalyticsScope = { ...scope, ids: entry.ids, sales: entry.sales, collaborations: entry.collaborations };
