@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig, logLevels } from '../../libs/config/config';
 import { AppModule } from './app.module';
+import { bodyErrors, HttpAnswersFilter } from './common/http-answers.filter';
 import { PASSWORD_ONLY_EXTENSION } from './users/api-auth.guard';
 import { mountBackOffice } from './back-office/mount';
 
@@ -26,9 +27,11 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const express = app.getHttpAdapter().getInstance();
   app.use(helmet());
   app.useBodyParser('json', { limit: '1mb' });
+  express.use(bodyErrors);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
+  app.useGlobalFilters(new HttpAnswersFilter());
   express.disable('x-powered-by');
 
   const openApi = new DocumentBuilder()

@@ -294,7 +294,7 @@ describe('bookings through the REST API', () => {
     const terms = { brandPriceMinor: 6000000, creatorFeeMinor: 5100000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2500, deliverables: sampleDeliverables() };
 
     const malformed = await call('POST', `/collaborations/${booking.id}/terms`, asTalentManager, { ...terms, creatorFeeMinor: '5100000' });
-    expect(malformed).toMatchObject({ status: 400, body: { message: ['creatorFeeMinor must not be less than 0', 'creatorFeeMinor must be an integer number'] } });
+    expect(malformed).toMatchObject({ status: 400, body: { message: ['creatorFeeMinor must be a whole number of minor units (paise, cents)'] } });
     expect((await call('POST', `/collaborations/${booking.id}/terms`, asTalentManager, terms)).status).toBe(200);
     const accepted = await call('POST', `/collaborations/${booking.id}/accept-terms`, asTalentManager);
     expect(accepted.body.negotiation).toMatchObject({ approvalNeeded: true, agreed: { marginBps: 1500 } });
@@ -393,7 +393,7 @@ describe('bookings through the REST API', () => {
           'property stage should not exist',
           'campaignId must be a UUID',
           'creatorId must be a UUID',
-          'creatorFeeMinor must be an integer number',
+          'creatorFeeMinor must be a whole number of minor units (paise, cents)',
         ]),
       );
     });

@@ -5,6 +5,7 @@ import { overdueWanted } from '../../apps/api/back-office/overdue';
 import { crossSiteRefusal } from '../../apps/api/back-office/request-guards';
 import { dashboardOwners } from '../../apps/api/back-office/dashboard-data';
 import { listScopeOf, ownerOf, parseOwnerPath, rememberOwner } from '../../apps/api/back-office/record-scope';
+import { money } from '../../apps/api/back-office/properties';
 import { toResourceOptions, type ResourceSpec } from '../../apps/api/back-office/resource-spec';
 import { prepareCollaborationEdit } from '../../apps/api/collaborations/collaborations.panel';
 import { withOffboardingTime } from '../../apps/api/roster/creators.panel';
@@ -110,6 +111,29 @@ describe('scoped resources', () => {
     // A refused writer's payload is emptied before AdminJS refuses the request.
     const refused = await actions.edit.before({ method: 'post', payload: { name: 'n' } }, { currentAdmin: tara, record: record('tom') });
     expect(refused.payload).toEqual({});
+  });
+
+  it('refuses amounts in a form the way the API does: whole minor units within 2^53 − 1, a fee no higher than the price', async () => {
+    const priced = toResourceOptions(
+      { ...spec, id: 'PricedThing', create: ['name', 'budgetMinor'], edit: ['name', 'budgetMinor'], properties: { budgetMinor: money() } },
+      { audit, logger, errors },
+    ).actions as Record<string, any>;
+    const create = (budgetMinor: string) => priced.new.before({ method: 'post', payload: { name: 'n', budgetMinor } }, { currentAdmin: tara });
+    await expect(create('100000000000000000000')).rejects.toThrow('budgetMinor must be at most 9007199254740991 minor units');
+    await expect(create('9007199254740993')).rejects.toThrow('budgetMinor must be at most 9007199254740991 minor units');
+    await expect(create('10.5')).rejects.toThrow('budgetMinor must be a whole number of minor units (paise, cents)');
+    await expect(create('-1')).rejects.toThrow('budgetMinor must be at least 0');
+    expect((await create('150000000')).payload.budgetMinor).toBe('150000000');
+    await expect(priced.edit.before({ method: 'post', payload: { budgetMinor: '1e20' } }, { currentAdmin: tara, record: record('tara') })).rejects.toThrow(/at most/);
+    // A column that also holds rates (a KPI target) is not held to whole minor units.
+    const rated = toResourceOptions(
+      { ...spec, id: 'RatedThing', create: ['name', 'valueNumeric'], properties: { valueNumeric: money('currency', { wholeMinorUnits: false }) } },
+      { audit, logger, errors },
+    ).actions as Record<string, any>;
+    expect((await rated.new.before({ method: 'post', payload: { name: 'n', valueNumeric: '0.85' } }, { currentAdmin: tara })).payload.valueNumeric).toBe('0.85');
+    expect(() => prepareCollaborationEdit({ creatorFeeMinor: '7000001' }, { stage: 'BRIEFED', brandPriceMinor: 7000000, creatorFeeMinor: 5000000 }, errors)).toThrow(
+      'creatorFeeMinor (7000001) must not exceed brandPriceMinor (7000000)',
+    );
   });
 
   it('narrows lists to the owners a role reads', async () => {

@@ -71,7 +71,9 @@ export class AnalyticsScopes {
         const scope = await this.people.resolve(actor, kind === 'teams' ? 'team' : 'executive', id);
         return {
           kind, id, name: scope.name, ids: scope.members,
-          sales: `cr."ownerId" = ANY($1)`,
+          // Sales follow the creator's current owner (docs/metrics.md). As an array of creator
+          // ids the planner drives the sales index instead of hashing every creator's sales.
+          sales: `s."creatorId" = ANY(ARRAY(SELECT "id" FROM "creators" WHERE "ownerId" = ANY($1)))`,
           collaborations: `c."talentManagerId" = ANY($1)`,
           children: kind === 'teams' ? 'executives' : 'creators',
         };

@@ -12,10 +12,14 @@ export const choices = (values: readonly string[]): PropertyOptions => ({ availa
 /** Shown and filtered, never edited (the workflow owns it). */
 export const readOnly = { isVisible: { list: true, show: true, filter: true, edit: false } };
 
-/** An amount in minor units, shown with the record's currency (list and show); filters on the raw amount. */
-export const money = (currencyPath = 'currency'): PropertyOptions => ({
+/**
+ * An amount in minor units, shown with the record's currency (list and show); filters on the raw
+ * amount. Forms refuse what is not a whole amount within bounds (`wholeMinorUnits`), unless the
+ * column also holds other kinds of figures.
+ */
+export const money = (currencyPath = 'currency', { wholeMinorUnits = true } = {}): PropertyOptions => ({
   components: { list: MONEY_COMPONENT, show: MONEY_COMPONENT },
-  custom: { currencyPath },
+  custom: { currencyPath, wholeMinorUnits },
 });
 
 export type { RelatedLink };

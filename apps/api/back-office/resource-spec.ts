@@ -1,3 +1,4 @@
+import { minorAmountProblem } from '../../../libs/domain/rules/money';
 import { newRecordOwner } from '../../../libs/domain/rules/ownership';
 import { ROLES, type Actor, type Role } from '../../../libs/domain/rules/roles';
 import { AccessCheck, EVERYONE, nobody, ReachByRole, reachableOwners, reaches, reachesAny, reachOf, roleOf, signedIn } from './access';
@@ -192,6 +193,20 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     if (typeof given === 'string' && owners.includes(given)) return payload;
     throw errors.validation('You can only assign records to yourself or your team', { [ownerColumn]: 'Not you or a member of your team' });
   };
+  /**
+   * Amounts (properties shown with `money()`) go through the same bound as the API's DTOs
+   * (libs/domain/rules/money.ts), so a form cannot store what the database would round or refuse.
+   */
+  const moneyFields = Object.entries(spec.properties ?? {}).filter(([, options]) => (options.custom as { wholeMinorUnits?: boolean } | undefined)?.wholeMinorUnits).map(([key]) => key);
+  const checkAmounts = (payload: Params): Params => {
+    for (const key of moneyFields) {
+      const value = payload[key];
+      if (value === undefined || value === null || value === '') continue;
+      const problem = minorAmountProblem(typeof value === 'string' && value.trim() !== '' ? Number(value) : value, key);
+      if (problem) throw errors.validation(problem, { [key]: problem });
+    }
+    return payload;
+  };
   /** Which write-only fields a payload sets (non-empty), for the audit log. */
   const setWriteOnly = (payload: Params): Params =>
     Object.fromEntries(writeOnly.filter((key) => typeof payload[key] === 'string' && payload[key] !== '').map((key) => [key, '(set)']));
@@ -238,7 +253,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         if (request.method !== 'post') return request;
         // AdminJS checks access after this hook: do no work for a request it will refuse.
         if (!mayWrite(context)) return { ...request, payload: {} };
-        const payload = checkOwner(keepOnly(request.payload, fields), context, true);
+        const payload = checkAmounts(checkOwner(keepOnly(request.payload, fields), context, true));
         (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
         return { ...request, payload: spec.prepareCreate ? await spec.prepareCreate(payload, context) : payload };
       },
@@ -265,7 +280,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         if (!mayWrite(context)) return { ...request, payload: {} };
         const current = { ...(context.record?.params ?? {}) } as Params;
         (context as Record<symbol, unknown>)[PREVIOUS] = current;
-        const payload = checkOwner(keepOnly(request.payload, fields), context, false);
+        const payload = checkAmounts(checkOwner(keepOnly(request.payload, fields), context, false));
         (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
         return { ...request, payload: spec.prepareEdit ? await spec.prepareEdit(payload, current, context) : payload };
       },

@@ -4,7 +4,7 @@ import { IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, I
 import { Market } from '../../../libs/domain/entities';
 import type { Audience } from '../../../libs/domain/rules/audience';
 import type { SlaPolicyOverrides } from '../../../libs/domain/rules/sla';
-import { IsAudience, IsSlaOverrides } from '../common/domain-validators';
+import { IsAudience, IsMinorUnits, IsSlaOverrides } from '../common/domain-validators';
 
 export class CampaignBriefDto {
   @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
@@ -46,7 +46,7 @@ export class CreateCampaignDto {
   @IsOptional() @IsEnum(Market)
   market?: Market;
 
-  @ApiProperty({ example: 150000000, description: 'Integer minor units (paise, cents)' }) @IsInt() @Min(0)
+  @ApiProperty({ example: 150000000, description: 'Integer minor units (paise, cents)' }) @IsMinorUnits(0)
   budgetMinor: number;
 
   @ApiProperty({ example: 'INR' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as INR' })

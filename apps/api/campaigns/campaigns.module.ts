@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RequestKeys } from '../common/request-keys';
 import { UsersModule } from '../users/users.module';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -6,7 +7,7 @@ import { CampaignsService } from './campaigns.service';
 @Module({
   imports: [UsersModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService],
+  providers: [CampaignsService, RequestKeys],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}

@@ -26,6 +26,7 @@ import type { CollaborationInput } from '../../../workflows/messages';
 import { BrandIdKey, CampaignIdKey } from '../../../workflows/search-attributes';
 import { RecordReach } from '../users/record-reach';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
+import { requestFingerprint, RequestKeys } from '../common/request-keys';
 import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
 import { CreateCampaignDto } from './campaign.dto';
 
@@ -48,10 +49,13 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly temporal: TemporalClient,
     private readonly reach: RecordReach,
+    private readonly requestKeys: RequestKeys,
   ) {}
 
   async create(dto: CreateCampaignDto, actor: Actor): Promise<Campaign> {
     if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
+    // A campaign whose last day is over would close itself the moment it started.
+    if (closesAt(dto.endsOn) <= new Date().toISOString()) throw new BadRequestException(`endsOn ${dto.endsOn} has passed; a new campaign must end today or later`);
     const ownerId = newRecordOwner(OWNER_ROLES.campaign, actor, dto.ownerId);
     if (!ownerId) throw new UnprocessableEntityException('ownerId is required: name who runs this campaign');
     const campaign = await this.db.transaction(async (tx) => {
@@ -116,16 +120,20 @@ export class CampaignsService {
   async close(id: string, actor: Actor, reason: string | undefined, requestId?: string): Promise<CampaignState> {
     const campaign = await this.campaignInReach(id, actor);
     requireOpen(campaign);
-    return this.decide(campaign, closeBookingsUpdate.name, () =>
-      this.handle(campaign).executeUpdate(closeBookingsUpdate, { args: [{ actor, reason }], updateId: `closeBookings:${requestId ?? randomUUID()}` }),
+    return this.requestKeys.run(requestId, requestFingerprint(`campaign:${campaign.id}`, closeBookingsUpdate.name, { actor, reason }), (attemptId) =>
+      this.decide(campaign, closeBookingsUpdate.name, () =>
+        this.handle(campaign).executeUpdate(closeBookingsUpdate, { args: [{ actor, reason }], updateId: `closeBookings:${attemptId}` }),
+      ),
     );
   }
 
   /** Cancels the campaign; every collaboration whose content is not live yet is wound down with compensation. */
   async cancel(id: string, actor: Actor, reason: string, requestId?: string): Promise<CampaignState> {
     const campaign = await this.campaignInReach(id, actor);
-    return this.decide(campaign, cancelCampaignUpdate.name, () =>
-      this.handle(campaign).executeUpdate(cancelCampaignUpdate, { args: [{ actor, reason }], updateId: `cancelCampaign:${requestId ?? randomUUID()}` }),
+    return this.requestKeys.run(requestId, requestFingerprint(`campaign:${campaign.id}`, cancelCampaignUpdate.name, { actor, reason }), (attemptId) =>
+      this.decide(campaign, cancelCampaignUpdate.name, () =>
+        this.handle(campaign).executeUpdate(cancelCampaignUpdate, { args: [{ actor, reason }], updateId: `cancelCampaign:${attemptId}` }),
+      ),
     );
   }
 

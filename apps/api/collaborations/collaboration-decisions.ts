@@ -2,13 +2,13 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Collaboration } from '../../../libs/domain/entities';
 import { BOOKING_ACT, type ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
 import type { CollaborationState } from '../../../workflows/messages';
+import { requestFingerprint, RequestKeys } from '../common/request-keys';
 import { toHttpError } from '../common/workflow-errors';
 import { RecordReach } from '../users/record-reach';
 
@@ -25,6 +25,7 @@ export class CollaborationDecisions {
     @InjectDataSource() private readonly db: DataSource,
     private readonly temporal: TemporalClient,
     private readonly reach: RecordReach,
+    private readonly requestKeys: RequestKeys,
   ) {}
 
   async findOne(id: string): Promise<Collaboration> {
@@ -63,14 +64,16 @@ export class CollaborationDecisions {
     workflowId: string,
     update: UpdateDefinition<State, [Input]>,
     input: Input,
-    requestId: string = randomUUID(),
+    requestId?: string,
     notStarted?: string,
   ): Promise<State> {
-    try {
-      return await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [input], updateId: `${update.name}:${requestId}` });
-    } catch (error) {
-      if (notStarted && error instanceof WorkflowNotFoundError) throw new ConflictException(notStarted);
-      throw toHttpError(error, `Collaboration ${id}`);
-    }
+    return this.requestKeys.run(requestId, requestFingerprint(workflowId, update.name, input), async (attemptId) => {
+      try {
+        return await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [input], updateId: `${update.name}:${attemptId}` });
+      } catch (error) {
+        if (notStarted && error instanceof WorkflowNotFoundError) throw new ConflictException(notStarted);
+        throw toHttpError(error, `Collaboration ${id}`);
+      }
+    });
   }
 }

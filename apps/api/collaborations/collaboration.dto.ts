@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsFeeWithinPrice, IsMinorUnits } from '../common/domain-validators';
 
 export class CreateCollaborationDto {
   @ApiProperty() @IsUUID()
@@ -12,10 +13,10 @@ export class CreateCollaborationDto {
   talentManagerId?: string;
 
   @ApiPropertyOptional({ description: 'What the brand pays, integer minor units in the campaign currency' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsMinorUnits(1)
   brandPriceMinor?: number;
 
-  @ApiPropertyOptional({ description: "The creator's fee, integer minor units in the campaign currency" })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: "The creator's fee, integer minor units in the campaign currency, at most the brand price" })
+  @IsOptional() @IsMinorUnits(0) @IsFeeWithinPrice()
   creatorFeeMinor?: number;
 }

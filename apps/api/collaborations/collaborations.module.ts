@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { UsersModule } from '../users/users.module';
+import { RequestKeys } from '../common/request-keys';
 import { CollaborationDecisions } from './collaboration-decisions';
 import { CollaborationsController } from './collaborations.controller';
 import { CollaborationsService } from './collaborations.service';
@@ -8,7 +9,7 @@ import { CollaborationsService } from './collaborations.service';
 @Module({
   imports: [UsersModule, CampaignsModule],
   controllers: [CollaborationsController],
-  providers: [CollaborationsService, CollaborationDecisions],
+  providers: [CollaborationsService, CollaborationDecisions, RequestKeys],
   exports: [CollaborationsService, CollaborationDecisions],
 })
 export class CollaborationsModule {}

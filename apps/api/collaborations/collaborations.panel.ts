@@ -1,4 +1,5 @@
 import { Collaboration } from '../../../libs/domain/entities';
+import { feeWithinPriceProblem } from '../../../libs/domain/rules/money';
 import { marginBps } from '../../../libs/domain/rules/margin';
 import { CollaborationStage, COLLABORATION_STAGES } from '../../../libs/domain/rules/stages';
 import { BOOKING_ACT, operations, OPERATIONS_WRITE } from '../back-office/access';
@@ -41,7 +42,12 @@ export function prepareCollaborationEdit(payload: Params, current: Params, error
   if (!PRICES_EDITABLE_IN.includes(current.stage as CollaborationStage)) {
     throw fieldError(errors, 'creatorFeeMinor', `Prices are negotiated in the workflow once a booking is past the conflict check; it is ${current.stage}`);
   }
-  return withDerivedMargin(payload, current);
+  const derived = withDerivedMargin(payload, current);
+  const price = toAmount('brandPriceMinor' in payload ? payload.brandPriceMinor : current.brandPriceMinor);
+  const fee = toAmount('creatorFeeMinor' in payload ? payload.creatorFeeMinor : current.creatorFeeMinor);
+  const problem = feeWithinPriceProblem(price, fee);
+  if (problem) throw fieldError(errors, 'creatorFeeMinor', problem);
+  return derived;
 }
 
 /** A collaboration is overdue while one of its current deadlines (the row's projected deadlines) has passed. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
+import { IsFeeWithinPrice, IsMinorUnits } from '../common/domain-validators';
 
 export class DropOutDto {
   @ApiProperty({ example: 'Creator signed with a competitor' }) @IsString() @IsNotEmpty() @MaxLength(1000)
@@ -50,10 +51,10 @@ export class TermsDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DeliverablePlanDto)
   deliverables: DeliverablePlanDto[];
 
-  @ApiProperty({ example: 10000000, description: 'What the brand pays, integer minor units' }) @IsInt() @Min(1)
+  @ApiProperty({ example: 10000000, description: 'What the brand pays, integer minor units' }) @IsMinorUnits(1)
   brandPriceMinor: number;
 
-  @ApiProperty({ example: 7500000, description: "The creator's fee, integer minor units" }) @IsInt() @Min(0)
+  @ApiProperty({ example: 7500000, description: "The creator's fee, integer minor units, at most the brand price" }) @IsMinorUnits(0) @IsFeeWithinPrice()
   creatorFeeMinor: number;
 
   @ApiProperty({ example: 'INR' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as INR' })

@@ -1,7 +1,7 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { audienceProblems } from '../../../libs/domain/rules/audience';
 import { DEFAULT_SLA_POLICY, resolveSlaPolicy } from '../../../libs/domain/rules/sla';
-import { isCurrencyCode, isMinorAmount } from '../../../libs/domain/rules/money';
+import { feeWithinPriceProblem, isCurrencyCode, isMinorAmount, minorAmountProblem } from '../../../libs/domain/rules/money';
 import { DeliverableType } from '../../../libs/domain/rules/statuses';
 
 /** Delegates to the domain rule so the API and the panel refuse the same audiences. */
@@ -56,6 +56,36 @@ export function IsRateCard(options?: ValidationOptions): PropertyDecorator {
   };
   return ValidateBy(
     { name: 'isRateCard', validator: { validate: (value) => problem(value) === null, defaultMessage: (args) => problem(args?.value) ?? '' } },
+    options,
+  );
+}
+
+/** An amount in minor units within what is stored exactly (libs/domain/rules/money.ts). */
+export function IsMinorUnits(min = 0, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMinorUnits',
+      validator: {
+        validate: (value, args) => minorAmountProblem(value, args?.property ?? 'amount', min) === null,
+        defaultMessage: (args) => minorAmountProblem(args?.value, args?.property ?? 'amount', min) ?? '',
+      },
+    },
+    options,
+  );
+}
+
+/** On `creatorFeeMinor`: the fee must not exceed the object's `brandPriceMinor`. */
+export function IsFeeWithinPrice(options?: ValidationOptions): PropertyDecorator {
+  const problem = (object: object, fee: unknown) =>
+    typeof fee === 'number' ? feeWithinPriceProblem((object as { brandPriceMinor?: number }).brandPriceMinor, fee) : null;
+  return ValidateBy(
+    {
+      name: 'isFeeWithinPrice',
+      validator: {
+        validate: (value, args) => problem(args!.object, value) === null,
+        defaultMessage: (args) => problem(args!.object, args!.value) ?? '',
+      },
+    },
     options,
   );
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Deliverable, DraftSubmission } from '../../../libs/domain/entities';
@@ -24,17 +24,18 @@ export class DeliverablesService {
     return deliverables.map((d) => Object.assign(d, { drafts: drafts.filter((draft) => draft.deliverableId === d.id) }));
   }
 
-  submitDraft(
+  async submitDraft(
     id: string,
     deliverableId: string,
     actor: Actor,
     draft: { assetUrl: string; caption: string; paidPartnershipLabel?: boolean },
     requestId?: string,
   ): Promise<CollaborationState> {
+    await this.requireDeliverable(id, deliverableId);
     return this.decisions.decide(id, submitDraftUpdate, { actor, deliverableId, ...draft }, requestId);
   }
 
-  reviewDraft(
+  async reviewDraft(
     id: string,
     deliverableId: string,
     version: number,
@@ -42,17 +43,25 @@ export class DeliverablesService {
     review: { decision: 'approve' | 'request_changes'; feedback?: string },
     requestId?: string,
   ): Promise<CollaborationState> {
+    await this.requireDeliverable(id, deliverableId);
     return this.decisions.decide(id, reviewDraftUpdate, { actor, deliverableId, version, ...review }, requestId);
   }
 
   /** A deliverable reported live; the workflow verifies the URL and the caption as posted. */
-  markPosted(
+  async markPosted(
     id: string,
     deliverableId: string,
     actor: Actor,
     post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean; postedAt?: string },
     requestId?: string,
   ): Promise<CollaborationState> {
+    await this.requireDeliverable(id, deliverableId);
     return this.decisions.decide(id, markPostedUpdate, { actor, deliverableId, ...post }, requestId);
+  }
+
+  /** A deliverable id in the path that is not one of this collaboration's is unknown here: 404, like any unknown id. */
+  private async requireDeliverable(id: string, deliverableId: string): Promise<void> {
+    const exists = await this.db.getRepository(Deliverable).existsBy({ id: deliverableId, collaborationId: id });
+    if (!exists) throw new NotFoundException(`Deliverable ${deliverableId} does not exist on collaboration ${id}`);
   }
 }

@@ -30,7 +30,7 @@ export function targetPanel(): PanelResource {
       metric: choices(Object.values(TargetMetric)),
       period: choices(Object.values(TargetPeriod)),
       // Money metrics (nmv, revenue) carry a currency and are shown as money; counts and rates as they are.
-      valueNumeric: money(),
+      valueNumeric: money('currency', { wholeMinorUnits: false }),
     },
     propertyLabels: {
       periodStart: 'Period starts',

@@ -14,6 +14,8 @@ import { Import } from './import.entity';
 @Entity({ name: 'performance_snapshots' })
 @Index('UQ_performance_snapshots_deliverable_timer_label', ['deliverableId', 'label'], { unique: true, where: `"label" IN ('+1d', '+7d')` })
 @Index('UQ_performance_snapshots_imported', ['deliverableId', 'capturedAt'], { unique: true, where: `"label" = 'imported'` })
+// Each post's latest reading with data, which every insight page asks for.
+@Index('IDX_performance_snapshots_latest', ['deliverableId', 'capturedAt'], { where: `"source" <> 'no_data'` })
 @Check(
   'CHK_performance_snapshots_currency',
   `"currency" IS NOT NULL OR ("gmvMinor" IS NULL AND "returnsMinor" IS NULL AND "cancellationsMinor" IS NULL AND "nmvMinor" IS NULL)`,
