@@ -31,6 +31,10 @@ describe('CSV records of an upload', () => {
     const error = await read(['a,b\n1,2\n3,"x"y\n']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvSyntaxError);
     expect(error).toMatchObject({ line: 3 });
+    // csv-parse names some refusals without its CSV_ prefix (INVALID_OPENING_QUOTE): they count too.
+    const strayQuote = await read(['a,b\n', ',pU"A{u,x\n']).catch((e: unknown) => e);
+    expect(strayQuote).toBeInstanceOf(CsvSyntaxError);
+    expect(strayQuote).toMatchObject({ line: 2 });
   });
 });
 
