@@ -4,11 +4,12 @@ import { UsersModule } from '../users/users.module';
 import { RequestKeys } from '../common/request-keys';
 import { CollaborationDecisions } from './collaboration-decisions';
 import { CollaborationsController } from './collaborations.controller';
+import { CollaborationsListController } from './collaborations-list.controller';
 import { CollaborationsService } from './collaborations.service';
 
 @Module({
   imports: [UsersModule, CampaignsModule],
-  controllers: [CollaborationsController],
+  controllers: [CollaborationsController, CollaborationsListController],
   providers: [CollaborationsService, CollaborationDecisions, RequestKeys],
   exports: [CollaborationsService, CollaborationDecisions],
 })

@@ -1,9 +1,10 @@
+import { RosterListsController } from './roster-lists.controller';
 import { Module } from '@nestjs/common';
 import { BrandsController } from './brands.controller';
 import { CreatorsController } from './creators.controller';
 
 /** The roster: creators and the brands they work for. */
 @Module({
-  controllers: [CreatorsController, BrandsController],
+  controllers: [CreatorsController, BrandsController, RosterListsController],
 })
 export class RosterModule {}
