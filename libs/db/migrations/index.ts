@@ -8,6 +8,7 @@ import { Imports1795350000000 } from './1795350000000-Imports';
 import { CreatorRatings1795989478006 } from './1795989478006-CreatorRatings';
 import { KpiTargets1795990038364 } from './1795990038364-KpiTargets';
 import { Reports1795991381423 } from './1795991381423-Reports';
+import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreatorRatings1795989478006,
   KpiTargets1795990038364,
   Reports1795991381423,
+  CreatorDisclosureFacts1796000000000,
 ];
