@@ -310,7 +310,7 @@ const MARKETS: Record<ComplianceMarket, MarketRules> = {
     audioAtEndToo: true,
   },
   US: {
-    authority: 'The FTC (US)',
+    authority: 'the FTC (US)',
     accepted: ['ad', 'sponsored', 'paid-partnership', 'plain'],
     vague: ['collaboration', 'partnership', 'affiliate', 'employee', 'free-gift'],
     englishAlwaysFits: false,
@@ -528,7 +528,7 @@ function captionDisclosure(context: Context, caption: Caption): ComplianceViolat
         rule: 'disclosure-buried',
         message:
           `"${buried.text}" on line ${buried.line} is buried in a run of ${buried.hashtagsInARow} hashtags. ` +
-          `${market.authority} needs the disclosure to stand out, so set it apart from the other hashtags, ` +
+          `${capitalise(market.authority)} needs the disclosure to stand out, so set it apart from the other hashtags, ` +
           'for example by starting the caption with "Ad |".',
         guideline: market.guidelines.hashtags,
         location: locationOf(caption, buried),
@@ -546,7 +546,7 @@ function captionDisclosure(context: Context, caption: Caption): ComplianceViolat
           ? `"${late.text}" is on line ${late.line} (character ${startsAt}), but ${market.authority} needs the disclosure within ${cut.describe}. ` +
             'Move it to the top, for example by starting the caption with "Ad |".'
           : `"${late.text}" starts at character ${startsAt} (line ${late.line}), after the "more" cut: ${cut.describe}. ` +
-            `${market.authority} needs followers to see the disclosure without expanding the caption, so move it to the beginning.`,
+            `${capitalise(market.authority)} needs followers to see the disclosure without expanding the caption, so move it to the beginning.`,
         guideline: market.guidelines.upfront,
         location: locationOf(caption, late),
       },
@@ -561,7 +561,7 @@ function captionDisclosure(context: Context, caption: Caption): ComplianceViolat
         rule: 'disclosure-wrong-language',
         message:
           `"${foreign.text}" (line ${foreign.line}) is not in the language of the post, which reads as ${language}. ` +
-          `${market.authority} needs the disclosure in the language of the post: use ${suggestionIn(context.language!, market)}.`,
+          `${capitalise(market.authority)} needs the disclosure in the language of the post: use ${suggestionIn(context.language!, market)}.`,
         guideline: market.guidelines.language,
         location: locationOf(caption, foreign),
       },
@@ -601,7 +601,7 @@ function captionDisclosure(context: Context, caption: Caption): ComplianceViolat
       rule: 'disclosure-missing',
       message:
         `${caption.isEmpty ? 'The caption is empty, so it has' : 'The caption has'} no ad disclosure. ` +
-        `${market.authority} needs ${market.suggestion} (as a word or a hashtag such as #ad) within ${cut.describe}` +
+        `${capitalise(market.authority)} needs ${market.suggestion} (as a word or a hashtag such as #ad) within ${cut.describe}` +
         (market.platformLabelAlone ? ', or the platform\'s "Paid partnership" label switched on.' : '.'),
       guideline: market.guidelines.labels,
     },
