@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { detectContentLanguage } from '../libs/domain/content-language';
-import { Brand, Campaign, Creator } from '../libs/domain/entities';
+import { Brand, Campaign, Creator, Market } from '../libs/domain/entities';
 import { checkCompliance, type ComplianceMarket, type ComplianceResult } from '../libs/domain/rules/compliance';
 import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
+
+/** A campaign market without a rule set would not compile here. */
+const MARKETS_WITH_RULES: Record<Market, ComplianceMarket> = { [Market.India]: 'IN', [Market.UnitedStates]: 'US', [Market.UnitedKingdom]: 'GB' };
 
 /**
  * The compliance check as the draft review and the post verification run it
@@ -25,7 +28,7 @@ export async function checkContent(
   const creator = await tx.findOne(Creator, { where: { id: input.creatorId }, select: { id: true, isVirtual: true, qualifications: true } });
   return checkCompliance(
     {
-      market: input.campaign.market as ComplianceMarket,
+      market: MARKETS_WITH_RULES[input.campaign.market] ?? input.campaign.market,
       caption: input.caption,
       paidPartnershipLabel: input.paidPartnershipLabel,
       platform: input.platform,
