@@ -4,12 +4,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Brand, Campaign, Collaboration, Deliverable, PerformanceSnapshot } from '../libs/domain/entities';
-import { checkCompliance, ComplianceMarket } from '../libs/domain/rules/compliance';
+import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
 import { DeliverableStatus, SnapshotLabel, SnapshotSource } from '../libs/domain/rules/lifecycle';
 import { readingsAfter } from '../libs/domain/rules/measuring';
 import { liveUrlProblem } from '../libs/domain/rules/posting';
 import type { Actor } from '../libs/domain/rules/roles';
 import { netMerchandiseValue } from '../libs/domain/rules/nmv';
+import { checkContent } from './content-check';
 import { METRICS_SOURCE, MetricsSource } from './metrics-source';
 
 export interface VerifyPostInput {
@@ -18,6 +19,8 @@ export interface VerifyPostInput {
   liveUrl: string;
   caption: string;
   paidPartnershipLabel?: boolean;
+  /** Declared with the post: format, on-screen label, spoken disclosure, language, length. */
+  disclosure?: DisclosureFacts;
   /** When the post went live, as reported; absent: the report time (`at`). */
   postedAt?: string;
   actor: Actor;
@@ -45,12 +48,14 @@ export class PostingActivities {
       const campaign = await tx.findOneByOrFail(Campaign, { id: collaboration.campaignId });
       const brand = await tx.findOneByOrFail(Brand, { id: campaign.brandId });
       const urlProblem = liveUrlProblem(deliverable.platform, input.liveUrl);
-      const compliance = checkCompliance({
-        market: campaign.market as ComplianceMarket,
+      const compliance = await checkContent(tx, {
+        campaign,
+        brand,
+        creatorId: collaboration.creatorId,
+        platform: deliverable.platform,
         caption: input.caption,
         paidPartnershipLabel: input.paidPartnershipLabel,
-        platform: deliverable.platform,
-        brand: brand.guidelines ?? {},
+        disclosure: input.disclosure,
       });
       const problems = [...(urlProblem ? [urlProblem] : []), ...compliance.violations.map((v) => v.message)];
       const verified = problems.length === 0;

@@ -4,7 +4,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Brand, Campaign, Deliverable, DraftSubmission } from '../libs/domain/entities';
-import { checkCompliance, ComplianceMarket } from '../libs/domain/rules/compliance';
+import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
+import { checkContent } from './content-check';
 import { DeliverableStatus, DraftDecision } from '../libs/domain/rules/lifecycle';
 import type { Actor } from '../libs/domain/rules/roles';
 import type { DeliverablePlan } from '../libs/domain/rules/terms';
@@ -26,13 +27,15 @@ export interface RecordDraftInput {
   assetUrl: string;
   caption: string;
   paidPartnershipLabel?: boolean;
+  /** Declared with the draft: format, on-screen label, spoken disclosure, language, length. */
+  disclosure?: DisclosureFacts;
   actor: Actor;
   at: string;
 }
 
 export interface DraftCheck {
   compliant: boolean;
-  violations: { rule: string; message: string }[];
+  violations: { rule: string; message: string; guideline: string }[];
 }
 
 export interface RecordReviewInput {
@@ -111,12 +114,14 @@ export class ProductionActivities {
       const deliverable = await tx.findOneByOrFail(Deliverable, { id: input.deliverableId, collaborationId: collaboration.id });
       const campaign = await tx.findOneByOrFail(Campaign, { id: collaboration.campaignId });
       const brand = await tx.findOneByOrFail(Brand, { id: campaign.brandId });
-      const result = checkCompliance({
-        market: campaign.market as ComplianceMarket,
+      const result = await checkContent(tx, {
+        campaign,
+        brand,
+        creatorId: collaboration.creatorId,
+        platform: deliverable.platform,
         caption: input.caption,
         paidPartnershipLabel: input.paidPartnershipLabel,
-        platform: deliverable.platform,
-        brand: brand.guidelines ?? {},
+        disclosure: input.disclosure,
       });
       const existing = await tx.findOneBy(DraftSubmission, { deliverableId: deliverable.id, version: input.version });
       if (!existing) {
@@ -126,7 +131,7 @@ export class ProductionActivities {
             version: input.version,
             assetUrl: input.assetUrl,
             caption: input.caption,
-            complianceResult: result,
+            complianceResult: input.disclosure ? { ...result, declared: input.disclosure } : result,
             submittedAt: new Date(input.at),
           }),
         );
@@ -144,7 +149,7 @@ export class ProductionActivities {
           eventKey: `${collaboration.workflowId}:draft:${deliverable.id}:${input.version}`,
         });
       }
-      return { compliant: result.compliant, violations: result.violations.map(({ rule, message }) => ({ rule, message })) };
+      return { compliant: result.compliant, violations: result.violations.map(({ rule, message, guideline }) => ({ rule, message, guideline })) };
     });
   }
 

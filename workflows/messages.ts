@@ -5,6 +5,7 @@ import type { Terms, TermsParty } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import type { EscalationKind, EscalationResolution } from '../libs/domain/rules/escalations';
 import type { DeliverableStatus } from '../libs/domain/rules/lifecycle';
+import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
 
 /**
  * Everything the API and the workflows say to each other. Both sides import these
@@ -98,8 +99,11 @@ export interface Negotiation {
 export interface DraftVersion {
   version: number;
   compliant: boolean;
-  /** What is wrong and where, for the creator (compliance), when not compliant. */
-  violations: { rule: string; message: string }[];
+  /**
+   * What is wrong and where, for the creator (compliance), when not compliant, each with the
+   * guideline that says so (drafts checked before guidelines were cited have none).
+   */
+  violations: { rule: string; message: string; guideline?: string }[];
   decision?: 'approved' | 'changes_requested';
   feedback?: string;
   /** Accepted by a manager's decision on an escalation rather than reviewed. */
@@ -123,7 +127,11 @@ export interface DeliverableProgress {
   drafts: DraftVersion[];
 }
 
-export interface SubmitDraftInput {
+/**
+ * Submitting a draft. Besides the caption, how the content discloses as declared (format,
+ * on-screen label, spoken disclosure, language, length: `DisclosureFacts`), all optional.
+ */
+export interface SubmitDraftInput extends DisclosureFacts {
   actor: Actor;
   deliverableId: string;
   assetUrl: string;
@@ -140,7 +148,8 @@ export interface ReviewDraftInput {
   feedback?: string;
 }
 
-export interface MarkPostedInput {
+/** Reporting a post live, with the same optional disclosure facts as a draft. */
+export interface MarkPostedInput extends DisclosureFacts {
   actor: Actor;
   deliverableId: string;
   liveUrl: string;

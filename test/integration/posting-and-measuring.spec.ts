@@ -11,7 +11,7 @@ import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
 import { waitFor } from '../../scripts/lib/ports';
-import { resolveEscalationUpdate, stateQuery } from '../../workflows/messages';
+import { markPostedUpdate, resolveEscalationUpdate, stateQuery, type MarkPostedInput } from '../../workflows/messages';
 import { DISCLOSED_CAPTION, lifecycleDriver, updateRejection } from '../support/lifecycle-driver';
 import { startWorkflowHarness, WorkflowHarness } from '../support/workflow-harness';
 
@@ -139,6 +139,30 @@ describe('collaboration workflow: POSTING and MEASURING', () => {
     expect(state.deadlines.find((d) => d.name.startsWith('postBy:'))).toBeDefined();
     const [escalation] = await harness.database.db.getRepository(Escalation).findBy({ collaborationId: row.id, kind: EscalationKind.PostingMissed });
     expect(escalation.status).toBe('resolved');
+  });
+
+  it('verifies a reel against what is declared about it: disclosed only in its caption it is refused, with its on-screen label it is verified', async () => {
+    const { handle, reel } = await toPosting({ measureFirst: 60_000, measureSecond: 120_000 });
+    const report = (facts: Partial<MarkPostedInput>) =>
+      handle.executeUpdate(markPostedUpdate, {
+        args: [{ actor: drive().talentManager(), deliverableId: reel.deliverableId, liveUrl: 'https://www.instagram.com/reel/C9/', caption: DISCLOSED_CAPTION, ...facts }],
+      });
+
+    const nonsense = await rejection(report({ format: 'reel', onScreenLabel: { text: 'Ad', fromSecond: 12, toSecond: 3 } }));
+    expect(nonsense).toMatchObject({ type: 'InvalidDecision', message: 'onScreenLabel.toSecond must not be before fromSecond' });
+    expect(await rejection(report({ format: 'podcast' as never }))).toMatchObject({ type: 'InvalidDecision', message: 'format must be one of post, reel, story, video, short, live, audio' });
+
+    const captionOnly = await report({ format: 'reel', durationSeconds: 30 });
+    expect(captionOnly.deliverables![0]).toMatchObject({ status: 'posted' });
+    expect(captionOnly.deliverables![0].postProblems).toEqual([expect.stringContaining('The reel is disclosed only in its caption; ASCI (India) needs the disclosure in the content itself')]);
+
+    // ASCI: a 30 s reel keeps its label on screen for a third of its length.
+    const tooShort = await report({ format: 'reel', durationSeconds: 30, onScreenLabel: { text: 'Ad', fromSecond: 0, toSecond: 4 } });
+    expect(tooShort.deliverables![0].postProblems).toEqual([
+      'The on-screen label is shown for 4 s (0–4 s); ASCI (India) needs at least 10 s, a third of the 30 s video.',
+    ]);
+    const labelled = await report({ format: 'reel', durationSeconds: 30, onScreenLabel: { text: 'विज्ञापन', fromSecond: 0, toSecond: 10 }, language: 'hi' });
+    expect(labelled.deliverables![0]).toMatchObject({ status: 'verified', postProblems: [] });
   });
 
   it('refuses a post report outside POSTING or for a post already verified', async () => {

@@ -183,11 +183,13 @@ describe('record workflow histories', () => {
     }
     await waitFor('deliverables', async () => ((await handle.query(stateQuery)).deliverables?.length ? true : undefined));
     const [reel] = (await handle.query(stateQuery)).deliverables!;
-    await handle.executeUpdate(submitDraftUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: the serum' }] });
+    // Declared as a reel with its on-screen label (patched('compliance-disclosure-facts')).
+    const disclosed = { format: 'reel' as const, durationSeconds: 30, onScreenLabel: { text: 'Ad', fromSecond: 0, toSecond: 10 } };
+    await handle.executeUpdate(submitDraftUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: the serum', ...disclosed }] });
     await handle.executeUpdate(reviewDraftUpdate, { args: [{ actor: manager(), deliverableId: reel.deliverableId, version: 1, decision: 'approve' }] });
     await waitFor('POSTING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Posting ? true : undefined));
     await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://tiktok.com/@x/video/1', caption: 'Sponsored: the serum' }] });
-    await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://instagram.com/reel/1/', caption: 'Sponsored: the serum' }] });
+    await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://instagram.com/reel/1/', caption: 'Sponsored: the serum', ...disclosed }] });
     await waitFor('PAYOUT', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Payout ? true : undefined), 20_000);
     const payout = client.workflow.getHandle(payoutWorkflowId(row.id));
     await waitFor('payout requested', async () => ((await payout.query(payoutStateQuery)).payoutId ? true : undefined));

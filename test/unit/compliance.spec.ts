@@ -2,6 +2,7 @@ import {
   checkCompliance,
   ComplianceInput,
   ComplianceResult,
+  GUIDELINES,
   MAX_HASHTAGS_IN_A_ROW_WITH_A_LABEL,
 } from '../../libs/domain/rules/compliance';
 
@@ -66,7 +67,8 @@ describe('compliance check', () => {
       expect(rules(result)).toEqual(['disclosure-not-upfront']);
       expect(result.violations[0].message).toContain('"#ad" is on line 3');
       expect(result.violations[0].message).toContain('first two lines');
-      expect(result.violations[0].location).toEqual({ line: 3, index: caption.indexOf('#ad'), length: 3 });
+      expect(result.violations[0].location).toEqual({ line: 3, character: caption.indexOf('#ad') + 1, index: caption.indexOf('#ad'), length: 3 });
+      expect(result.violations[0].guideline).toBe(GUIDELINES.asciUpfront);
     });
 
     it('skips leading blank lines when counting the first two lines', () => {
@@ -122,7 +124,8 @@ describe('compliance check', () => {
       expect(result.compliant).toBe(false);
       expect(rules(result)).toEqual(['disclosure-buried']);
       expect(result.violations[0].message).toContain('"#ad" on line 2 is buried in a run of 5 hashtags');
-      expect(result.violations[0].location).toEqual({ line: 2, index: caption.indexOf('#ad'), length: 3 });
+      expect(result.violations[0].location).toEqual({ line: 2, character: 35, index: caption.indexOf('#ad'), length: 3 });
+      expect(result.violations[0].guideline).toBe(GUIDELINES.asciHashtags);
     });
 
     it(`accepts #ad among at most ${MAX_HASHTAGS_IN_A_ROW_WITH_A_LABEL} hashtags in a row and refuses it in ${MAX_HASHTAGS_IN_A_ROW_WITH_A_LABEL + 1}`, () => {
@@ -150,7 +153,7 @@ describe('compliance check', () => {
 
     it('says what ASCI needs when no label is present', () => {
       const [violation] = india('Morning routine ✨').violations;
-      expect(violation).toEqual({ rule: 'disclosure-missing', message: expect.stringContaining('ASCI') });
+      expect(violation).toEqual({ rule: 'disclosure-missing', message: expect.stringContaining('ASCI'), guideline: GUIDELINES.asciLabels });
       expect(violation.message).toContain('first two lines');
       expect(violation.message).toContain('"Paid partnership" label');
       expect(violation.location).toBeUndefined();
@@ -173,8 +176,11 @@ describe('compliance check', () => {
       },
     );
 
-    it('accepts the platform paid-partnership label in place of a caption label', () => {
-      expect(us('My morning routine', { paidPartnershipLabel: true }).compliant).toBe(true);
+    it('does not take the platform paid-partnership label alone as a disclosure, and says so', () => {
+      const result = us('My morning routine', { paidPartnershipLabel: true });
+      expect(rules(result)).toEqual(['platform-label-not-enough']);
+      expect(result.violations[0].guideline).toBe(GUIDELINES.ftcTool);
+      expect(us('#ad My morning routine', { paidPartnershipLabel: true }).compliant).toBe(true);
     });
 
     it('refuses #spon alone in the US with a specific message', () => {
@@ -185,7 +191,8 @@ describe('compliance check', () => {
         {
           rule: 'disclosure-ambiguous',
           message: '#spon is too ambiguous for the FTC; use #ad or #sponsored (found on line 1).',
-          location: { line: 1, index: caption.indexOf('#spon'), length: 5 },
+          guideline: GUIDELINES.ftcClear,
+          location: { line: 1, character: caption.indexOf('#spon') + 1, index: caption.indexOf('#spon'), length: 5 },
         },
       ]);
     });
@@ -213,10 +220,15 @@ describe('compliance check', () => {
       expect(rules(us('Happy #thanksgiving'))).toEqual(['disclosure-missing']);
     });
 
-    it('does not accept the India-only labels in the US', () => {
+    it('calls the India-only labels too vague in the US', () => {
       const result = us('Collaboration with @glowco');
-      expect(rules(result)).toEqual(['disclosure-missing']);
+      expect(rules(result)).toEqual(['disclosure-ambiguous']);
       expect(result.violations[0].message).toContain('FTC');
+    });
+
+    it('says where the Instagram cut is when nothing discloses', () => {
+      const result = us('Loving my morning routine');
+      expect(rules(result)).toEqual(['disclosure-missing']);
       expect(result.violations[0].message).toContain('the first 125 characters, where Instagram cuts the caption off');
     });
 
@@ -267,8 +279,10 @@ describe('compliance check', () => {
       expect(rules(us(`#spon ${'a'.repeat(130)} #ad`))).toEqual(['disclosure-not-upfront']);
     });
 
-    it('does not apply the ASCI hashtag-cluster rule to the US', () => {
-      expect(us('#skincare #glow #ad #beauty #selfcare').compliant).toBe(true);
+    it('applies the hashtag-cluster rule to the US too (FTC: do not mix it into a group of hashtags)', () => {
+      const result = us('#skincare #glow #ad #beauty #selfcare');
+      expect(rules(result)).toEqual(['disclosure-buried']);
+      expect(result.violations[0].guideline).toBe(GUIDELINES.ftcHashtags);
     });
   });
 
@@ -280,7 +294,7 @@ describe('compliance check', () => {
       expect(result).toEqual({
         compliant: false,
         violations: [
-          { rule: 'mandatory-hashtag-missing', message: "The caption is missing the brand's mandatory hashtag #GlowUpChallenge." },
+          { rule: 'mandatory-hashtag-missing', message: "The caption is missing the brand's mandatory hashtag #GlowUpChallenge.", guideline: GUIDELINES.brand },
         ],
       });
     });
@@ -303,7 +317,7 @@ describe('compliance check', () => {
     it('names the missing mandatory mention', () => {
       const result = india(`${disclosed} with @glowco_official`, { brand: { mandatoryMentions: ['@glowco'] } });
       expect(result.violations).toEqual([
-        { rule: 'mandatory-mention-missing', message: "The caption is missing the brand's mandatory mention @glowco." },
+        { rule: 'mandatory-mention-missing', message: "The caption is missing the brand's mandatory mention @glowco.", guideline: GUIDELINES.brand },
       ]);
     });
 
@@ -325,7 +339,8 @@ describe('compliance check', () => {
         {
           rule: 'prohibited-claim',
           message: 'Line 2 says "Cures Acne", a claim the brand does not allow; remove or reword it.',
-          location: { line: 2, index: caption.indexOf('Cures Acne'), length: 'Cures Acne'.length },
+          guideline: GUIDELINES.brand,
+          location: { line: 2, character: 33, index: caption.indexOf('Cures Acne'), length: 'Cures Acne'.length },
         },
       ]);
     });

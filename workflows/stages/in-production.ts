@@ -2,6 +2,7 @@ import { condition, patched, setHandler } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { DeliverableStatus, DraftDecision } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
+import { declaredDisclosureFacts, disclosureFactsProblem } from '../../libs/domain/rules/disclosure-facts';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
@@ -58,6 +59,8 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
         if (typeof input.caption !== 'string' || input.caption.length > MAX_CAPTION) {
           throw rejectDecision(`caption must be text of at most ${MAX_CAPTION} characters`, 'InvalidDecision');
         }
+        const problem = disclosureFactsProblem(input);
+        if (problem) throw rejectDecision(problem, 'InvalidDecision');
       },
     },
   );
@@ -135,6 +138,9 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
     });
     const submission = collaboration.pendingDrafts.get(d.deliverableId)!;
     const version = d.drafts.length + 1;
+    // Format, on-screen label, spoken disclosure and language reach the check from this version on;
+    // histories recorded before carry none and replay as they ran.
+    const disclosure = patched('compliance-disclosure-facts') ? declaredDisclosureFacts(submission) : undefined;
     const check = await activities.recordDraft({
       collaborationId: collaboration.input.collaborationId,
       deliverableId: d.deliverableId,
@@ -142,6 +148,7 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
       assetUrl: submission.assetUrl,
       caption: submission.caption,
       paidPartnershipLabel: submission.paidPartnershipLabel,
+      ...(disclosure ? { disclosure } : {}),
       actor: submission.actor,
       at: collaboration.now(),
     });

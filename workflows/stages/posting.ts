@@ -1,7 +1,8 @@
-import { condition, setHandler, sleep } from '@temporalio/workflow';
+import { condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { DeliverableStatus, SnapshotLabel } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
+import { declaredDisclosureFacts, disclosureFactsProblem } from '../../libs/domain/rules/disclosure-facts';
 import { postedAtProblem } from '../../libs/domain/rules/posting';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -33,7 +34,7 @@ export function handlePosting(collaboration: CollaborationLifecycle): void {
         if (collaboration.pendingPosts.has(input.deliverableId)) throw rejectDecision(`The ${deliverable.type} post is being verified`, 'WrongStage');
         if (typeof input.liveUrl !== 'string' || input.liveUrl.length > 2_048) throw rejectDecision('liveUrl must be the link to the live post', 'InvalidDecision');
         if (typeof input.caption !== 'string' || input.caption.length > 2_200) throw rejectDecision('caption must be text of at most 2200 characters', 'InvalidDecision');
-        const problem = postedAtProblem(input.postedAt, Date.now());
+        const problem = postedAtProblem(input.postedAt, Date.now()) ?? disclosureFactsProblem(input);
         if (problem) throw rejectDecision(problem, 'InvalidDecision');
       },
     },
@@ -76,12 +77,15 @@ async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgr
       keepOtherDeadlines: true,
     });
     const post = collaboration.pendingPosts.get(d.deliverableId)!;
+    // As for drafts: the declared disclosure facts reach the check from this version on.
+    const disclosure = patched('compliance-disclosure-facts') ? declaredDisclosureFacts(post) : undefined;
     const result = await activities.verifyPost({
       collaborationId: collaboration.input.collaborationId,
       deliverableId: d.deliverableId,
       liveUrl: post.liveUrl,
       caption: post.caption,
       paidPartnershipLabel: post.paidPartnershipLabel,
+      ...(disclosure ? { disclosure } : {}),
       ...(post.postedAt ? { postedAt: post.postedAt } : {}),
       actor: post.actor,
       at: collaboration.now(),

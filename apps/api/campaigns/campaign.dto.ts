@@ -42,7 +42,7 @@ export class CreateCampaignDto {
   @ApiPropertyOptional() @IsOptional() @IsAudience()
   targetAudience?: Audience;
 
-  @ApiPropertyOptional({ enum: Market, description: 'Disclosure rules that apply: IN (ASCI) or US (FTC)' })
+  @ApiPropertyOptional({ enum: Market, description: 'Disclosure rules that apply: IN (ASCI), US (FTC) or GB (CAP/CMA); docs/compliance.md' })
   @IsOptional() @IsEnum(Market)
   market?: Market;
 

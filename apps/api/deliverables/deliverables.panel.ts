@@ -1,4 +1,6 @@
 import { Deliverable, DraftSubmission, PerformanceSnapshot } from '../../../libs/domain/entities';
+import { CONTENT_FORMATS, type ContentFormat } from '../../../libs/domain/rules/compliance';
+import { MAX_CONTENT_SECONDS, type DisclosureFacts } from '../../../libs/domain/rules/disclosure-facts';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
 import { DeliverableStatus, DraftDecision, SnapshotLabel, SnapshotSource } from '../../../libs/domain/rules/lifecycle';
 import { netMerchandiseValue } from '../../../libs/domain/rules/nmv';
@@ -36,6 +38,71 @@ const paidLabelField: FormField = {
 };
 const yes = (value: unknown) => (value === 'yes' ? true : value === 'no' ? false : undefined);
 
+const FORMAT_LABELS: Record<ContentFormat, string> = {
+  post: 'Post (judged by its caption)',
+  reel: 'Reel',
+  story: 'Story',
+  video: 'Video',
+  short: 'Short',
+  live: 'Live stream',
+  audio: 'Audio / podcast',
+};
+
+/**
+ * How the content discloses beyond its caption, as declared (docs/compliance.md#what-it-judges).
+ * A nested API object is flat here: the panel's forms have plain fields.
+ */
+const disclosureFields: FormField[] = [
+  {
+    name: 'format',
+    label: 'Format',
+    kind: 'select',
+    options: CONTENT_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] })),
+    help: 'A video, reel, story, live stream or audio needs the disclosure in the content itself, not only in the caption or description',
+  },
+  { name: 'onScreenLabelText', label: 'On-screen label (as shown)', kind: 'text', maxLength: 200, placeholder: 'Ad' },
+  { name: 'onScreenLabelFrom', label: 'On-screen label from second', kind: 'number', min: 0, max: MAX_CONTENT_SECONDS },
+  { name: 'onScreenLabelTo', label: 'On-screen label to second', kind: 'number', min: 0, max: MAX_CONTENT_SECONDS },
+  { name: 'spokenAtStart', label: 'Disclosure said at the start', kind: 'select', options: YES_NO },
+  { name: 'spokenAtEnd', label: 'Disclosure said at the end', kind: 'select', options: YES_NO },
+  { name: 'spokenRepeatedEveryMinutes', label: 'Live: said again every (minutes)', kind: 'number', min: 1, max: 1_440 },
+  { name: 'durationSeconds', label: 'Length (seconds)', kind: 'number', min: 1, max: MAX_CONTENT_SECONDS },
+  {
+    name: 'language',
+    label: 'Language (BCP 47)',
+    kind: 'text',
+    maxLength: 35,
+    placeholder: 'hi, en, es-US',
+    help: 'Detected from the caption when empty',
+    pattern: { regex: /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, message: 'The language must be a BCP 47 tag, such as "en", "hi" or "es-US"' },
+  },
+];
+
+/** An on-screen label is the three fields together. */
+function disclosureProblems(values: Record<string, unknown>): string[] {
+  const label = [values.onScreenLabelText, values.onScreenLabelFrom, values.onScreenLabelTo];
+  if (label.some((v) => v !== undefined) && label.some((v) => v === undefined)) {
+    return ['An on-screen label needs its text and the seconds it is shown from and to'];
+  }
+  return [];
+}
+
+/** The flat form fields as the decision's `DisclosureFacts`; nothing for what was left empty. */
+export function disclosureFactsFrom(values: Record<string, unknown>): DisclosureFacts {
+  const facts: DisclosureFacts = {};
+  if (values.format !== undefined) facts.format = values.format as ContentFormat;
+  if (values.onScreenLabelText !== undefined) {
+    facts.onScreenLabel = { text: values.onScreenLabelText as string, fromSecond: values.onScreenLabelFrom as number, toSecond: values.onScreenLabelTo as number };
+  }
+  const spoken = { atStart: yes(values.spokenAtStart), atEnd: yes(values.spokenAtEnd), repeatedEveryMinutes: values.spokenRepeatedEveryMinutes as number | undefined };
+  if (spoken.atStart || spoken.atEnd || spoken.repeatedEveryMinutes !== undefined) {
+    facts.spokenDisclosure = Object.fromEntries(Object.entries(spoken).filter(([, v]) => v !== undefined));
+  }
+  if (values.durationSeconds !== undefined) facts.durationSeconds = values.durationSeconds as number;
+  if (values.language !== undefined) facts.language = values.language as string;
+  return facts;
+}
+
 function progressOf(state: CollaborationState, deliverableId: string): DeliverableProgress | undefined {
   return state.deliverables?.find((d) => d.deliverableId === deliverableId);
 }
@@ -55,17 +122,24 @@ export function deliverableActions(port: DeliverablesPort, logger: Logger): Acti
           submitLabel: 'Submit draft',
           fields: [
             { name: 'assetUrl', label: 'Link to the draft (https)', kind: 'text', required: true, maxLength: 2_048, pattern: { regex: HTTPS_URL, message: 'The link must be an https:// link to the draft' } },
-            { name: 'caption', label: 'Caption', kind: 'textarea', required: true, maxLength: 2_200 },
+            { name: 'caption', label: 'Caption or description', kind: 'textarea', required: true, maxLength: 2_200 },
             paidLabelField,
+            ...disclosureFields,
           ],
-          defaults: () => ({ paidPartnershipLabel: 'no' }),
+          defaults: () => ({ paidPartnershipLabel: 'no', format: 'post', spokenAtStart: 'no', spokenAtEnd: 'no' }),
+          check: disclosureProblems,
         },
         perform: (values, { id, actor, requestId, ...record }) =>
           port.submitDraft(
             collaborationOf({ id, ...record }),
             id,
             actor,
-            { assetUrl: values.assetUrl as string, caption: values.caption as string, paidPartnershipLabel: yes(values.paidPartnershipLabel) },
+            {
+              assetUrl: values.assetUrl as string,
+              caption: values.caption as string,
+              paidPartnershipLabel: yes(values.paidPartnershipLabel),
+              ...disclosureFactsFrom(values),
+            },
             requestId,
           ),
         outcome: (state, _values, record) => {
@@ -141,8 +215,17 @@ export function deliverableActions(port: DeliverablesPort, logger: Logger): Acti
             { name: 'caption', label: 'Caption as posted', kind: 'textarea', required: true, maxLength: 2_200 },
             paidLabelField,
             { name: 'postedAt', label: 'Went live at', kind: 'datetime', help: 'When the post went live, for on-time delivery; leave empty for now' },
+            ...disclosureFields,
           ],
-          defaults: (record) => ({ liveUrl: paramText(record, 'liveUrl') ?? '', caption: paramText(record, 'caption') ?? '', paidPartnershipLabel: 'no' }),
+          defaults: (record) => ({
+            liveUrl: paramText(record, 'liveUrl') ?? '',
+            caption: paramText(record, 'caption') ?? '',
+            paidPartnershipLabel: 'no',
+            format: 'post',
+            spokenAtStart: 'no',
+            spokenAtEnd: 'no',
+          }),
+          check: disclosureProblems,
         },
         perform: (values, { id, actor, requestId, ...record }) =>
           port.markPosted(
@@ -154,6 +237,7 @@ export function deliverableActions(port: DeliverablesPort, logger: Logger): Acti
               caption: values.caption as string,
               paidPartnershipLabel: yes(values.paidPartnershipLabel),
               ...(values.postedAt !== undefined ? { postedAt: values.postedAt as string } : {}),
+              ...disclosureFactsFrom(values),
             },
             requestId,
           ),

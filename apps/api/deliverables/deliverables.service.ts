@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Deliverable, DraftSubmission } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
+import type { DisclosureFacts } from '../../../libs/domain/rules/disclosure-facts';
 import { markPostedUpdate, reviewDraftUpdate, submitDraftUpdate, type CollaborationState } from '../../../workflows/messages';
 import { CollaborationDecisions } from '../collaborations/collaboration-decisions';
 
@@ -28,7 +29,7 @@ export class DeliverablesService {
     id: string,
     deliverableId: string,
     actor: Actor,
-    draft: { assetUrl: string; caption: string; paidPartnershipLabel?: boolean },
+    draft: { assetUrl: string; caption: string; paidPartnershipLabel?: boolean } & DisclosureFacts,
     requestId?: string,
   ): Promise<CollaborationState> {
     await this.requireDeliverable(id, deliverableId);
@@ -52,7 +53,7 @@ export class DeliverablesService {
     id: string,
     deliverableId: string,
     actor: Actor,
-    post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean; postedAt?: string },
+    post: { liveUrl: string; caption: string; paidPartnershipLabel?: boolean; postedAt?: string } & DisclosureFacts,
     requestId?: string,
   ): Promise<CollaborationState> {
     await this.requireDeliverable(id, deliverableId);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString,
   IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import type { Audience } from '../../../libs/domain/rules/audience';
@@ -74,6 +74,14 @@ export class CreateCreatorDto {
 
   @ApiPropertyOptional({ example: 'IN' }) @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' })
   country?: string;
+
+  @ApiPropertyOptional({ description: 'A computer-generated character rather than a person (ASCI: must say so in its content)' })
+  @IsOptional() @IsBoolean()
+  isVirtual?: boolean;
+
+  @ApiPropertyOptional({ example: ['MBBS'], description: 'Qualifications as stated; health and finance content in India must show one (ASCI 2023 addendum)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(120, { each: true })
+  qualifications?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
   city?: string;

@@ -30,13 +30,19 @@ export function creatorPanel(): PanelResource {
     list: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
     show: [
       'id', 'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages',
-      'country', 'city', 'channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks', 'satisfactionScore',
+      'country', 'city', 'isVirtual', 'qualifications', 'channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks', 'satisfactionScore',
       'offboardedAt', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
-    create: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
+    create: [
+      'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city',
+      'isVirtual', 'qualifications',
+    ],
     // The satisfaction score is the average of the creator's recorded ratings (satisfaction/), never typed in.
-    edit: ['name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city'],
+    edit: [
+      'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city',
+      'isVirtual', 'qualifications',
+    ],
     mayWrite: operations,
     prepareCreate: (payload) => withOffboardingTime(payload, {}),
     prepareEdit: (payload, current) => withOffboardingTime(payload, current),
@@ -62,6 +68,8 @@ export function creatorPanel(): PanelResource {
       availabilityBlocks: 'Availability blocks',
       satisfactionScore: 'Satisfaction (average rating, 1–5)',
       offboardedAt: 'Left the roster at',
+      isVirtual: 'Virtual influencer',
+      qualifications: 'Qualifications (shown in health and finance content)',
       related: 'Related',
     },
   };

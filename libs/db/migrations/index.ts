@@ -10,6 +10,7 @@ import { KpiTargets1795990038364 } from './1795990038364-KpiTargets';
 import { Reports1795991381423 } from './1795991381423-Reports';
 import { LatestReadings1795995000000 } from './1795995000000-LatestReadings';
 import { RequestKeys1795996000000 } from './1795996000000-RequestKeys';
+import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Reports1795991381423,
   LatestReadings1795995000000,
   RequestKeys1795996000000,
+  CreatorDisclosureFacts1796000000000,
 ];

@@ -17,10 +17,11 @@ export interface CampaignBrief {
   requiresNda?: boolean;
 }
 
-/** Disclosure rule set that applies (docs/domain.md#compliance-check): India's ASCI or the US FTC. */
+/** Disclosure rule set that applies (docs/compliance.md): India's ASCI, the US FTC or the UK's CAP/CMA. */
 export enum Market {
   India = 'IN',
   UnitedStates = 'US',
+  UnitedKingdom = 'GB',
 }
 
 @Entity({ name: 'campaigns' })

@@ -96,6 +96,20 @@ export class Creator extends BaseEntity {
   @Column({ type: 'numeric', precision: 3, scale: 1, nullable: true })
   satisfactionScore: string | null;
 
+  /**
+   * A computer-generated character rather than a person: ASCI asks such creators to tell their
+   * audience so (docs/compliance.md#the-creator-india).
+   */
+  @Column({ type: 'boolean', default: false })
+  isVirtual: boolean;
+
+  /**
+   * Professional qualifications as the creator states them ("MBBS", "SEBI Registered Investment
+   * Adviser"): health and finance content in India must show one (ASCI's 2023 addendum).
+   */
+  @Column({ type: 'text', array: true, default: '{}' })
+  qualifications: string[];
+
   /** When the creator last left the roster (status offboarded): roster churn counts it in that period. */
   @Column({ type: 'timestamptz', nullable: true })
   offboardedAt: Date | null;

@@ -1,5 +1,6 @@
 import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ComplianceResult } from '../rules/compliance';
+import type { DisclosureFacts } from '../rules/disclosure-facts';
 import { DraftDecision } from '../rules/lifecycle';
 import { Deliverable } from './deliverable.entity';
 import { User } from './user.entity';
@@ -31,9 +32,12 @@ export class DraftSubmission extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   caption: string | null;
 
-  /** The shared compliance check's verdict on the caption; null until checked. */
+  /**
+   * The shared compliance check's verdict on the caption and on the disclosure facts declared
+   * with the draft (kept beside it as `declared`, since the verdict depends on them); null until checked.
+   */
   @Column({ type: 'jsonb', nullable: true })
-  complianceResult: ComplianceResult | null;
+  complianceResult: (ComplianceResult & { declared?: DisclosureFacts }) | null;
 
   /** Null until reviewed. */
   @Column({ type: 'varchar', length: 20, nullable: true })
