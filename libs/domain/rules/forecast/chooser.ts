@@ -1,0 +1,63 @@
+import { cohortGrowth } from './cohort';
+import { crostonSba, tsb } from './intermittent';
+import { fittedDampedHolt, fittedSes } from './smoothing';
+
+export type ForecastModel = 'ses' | 'damped-holt' | 'croston-sba' | 'tsb' | 'cohort-growth';
+
+/** Fewer months of history than this, counted from the first month with sales: cohort growth. */
+export const SHORT_HISTORY_MONTHS = 6;
+/** Enough months for a trend to be told from noise: damped Holt rather than SES. */
+export const TREND_HISTORY_MONTHS = 9;
+/** Syntetos–Boylan–Croston cut-offs: average interval between sales, squared variation of their sizes. */
+export const ADI_CUTOFF = 1.32;
+export const CV2_CUTOFF = 0.49;
+/** Smoothing constants of the intermittent methods: small, as their authors recommend. */
+const INTERMITTENT_ALPHA = 0.2;
+const TSB_BETA = 0.2;
+
+/** ADI = months ÷ months with sales; CV² = (sd ÷ mean)² of the non-zero months (population sd). */
+export function demandPattern(history: readonly number[]): { adi: number | null; cv2: number | null } {
+  const sales = history.filter((value) => value !== 0);
+  if (sales.length === 0) return { adi: null, cv2: null };
+  const mean = sales.reduce((sum, value) => sum + value, 0) / sales.length;
+  const variance = sales.reduce((sum, value) => sum + (value - mean) ** 2, 0) / sales.length;
+  return { adi: history.length / sales.length, cv2: mean === 0 ? null : variance / mean ** 2 };
+}
+
+/**
+ * The model a series gets, by its history from its first month with sales:
+ * - shorter than SHORT_HISTORY_MONTHS: cohort growth;
+ * - intermittent (ADI ≥ 1.32): Croston-SBA when sizes are steady (CV² < 0.49), TSB when lumpy;
+ * - dense: damped Holt from TREND_HISTORY_MONTHS on, SES before.
+ */
+export function chooseModel(history: readonly number[]): ForecastModel {
+  if (history.length < SHORT_HISTORY_MONTHS) return 'cohort-growth';
+  const { adi, cv2 } = demandPattern(history);
+  if (adi !== null && adi >= ADI_CUTOFF) return cv2 !== null && cv2 < CV2_CUTOFF ? 'croston-sba' : 'tsb';
+  return history.length >= TREND_HISTORY_MONTHS ? 'damped-holt' : 'ses';
+}
+
+/** The series' history: from its first non-zero month up to `end` (exclusive). */
+export function activeHistory(values: readonly number[], end: number): number[] {
+  const first = values.findIndex((value, t) => t < end && value !== 0);
+  return first < 0 ? [] : values.slice(first, end);
+}
+
+/** Forecasts of months end … end + horizon − 1 from the values before `end`, by the chosen model. */
+export function forecastSeries(values: readonly number[], end: number, horizon: number, cohortRate: number): { model: ForecastModel; points: number[] } {
+  const history = activeHistory(values, end);
+  if (history.length === 0) return { model: 'cohort-growth', points: Array(horizon).fill(0) };
+  const model = chooseModel(history);
+  switch (model) {
+    case 'cohort-growth':
+      return { model, points: cohortGrowth(history, cohortRate, horizon).forecasts };
+    case 'croston-sba':
+      return { model, points: crostonSba(history, INTERMITTENT_ALPHA, horizon) };
+    case 'tsb':
+      return { model, points: tsb(history, INTERMITTENT_ALPHA, TSB_BETA, horizon) };
+    case 'damped-holt':
+      return { model, points: fittedDampedHolt(history, horizon).forecasts };
+    case 'ses':
+      return { model, points: fittedSes(history, horizon).forecasts };
+  }
+}
