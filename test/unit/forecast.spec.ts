@@ -1,6 +1,6 @@
 import {
   backtest, chooseModel, cohortGrowth, completionRate, crostonSba, dampedHolt, demandPattern, forecastSeries, interval, lastMonthForecast, mase,
-  meanOfLast3Forecast, naiveScale, pipelineUplift, pooledGrowth, quantile, ses, shrunkNmvPerPost, sumSeries, tsb, wape,
+  meanOfLast3Forecast, naiveScale, pipelineUplift, pipelineWeight, pooledGrowth, quantile, ses, shrunkNmvPerPost, sumSeries, tsb, wape,
 } from '../../libs/domain/rules/forecast';
 
 // Every expected figure below was worked out by hand from the definitions in docs/metrics.md#forecast.
@@ -56,7 +56,8 @@ describe('choosing a model by the history', () => {
     expect(chooseModel([5, 0, 0, 5, 0, 0, 5, 0])).toBe('croston-sba');
     expect(chooseModel([1, 0, 0, 9, 0, 0, 1, 0])).toBe('tsb');
     expect(chooseModel([1, 2, 3, 4, 5, 6])).toBe('ses');
-    expect(chooseModel([1, 2, 3, 4, 5, 6, 7, 8, 9])).toBe('damped-holt');
+    expect(chooseModel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toBe('ses');
+    expect(chooseModel([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])).toBe('damped-holt');
   });
 
   it('counts the history from the first month with sales and forecasts nothing before it', () => {
@@ -132,5 +133,12 @@ describe('pipeline component', () => {
   it('adds only the expected booked posts beyond the usual monthly rate', () => {
     expect(pipelineUplift(3, 1, 0.75, 200)).toBe(250);
     expect(pipelineUplift(1, 2, 0.75, 200)).toBe(0);
+  });
+
+  it('learns how much of the pipeline is additional from the back-test residuals, within 0 and 1', () => {
+    expect(pipelineWeight([1, -1, 1], [2, 0, 2])).toBe(0.5);
+    expect(pipelineWeight([2, 4], [1, 2])).toBe(1);
+    expect(pipelineWeight([-2, 1], [1, 0])).toBe(0);
+    expect(pipelineWeight([3], [0])).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ export type ForecastModel = 'ses' | 'damped-holt' | 'croston-sba' | 'tsb' | 'coh
 /** Fewer months of history than this, counted from the first month with sales: cohort growth. */
 export const SHORT_HISTORY_MONTHS = 6;
 /** Enough months for a trend to be told from noise: damped Holt rather than SES. */
-export const TREND_HISTORY_MONTHS = 9;
+export const TREND_HISTORY_MONTHS = 12;
 /** Syntetos–Boylan–Croston cut-offs: average interval between sales, squared variation of their sizes. */
 export const ADI_CUTOFF = 1.32;
 export const CV2_CUTOFF = 0.49;

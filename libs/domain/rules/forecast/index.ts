@@ -5,3 +5,4 @@ export * from './cohort';
 export * from './intermittent';
 export * from './pipeline';
 export * from './smoothing';
+export * from './entities';

@@ -32,3 +32,21 @@ export function shrunkNmvPerPost(nmvMinor: number, posts: number, cohortPerPost:
 export function pipelineUplift(bookedPosts: number, usualPostsPerMonth: number, completion: number, perPost: number): number {
   return perPost * Math.max(0, completion * bookedPosts - usualPostsPerMonth);
 }
+
+/**
+ * How much of the pipeline's expected NMV history says comes on top of the series' own
+ * forecast: the least-squares slope through the origin of the back-test residuals
+ * (actual − series forecast) on the pipeline uplift, within 0…1. Where sales do not follow
+ * posts (affiliate income that runs on its own), the slope is about 0 and booked posts add
+ * nothing; where each post brings its own sales, it approaches 1.
+ */
+export function pipelineWeight(residuals: readonly number[], uplifts: readonly number[]): number {
+  let cross = 0;
+  let square = 0;
+  residuals.forEach((residual, i) => {
+    cross += residual * uplifts[i];
+    square += uplifts[i] ** 2;
+  });
+  if (square === 0) return 0;
+  return Math.max(0, Math.min(1, cross / square));
+}
