@@ -1,6 +1,6 @@
 import {
   backtest, chooseModel, cohortGrowth, completionRate, crostonSba, dampedHolt, demandPattern, forecastSeries, interval, lastMonthForecast, mase,
-  meanOfLast3Forecast, naiveScale, pipelineUplift, pipelineWeight, pooledGrowth, quantile, ses, shrunkNmvPerPost, sumSeries, tsb, wape,
+  meanOfLast3Forecast, naiveScale, pipelineUplift, pipelineWeight, pooledGrowth, quantile, seasonalIndices, ses, shrunkNmvPerPost, sumSeries, tsb, wape,
 } from '../../libs/domain/rules/forecast';
 
 // Every expected figure below was worked out by hand from the definitions in docs/metrics.md#forecast.
@@ -45,6 +45,19 @@ describe('forecasting methods', () => {
   });
 });
 
+describe('calendar seasonality', () => {
+  it('indexes each calendar month against a linear trend, normalised to a mean of 1 and shrunk by n ÷ (n + 1)', () => {
+    // January at 20, the rest at 10, over 13 months: a flat trend of 150/13; raw ratios 26/15 and 13/15, their mean 169/180.
+    const indices = seasonalIndices([20, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 20], 0)!;
+    expect(indices[0]).toBeCloseTo(61 / 39, 12);
+    expect(indices[5]).toBeCloseTo(25 / 26, 12);
+  });
+
+  it('needs more than a year of history', () => {
+    expect(seasonalIndices(Array(12).fill(10), 0)).toBeNull();
+  });
+});
+
 describe('choosing a model by the history', () => {
   it('classifies by ADI and CV²', () => {
     expect(demandPattern([5, 0, 0, 5, 0, 0, 5, 0])).toEqual({ adi: 8 / 3, cv2: 0 });
@@ -62,7 +75,7 @@ describe('choosing a model by the history', () => {
 
   it('counts the history from the first month with sales and forecasts nothing before it', () => {
     expect(forecastSeries([0, 0, 0, 0, 0, 0, 0, 100, 110], 9, 1, 0).model).toBe('cohort-growth');
-    expect(forecastSeries([0, 0, 5], 2, 2, 0)).toEqual({ model: 'cohort-growth', points: [0, 0] });
+    expect(forecastSeries([0, 0, 5], 2, 2, 0)).toEqual({ model: 'cohort-growth', points: [0, 0], seasonal: false });
   });
 });
 

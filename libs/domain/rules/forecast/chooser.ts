@@ -1,4 +1,5 @@
 import { cohortGrowth } from './cohort';
+import { seasonalIndices } from './seasonality';
 import { crostonSba, tsb } from './intermittent';
 import { fittedDampedHolt, fittedSes } from './smoothing';
 
@@ -44,20 +45,61 @@ export function activeHistory(values: readonly number[], end: number): number[] 
 }
 
 /** Forecasts of months end … end + horizon − 1 from the values before `end`, by the chosen model. */
-export function forecastSeries(values: readonly number[], end: number, horizon: number, cohortRate: number): { model: ForecastModel; points: number[] } {
+/** How many recent origins decide whether calendar seasonality earns its place in a series. */
+export const SEASONAL_CHECK_ORIGINS = 6;
+
+/**
+ * Forecasts of months end … end + horizon − 1 from the values before `end`, by the chosen
+ * model. With `firstMonth` (the calendar month of values[0], 0 = January) and more than a year of
+ * history, the model also runs on the deseasonalised history (seasonality.ts); that variant is
+ * kept only when it had the smaller absolute error over the series' last SEASONAL_CHECK_ORIGINS
+ * origins, so a series without a season is not given one from noise.
+ */
+export function forecastSeries(values: readonly number[], end: number, horizon: number, cohortRate: number, firstMonth: number | null = null): { model: ForecastModel; points: number[]; seasonal: boolean } {
   const history = activeHistory(values, end);
-  if (history.length === 0) return { model: 'cohort-growth', points: Array(horizon).fill(0) };
+  if (history.length === 0) return { model: 'cohort-growth', points: Array(horizon).fill(0), seasonal: false };
   const model = chooseModel(history);
+  const plain = forecastModel(model, history, horizon, cohortRate);
+  if (firstMonth === null || model === 'croston-sba' || model === 'tsb') return { model, points: plain, seasonal: false };
+  const seasonal = seasonalForecast(model, values, end, horizon, cohortRate, firstMonth);
+  if (!seasonal) return { model, points: plain, seasonal: false };
+  let plainError = 0;
+  let seasonalError = 0;
+  for (let origin = end - SEASONAL_CHECK_ORIGINS; origin < end; origin += 1) {
+    const past = activeHistory(values, origin);
+    if (past.length === 0) continue;
+    const withSeason = seasonalForecast(model, values, origin, horizon, cohortRate, firstMonth);
+    if (!withSeason) continue;
+    const without = forecastModel(model, past, horizon, cohortRate);
+    for (let h = 0; h < horizon && origin + h < end; h += 1) {
+      plainError += Math.abs(values[origin + h] - without[h]);
+      seasonalError += Math.abs(values[origin + h] - withSeason[h]);
+    }
+  }
+  return seasonalError < plainError ? { model, points: seasonal, seasonal: true } : { model, points: plain, seasonal: false };
+}
+
+function seasonalForecast(model: ForecastModel, values: readonly number[], end: number, horizon: number, cohortRate: number, firstMonth: number): number[] | null {
+  const history = activeHistory(values, end);
+  const start = end - history.length;
+  const indices = seasonalIndices(history, (firstMonth + start) % 12);
+  if (!indices) return null;
+  const monthOf = (t: number) => (firstMonth + t) % 12;
+  const adjusted = history.map((value, i) => value / indices[monthOf(start + i)]);
+  return forecastModel(model, adjusted, horizon, cohortRate).map((point, h) => point * indices[monthOf(end + h)]);
+}
+
+function forecastModel(model: ForecastModel, history: readonly number[], horizon: number, cohortRate: number): number[] {
   switch (model) {
     case 'cohort-growth':
-      return { model, points: cohortGrowth(history, cohortRate, horizon).forecasts };
+      return cohortGrowth(history, cohortRate, horizon).forecasts;
     case 'croston-sba':
-      return { model, points: crostonSba(history, INTERMITTENT_ALPHA, horizon) };
+      return crostonSba(history, INTERMITTENT_ALPHA, horizon);
     case 'tsb':
-      return { model, points: tsb(history, INTERMITTENT_ALPHA, TSB_BETA, horizon) };
+      return tsb(history, INTERMITTENT_ALPHA, TSB_BETA, horizon);
     case 'damped-holt':
-      return { model, points: fittedDampedHolt(history, horizon).forecasts };
+      return fittedDampedHolt(history, horizon).forecasts;
     case 'ses':
-      return { model, points: fittedSes(history, horizon).forecasts };
+      return fittedSes(history, horizon).forecasts;
   }
 }

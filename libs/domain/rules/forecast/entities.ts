@@ -44,19 +44,20 @@ export interface EntityForecast {
  * cohort growth at each origin is pooled over every series of the currency, known at that origin.
  * `grid` holds the months (YYYY-MM) of the values, the as-of month last.
  */
-export function forecastEntities(grid: readonly string[], horizon: number, series: readonly NmvSeries[], entities: readonly ForecastEntity[], actualMonths = 12): EntityForecast[] {
+export function forecastEntities(grid: readonly string[], horizon: number, series: readonly NmvSeries[], entities: readonly ForecastEntity[], actualMonths = 12, seasonal = true): EntityForecast[] {
   const end = grid.length;
+  const firstMonth = Number(grid[0].slice(5)) - 1;
   const cohort = new Map<string, number[]>();
   for (const currency of new Set(series.map((s) => s.currency))) {
     const same = series.filter((s) => s.currency === currency).map((s) => s.values);
     cohort.set(currency, Array.from({ length: end + 1 }, (_, t) => pooledGrowth(same, t)));
   }
-  const memo = new Map<NmvSeries, Map<number, { model: ForecastModel; points: number[] }>>();
+  const memo = new Map<NmvSeries, Map<number, { model: ForecastModel; points: number[]; seasonal: boolean }>>();
   const forecastOf = (s: NmvSeries, origin: number) => {
     let byOrigin = memo.get(s);
     if (!byOrigin) memo.set(s, (byOrigin = new Map()));
     let result = byOrigin.get(origin);
-    if (!result) byOrigin.set(origin, (result = forecastSeries(s.values, origin, horizon, cohort.get(s.currency)![origin])));
+    if (!result) byOrigin.set(origin, (result = forecastSeries(s.values, origin, horizon, cohort.get(s.currency)![origin], seasonal ? firstMonth : null)));
     return result;
   };
   // How much of the pipeline is additional, per currency, from every creator's back-test.

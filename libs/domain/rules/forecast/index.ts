@@ -6,3 +6,4 @@ export * from './intermittent';
 export * from './pipeline';
 export * from './smoothing';
 export * from './entities';
+export * from './seasonality';
