@@ -42,14 +42,15 @@ export class ForecastsService {
     return addMonths(monthOf(now), -1);
   }
 
-  async nmv(actor: Actor, level: ForecastLevel, horizon: number, asOf: string | undefined, now: Date = new Date()): Promise<NmvForecast> {
+  /** `only`: the one entity wanted (an analytics page's); every entity in reach otherwise. */
+  async nmv(actor: Actor, level: ForecastLevel, horizon: number, asOf: string | undefined, now: Date = new Date(), only?: string): Promise<NmvForecast> {
     const month = asOf ?? ForecastsService.lastCompleteMonth(now);
     if (month >= monthOf(now)) throw new BadRequestException(`asOf must be a complete month, before ${monthOf(now)}`);
     if (level === 'brand' && actor.role === Role.TalentManager) {
       throw new ForbiddenException("A brand's figures span every team; a talent manager sees their own creators' and their own figures instead");
     }
     const series = await this.series(month, level === 'brand', horizon);
-    const entities = await this.entities(actor, level, series);
+    const entities = (await this.entities(actor, level, series)).filter((entity) => only === undefined || entity.id === only);
     const items = forecastEntities(series.grid, horizon, series.series, entities);
     return { asOf: month, level, horizon, items };
   }
