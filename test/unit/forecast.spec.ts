@@ -1,5 +1,5 @@
 import {
-  backtest, chooseModel, cohortGrowth, completionRate, crostonSba, dampedHolt, demandPattern, forecastSeries, interval, lastMonthForecast, mase,
+  addMonths, backtest, chooseModel, forecastEntities, monthGrid, cohortGrowth, completionRate, crostonSba, dampedHolt, demandPattern, forecastSeries, interval, lastMonthForecast, mase,
   meanOfLast3Forecast, naiveScale, pipelineUplift, pipelineWeight, pooledGrowth, quantile, seasonalIndices, ses, shrunkNmvPerPost, sumSeries, tsb, wape,
 } from '../../libs/domain/rules/forecast';
 
@@ -153,5 +153,36 @@ describe('pipeline component', () => {
     expect(pipelineWeight([2, 4], [1, 2])).toBe(1);
     expect(pipelineWeight([-2, 1], [1, 0])).toBe(0);
     expect(pipelineWeight([3], [0])).toBe(0);
+  });
+});
+
+describe('forecasts per entity, bottom-up', () => {
+  const grid = monthGrid('2025-11', '2026-10');
+  const flat = (creatorId: string, level: number, upliftAt: (origin: number) => number[] = () => []) => ({ creatorId, brandId: null, currency: 'INR', values: Array(12).fill(level), upliftAt });
+
+  it('sums the creators’ forecasts, per currency, for the months after the as-of month', () => {
+    const [team] = forecastEntities(grid, 2, [flat('a', 100), flat('b', 50)], [{ id: 't', name: 'Team', includes: () => true }]);
+    expect(team).toMatchObject({ id: 't', currency: 'INR', model: 'bottom-up', pipelineWeight: 0 });
+    expect(team.months).toEqual([
+      { month: '2026-11', pointMinor: 150, lowMinor: 150, highMinor: 150 },
+      { month: '2026-12', pointMinor: 150, lowMinor: 150, highMinor: 150 },
+    ]);
+    // A flat history has no naive error to scale by: MASE is undefined, WAPE is 0.
+    expect(team.backtest).toEqual({ mase: null, wape: 0, naiveMase: null, meanOf3Mase: null });
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+  });
+
+  it('adds none of the pipeline where sales did not follow booked posts', () => {
+    const [creator] = forecastEntities(grid, 1, [flat('a', 100, (origin) => [origin % 2 ? 40 : 0])], [{ id: 'a', name: 'A', includes: () => true }]);
+    expect(creator.pipelineWeight).toBe(0);
+    expect(creator.months[0].pointMinor).toBe(100);
+  });
+
+  it('learns to add most of it where each booked post brought its expected sales', () => {
+    // Months with an odd index sold 40 more, as the posts booked for them promised.
+    const values = Array.from({ length: 12 }, (_, t) => 100 + (t % 2 ? 40 : 0));
+    const series = { creatorId: 'a', brandId: null, currency: 'INR', values, upliftAt: (origin: number) => [origin % 2 ? 40 : 0] };
+    const [creator] = forecastEntities(grid, 1, [series], [{ id: 'a', name: 'A', includes: () => true }]);
+    expect(creator.pipelineWeight).toBeGreaterThan(0.5);
   });
 });

@@ -55,28 +55,43 @@ export const SEASONAL_CHECK_ORIGINS = 6;
  * kept only when it had the smaller absolute error over the series' last SEASONAL_CHECK_ORIGINS
  * origins, so a series without a season is not given one from noise.
  */
-export function forecastSeries(values: readonly number[], end: number, horizon: number, cohortRate: number, firstMonth: number | null = null): { model: ForecastModel; points: number[]; seasonal: boolean } {
-  const history = activeHistory(values, end);
-  if (history.length === 0) return { model: 'cohort-growth', points: Array(horizon).fill(0), seasonal: false };
-  const model = chooseModel(history);
-  const plain = forecastModel(model, history, horizon, cohortRate);
-  if (firstMonth === null || model === 'croston-sba' || model === 'tsb') return { model, points: plain, seasonal: false };
-  const seasonal = seasonalForecast(model, values, end, horizon, cohortRate, firstMonth);
-  if (!seasonal) return { model, points: plain, seasonal: false };
+export function forecastSeries(
+  values: readonly number[],
+  end: number,
+  horizon: number,
+  cohortRate: number,
+  firstMonth: number | null = null,
+  at: (origin: number) => OriginForecasts = (origin) => originForecasts(values, origin, horizon, cohortRate, firstMonth),
+): { model: ForecastModel; points: number[]; seasonal: boolean } {
+  const here = at(end);
+  if (!here.seasonal) return { model: here.model, points: here.plain, seasonal: false };
   let plainError = 0;
   let seasonalError = 0;
-  for (let origin = end - SEASONAL_CHECK_ORIGINS; origin < end; origin += 1) {
-    const past = activeHistory(values, origin);
-    if (past.length === 0) continue;
-    const withSeason = seasonalForecast(model, values, origin, horizon, cohortRate, firstMonth);
-    if (!withSeason) continue;
-    const without = forecastModel(model, past, horizon, cohortRate);
+  for (let origin = Math.max(0, end - SEASONAL_CHECK_ORIGINS); origin < end; origin += 1) {
+    const past = at(origin);
+    if (!past.seasonal) continue;
     for (let h = 0; h < horizon && origin + h < end; h += 1) {
-      plainError += Math.abs(values[origin + h] - without[h]);
-      seasonalError += Math.abs(values[origin + h] - withSeason[h]);
+      plainError += Math.abs(values[origin + h] - past.plain[h]);
+      seasonalError += Math.abs(values[origin + h] - past.seasonal[h]);
     }
   }
-  return seasonalError < plainError ? { model, points: seasonal, seasonal: true } : { model, points: plain, seasonal: false };
+  return seasonalError < plainError ? { model: here.model, points: here.seasonal, seasonal: true } : { model: here.model, points: here.plain, seasonal: false };
+}
+
+/** The model's forecasts from one origin, plain and (where seasonality applies) deseasonalised; what forecastSeries compares. */
+export interface OriginForecasts {
+  model: ForecastModel;
+  plain: number[];
+  seasonal: number[] | null;
+}
+
+export function originForecasts(values: readonly number[], end: number, horizon: number, cohortRate: number, firstMonth: number | null): OriginForecasts {
+  const history = activeHistory(values, end);
+  if (history.length === 0) return { model: 'cohort-growth', plain: Array(horizon).fill(0), seasonal: null };
+  const model = chooseModel(history);
+  const plain = forecastModel(model, history, horizon, cohortRate);
+  const seasonal = firstMonth === null || model === 'croston-sba' || model === 'tsb' ? null : seasonalForecast(model, values, end, horizon, cohortRate, firstMonth);
+  return { model, plain, seasonal };
 }
 
 function seasonalForecast(model: ForecastModel, values: readonly number[], end: number, horizon: number, cohortRate: number, firstMonth: number): number[] | null {

@@ -1,5 +1,5 @@
 import { backtest, interval, sumSeries, type Backtest } from './backtest';
-import { forecastSeries, type ForecastModel } from './chooser';
+import { forecastSeries, originForecasts, type ForecastModel, type OriginForecasts } from './chooser';
 import { pooledGrowth } from './cohort';
 import { pipelineWeight } from './pipeline';
 
@@ -52,12 +52,20 @@ export function forecastEntities(grid: readonly string[], horizon: number, serie
     const same = series.filter((s) => s.currency === currency).map((s) => s.values);
     cohort.set(currency, Array.from({ length: end + 1 }, (_, t) => pooledGrowth(same, t)));
   }
+  const origins = new Map<NmvSeries, Map<number, OriginForecasts>>();
+  const originOf = (s: NmvSeries, origin: number) => {
+    let byOrigin = origins.get(s);
+    if (!byOrigin) origins.set(s, (byOrigin = new Map()));
+    let result = byOrigin.get(origin);
+    if (!result) byOrigin.set(origin, (result = originForecasts(s.values, origin, horizon, cohort.get(s.currency)![origin], seasonal ? firstMonth : null)));
+    return result;
+  };
   const memo = new Map<NmvSeries, Map<number, { model: ForecastModel; points: number[]; seasonal: boolean }>>();
   const forecastOf = (s: NmvSeries, origin: number) => {
     let byOrigin = memo.get(s);
     if (!byOrigin) memo.set(s, (byOrigin = new Map()));
     let result = byOrigin.get(origin);
-    if (!result) byOrigin.set(origin, (result = forecastSeries(s.values, origin, horizon, cohort.get(s.currency)![origin], seasonal ? firstMonth : null)));
+    if (!result) byOrigin.set(origin, (result = forecastSeries(s.values, origin, horizon, cohort.get(s.currency)![origin], seasonal ? firstMonth : null, (o) => originOf(s, o))));
     return result;
   };
   // How much of the pipeline is additional, per currency, from every creator's back-test.
