@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../libs/auth/passwords';
-import { Creator, User } from '../../libs/domain/entities';
+import { Brand, Creator, User } from '../../libs/domain/entities';
 import { Role } from '../../libs/domain/rules/roles';
 import { CreatorStatus } from '../../libs/domain/rules/statuses';
 import { generateSalesHistory, heldOutMase, salesCsv, type GeneratedHistory } from '../support/forecast-dataset';
@@ -19,6 +19,9 @@ describe('NMV forecast through the REST API', () => {
   const people: Record<'mia' | 'tom' | 'zed' | 'uma', User> = {} as never;
   const creatorIds = new Map<string, string>();
   const owners = new Map<string, string>();
+  const brands: Record<'lumen' | 'orbit', Brand> = {} as never;
+  // Each creator sells for one brand: every third for Orbit, the others for Lumen.
+  const brandOf = (index: number) => (index % 3 === 0 ? 'Orbit' : 'Lumen');
   const as = (user: { email: string }) => system.basic(user.email, password);
   const admin = () => system.basic(system.admin.email, system.admin.password);
   const forecast = (query: string, authorization = admin()) => requestJson(system.baseUrl, 'GET', `/forecasts/nmv?${query}`, authorization);
@@ -34,11 +37,19 @@ describe('NMV forecast through the REST API', () => {
     people.uma = await user('uma@forecast.test', 'Uma Talent', Role.TalentManager, people.zed.id);
 
     history = generateSalesHistory('2026-10', 30);
-    // A creator whose first sales come after the as-of month: a forecast as of July never sees them.
+    // A creator whose first sales come after the as-of month (a forecast as of July never sees
+    // them), in rupees and in dollars.
     history.creators.push({
       handle: 'gen.late', name: 'Generated late', archetype: 'newcomer', nmv: [...Array(28).fill(0), 500_000, 600_000],
-      rows: [{ date: '2026-09-05', gmvMinor: 500_000, returnsMinor: 0 }, { date: '2026-10-05', gmvMinor: 600_000, returnsMinor: 0 }],
+      rows: [
+        { date: '2026-09-05', gmvMinor: 500_000, returnsMinor: 0 },
+        { date: '2026-10-05', gmvMinor: 600_000, returnsMinor: 0 },
+        { date: '2026-10-06', gmvMinor: 7_000, returnsMinor: 0, currency: 'USD' },
+      ],
     });
+    const brand = (name: string) => db.getRepository(Brand).save(db.getRepository(Brand).create({ name, category: 'beauty', competitorCategories: [], competitorBrands: [] }));
+    brands.lumen = await brand('Lumen');
+    brands.orbit = await brand('Orbit');
     for (const [i, generated] of history.creators.entries()) {
       const owner = i % 2 === 0 ? people.tom : people.uma;
       const creator = await db.getRepository(Creator).save(db.getRepository(Creator).create({ name: generated.name, handle: generated.handle, ownerId: owner.id, status: CreatorStatus.Active }));
@@ -48,7 +59,7 @@ describe('NMV forecast through the REST API', () => {
     const response = await fetch(`${system.baseUrl}/imports/creator-sales?filename=generated-sales.csv`, {
       method: 'POST',
       headers: { authorization: admin(), 'content-type': 'text/csv' },
-      body: salesCsv(history),
+      body: salesCsv(history, (creator) => brandOf(history.creators.indexOf(creator))),
     });
     expect(response.status).toBe(200);
   });
@@ -108,9 +119,10 @@ describe('NMV forecast through the REST API', () => {
     expect(model('gen.intermittent.1')).toMatch(/croston-sba|tsb/);
     expect(model('gen.newcomer.1')).toBe('cohort-growth');
     expect(model('gen.trend.1')).toBe('damped-holt');
-    // Made as of October, the late creator is there.
+    // Made as of October, the late creator is there, once per currency: amounts are never added across currencies.
     const october = await forecast('level=creator&horizon=1&asOf=2026-10');
-    expect(october.body.items.some((item: any) => item.id === creatorIds.get('gen.late'))).toBe(true);
+    const late = october.body.items.filter((item: any) => item.id === creatorIds.get('gen.late'));
+    expect(late.map((item: any) => item.currency)).toEqual(['INR', 'USD']);
   });
 
   it('sums the creators bottom-up to talent managers and teams', async () => {
@@ -129,6 +141,19 @@ describe('NMV forecast through the REST API', () => {
     expect(teams.map((item: any) => item.name)).toEqual(['Mia Manager', 'Zed Manager']);
     expect(tom.backtest.wape).toBeGreaterThan(0);
     expect(tom.backtest.wape).toBeLessThan(1);
+  });
+
+  it('sums each brand’s sales bottom-up from its creators', async () => {
+    const creators = (await forecast('level=creator&horizon=1&asOf=2026-07')).body.items;
+    const { status, body } = await forecast('level=brand&horizon=1&asOf=2026-07');
+    expect(status).toBe(200);
+    expect(body.items.map((item: any) => [item.id, item.name, item.currency])).toEqual([
+      [brands.lumen.id, 'Lumen', 'INR'],
+      [brands.orbit.id, 'Orbit', 'INR'],
+    ]);
+    const orbitCreators = new Set(history.creators.filter((_, i) => brandOf(i) === 'Orbit').map((c) => creatorIds.get(c.handle)));
+    const expected = creators.filter((item: any) => orbitCreators.has(item.id)).reduce((sum: number, item: any) => sum + item.months[0].pointMinor, 0);
+    expect(Math.abs(body.items[1].months[0].pointMinor - expected)).toBeLessThanOrEqual(orbitCreators.size);
   });
 
   it('keeps to the reader’s reach, like the analytics', async () => {

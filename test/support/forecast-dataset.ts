@@ -27,7 +27,7 @@ export interface GeneratedCreator {
   /** Monthly NMV (minor units) per month of `months`; the sum of the creator's rows that month. */
   nmv: number[];
   /** The sales rows: date, GMV and returns (minor units). */
-  rows: Array<{ date: string; gmvMinor: number; returnsMinor: number }>;
+  rows: Array<{ date: string; gmvMinor: number; returnsMinor: number; currency?: string }>;
 }
 
 export interface GeneratedHistory {
@@ -94,12 +94,14 @@ export function generateSalesHistory(last = '2026-10', count = 30, seed = 20_261
   return { months, creators };
 }
 
-/** The creator-sales CSV of the history (settled rows, amounts in rupees with paise). */
-export function salesCsv(history: GeneratedHistory): string {
+/** The creator-sales CSV of the history (settled rows, amounts with two decimals), each creator's rows for the brand `brandOf` names. */
+export function salesCsv(history: GeneratedHistory, brandOf: (creator: GeneratedCreator) => string = () => ''): string {
   const money = (minor: number) => (minor / 100).toFixed(2);
-  const lines = ['date,creator,orders,gmv,returns,cancellations,currency,status'];
+  const lines = ['date,creator,orders,gmv,returns,cancellations,currency,status,brand'];
   for (const creator of history.creators) {
-    for (const row of creator.rows) lines.push(`${row.date},${creator.handle},${Math.max(1, Math.round(row.gmvMinor / 90_000))},${money(row.gmvMinor)},${money(row.returnsMinor)},0,INR,settled`);
+    for (const row of creator.rows) {
+      lines.push(`${row.date},${creator.handle},${Math.max(1, Math.round(row.gmvMinor / 90_000))},${money(row.gmvMinor)},${money(row.returnsMinor)},0,${row.currency ?? 'INR'},settled,${brandOf(creator)}`);
+    }
   }
   return lines.join('\n');
 }
