@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addMonths, forecastEntities, monthGrid, type EntityForecast, type ForecastEntity, type NmvSeries } from '../../../libs/domain/rules/forecast';
 import { completionRate, pipelineUplift, shrunkNmvPerPost } from '../../../libs/domain/rules/forecast/pipeline';
-import { INSIGHT_READ, reachesOwner } from '../../../libs/domain/rules/reach';
+import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { RecordReach } from '../users/record-reach';
 import { UsersService } from '../users/users.service';
@@ -61,8 +61,9 @@ export class ForecastsService {
   }
 
   private async entities(actor: Actor, level: ForecastLevel, data: { creators: Map<string, { name: string; ownerId: string | null }> }): Promise<ForecastEntity[]> {
-    const reacher = { id: actor.userId, role: actor.role, teamIds: actor.role === Role.Manager ? await this.users.teamOf(actor.userId) : [] };
-    const reaches = (ownerId: string | null) => reachesOwner(reacher, INSIGHT_READ, ownerId);
+    // The same rule as the analytics pages: INSIGHT_READ (own, team's, or everyone's).
+    const owners = await this.reach.owners(actor, INSIGHT_READ);
+    const reaches = (ownerId: string | null) => owners === 'all' || (ownerId !== null && owners.includes(ownerId));
     const ownerOf = (s: NmvSeries) => data.creators.get(s.creatorId)?.ownerId ?? null;
     switch (level) {
       case 'creator':
