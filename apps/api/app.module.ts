@@ -8,6 +8,7 @@ import { CollaborationsModule } from './collaborations/collaborations.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthController } from './health/health.controller';
 import { KpisModule } from './kpis/kpis.module';
 import { ImportsModule } from './imports/imports.module';
@@ -33,6 +34,7 @@ import { UsersModule } from './users/users.module';
     SatisfactionModule,
     KpisModule,
     AnalyticsModule,
+    ForecastsModule,
     ReportsModule,
     ImportsModule,
   ],

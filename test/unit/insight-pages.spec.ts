@@ -90,7 +90,7 @@ describe('the panel pages platform', () => {
 
   it('lists the KPI board, the analytics and the reports, labelled for the sidebar', () => {
     const pages = panelPages({
-      kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() },
+      kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() }, forecasts: { nmv: jest.fn() },
       reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn(), campaignSummary: jest.fn() },
     });
     expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({ kpiBoard: 'KPI board', analytics: 'Analytics', reports: 'Reports' });
@@ -163,7 +163,8 @@ describe('the analytics page', () => {
   it('answers the table as CSV with format=csv, from the same view as the page', async () => {
     const rows = [row('a', 'Asha', { INR: 450_000 })];
     const viewOf = jest.fn().mockResolvedValue(view(rows));
-    const page = analyticsPage({ analytics: { view: viewOf }, analyticsScopes: { choices: async () => ({ entities: [], note: null }) }, now: () => NOW });
+    const nmv = jest.fn().mockResolvedValue({ asOf: '2026-10', level: 'talentManager', horizon: 3, items: [] });
+    const page = analyticsPage({ analytics: { view: viewOf }, analyticsScopes: { choices: async () => ({ entities: [], note: null }) }, forecasts: { nmv }, now: () => NOW });
     const csv = (await page.load({ kind: 'executives', id: TARA, period: 'month', start: '2026-10-01', format: 'csv' }, viewer, links)) as any;
     expect(csv.file.filename).toBe('analytics-executives-tara-talent-2026-10.csv');
     expect(csv.file.body.split('\r\n')[1]).toBe('a,Asha,,INR,450000,,,,,0,0,,,,');
@@ -171,11 +172,14 @@ describe('the analytics page', () => {
     expect(json.data.links.csv).toBe(`/admin/api/pages/analytics?kind=executives&id=${TARA}&period=month&start=2026-10-01&format=csv`);
     expect(json.data.links.apiCsv).toBe(`/analytics/executives/${TARA}/table.csv?period=month&start=2026-10-01`);
     expect(viewOf).toHaveBeenCalledWith(viewer, 'executives', TARA, expect.objectContaining({ label: '2026-10' }), NOW);
+    // An executive's page carries their NMV forecast, made as at the last complete month, for them alone.
+    expect(nmv).toHaveBeenCalledWith(viewer, 'talentManager', 3, undefined, NOW, TARA);
+    expect(json.data.forecast).toEqual({ asOf: '2026-10', horizon: 3, items: [] });
   });
 
   it('refuses an unknown kind, a bad id or period with a reason, and shows a refusal of the service', async () => {
     const viewOf = jest.fn().mockRejectedValue(new ForbiddenException('The figures of Dev Omar belongs to someone else'));
-    const page = analyticsPage({ analytics: { view: viewOf }, analyticsScopes: { choices: async () => ({ entities: [], note: null }) }, now: () => NOW });
+    const page = analyticsPage({ analytics: { view: viewOf }, analyticsScopes: { choices: async () => ({ entities: [], note: null }) }, forecasts: { nmv: jest.fn() }, now: () => NOW });
     expect(await page.load({ kind: 'planets' }, viewer, links)).toMatchObject({ status: 400, data: { error: expect.stringMatching(/not for "planets"/) } });
     expect(await page.load({ kind: 'creators', id: 'x' }, viewer, links)).toMatchObject({ status: 400, data: { error: expect.stringMatching(/UUID/) } });
     expect(await page.load({ kind: 'creators', id: TARA, period: 'custom', from: '2026-10-31', to: '2026-10-01' }, viewer, links)).toMatchObject({ status: 400, data: { error: 'to must not be before from' } });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ANALYTICS_PAGE_COMPONENT, ANALYTICS_TABLE_COMPONENT, ANALYTICS_TREND_COMPONENT } from '../../apps/api/analytics/analytics-page.component';
+import { ANALYTICS_PAGE_COMPONENT, ANALYTICS_TABLE_COMPONENT, ANALYTICS_TREND_COMPONENT, FORECAST_CHART_COMPONENT } from '../../apps/api/analytics/analytics-page.component';
 import { CHARTS_COMPONENT, DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
 import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.component';
 import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
@@ -33,7 +33,7 @@ describe('the back office components that `npm run build` bundles', () => {
     expect(PANEL_COMPONENTS.map(({ name }) => name).sort()).toEqual(
       [
         DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, CHARTS_COMPONENT,
-        KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, REPORTS_PAGE_COMPONENT,
+        KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, FORECAST_CHART_COMPONENT, REPORTS_PAGE_COMPONENT,
       ].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());

@@ -1,6 +1,7 @@
 import type { Totals, TrendPoint } from '../../../libs/domain/rules/analytics';
 import type { Period } from '../../../libs/domain/rules/periods';
 import type { PanelComponent } from '../back-office/components';
+import type { PageForecast } from '../forecasts/forecast-page';
 import type { PeriodChoice } from '../kpis/kpi-board.component';
 
 /**
@@ -12,10 +13,13 @@ export const ANALYTICS_PAGE = 'analytics';
 export const ANALYTICS_PAGE_COMPONENT = 'CreatorOpsAnalyticsPage';
 export const ANALYTICS_TREND_COMPONENT = 'CreatorOpsAnalyticsTrend';
 export const ANALYTICS_TABLE_COMPONENT = 'CreatorOpsAnalyticsTable';
+/** The NMV forecast with its band, on the creator, talent manager and team pages. */
+export const FORECAST_CHART_COMPONENT = 'CreatorOpsForecastChart';
 export const ANALYTICS_COMPONENTS: readonly PanelComponent[] = [
   { name: ANALYTICS_PAGE_COMPONENT, source: 'apps/api/analytics/analytics-page.tsx' },
   { name: ANALYTICS_TREND_COMPONENT, source: 'apps/api/analytics/analytics-trend.tsx' },
   { name: ANALYTICS_TABLE_COMPONENT, source: 'apps/api/analytics/analytics-table.tsx' },
+  { name: FORECAST_CHART_COMPONENT, source: 'apps/api/forecasts/forecast-chart.tsx' },
 ];
 
 export type AnalyticsKind = 'creators' | 'campaigns' | 'brands' | 'executives' | 'teams';
@@ -77,6 +81,8 @@ export interface AnalyticsPageData {
   /** Why the list is empty or cut short. */
   entitiesNote: string | null;
   view: AnalyticsView | null;
+  /** The NMV forecast of a creator, talent manager or team (GET /forecasts/nmv), as at the last complete month; null for other kinds. */
+  forecast: PageForecast | null;
   links: {
     /** The table as CSV, through this page's handler (the panel session). */
     csv: string | null;

@@ -6,6 +6,7 @@ import { ANALYTICS_FIGURES, pageCurrencies, type FigureKey } from './analytics-f
 import { ANALYTICS_PAGE, ANALYTICS_KIND_LABELS, type AnalyticsPageData, type AnalyticsView } from './analytics-page.component';
 import AnalyticsTable from './analytics-table';
 import AnalyticsTrend from './analytics-trend';
+import ForecastChart from '../forecasts/forecast-chart';
 
 /**
  * "Analytics" (a page of the panel): pick the kind (creator, campaign, brand, talent manager,
@@ -229,6 +230,7 @@ const AnalyticsPage: React.FC = () => {
           ) : null}
           <Totals view={view} order={order} />
           <AnalyticsTrend view={view} currency={shown} />
+          {data.forecast ? <ForecastChart forecast={data.forecast} currency={shown} /> : null}
           <AnalyticsTable of={view.table.of} rows={view.table.rows} links={data.links.rows} currency={shown} csv={data.links.csv} apiCsv={data.links.apiCsv} />
           <Text mx="md" fontSize="sm" color="grey60">
             Every figure is defined in docs/metrics.md; hover a figure, a mark or a column for its definition.

@@ -14,11 +14,18 @@ import {
 import type { AnalyticsScopes } from './analytics-scope';
 import { periodOf } from './analytics-period';
 import type { AnalyticsService } from './analytics.service';
+import type { ForecastLevel } from '../forecasts/forecast-levels';
+import type { ForecastsService } from '../forecasts/forecasts.service';
+
+/** The analytics pages that show the NMV forecast, and the forecast level each is. */
+const FORECAST_LEVEL: Partial<Record<AnalyticsKind, ForecastLevel>> = { creators: 'creator', executives: 'talentManager', teams: 'team' };
+const FORECAST_HORIZON = 3;
 
 /** What the Analytics page needs: the service of GET /analytics/:kind/:id, and who may be picked. */
 export interface AnalyticsPageDependencies {
   analytics: Pick<AnalyticsService, 'view'>;
   analyticsScopes: Pick<AnalyticsScopes, 'choices'>;
+  forecasts: Pick<ForecastsService, 'nmv'>;
   now?: () => Date;
 }
 
@@ -76,6 +83,7 @@ export function analyticsPage(deps: AnalyticsPageDependencies): PanelPage {
         entities: [],
         entitiesNote: null,
         view: null,
+        forecast: null,
         links: { csv: null, apiCsv: null, rows: {} },
         error: null,
       };
@@ -98,10 +106,13 @@ export function analyticsPage(deps: AnalyticsPageDependencies): PanelPage {
           return { file: { filename: `analytics-${kind}-${slug(view.entity.name)}-${slug(period.label)}.csv`, contentType: 'text/csv; charset=utf-8', body: analyticsCsv(view.table.rows) } };
         }
         const params = { ...periodParams(chosen) };
+        const level = FORECAST_LEVEL[kind];
+        const forecast = level ? await deps.forecasts.nmv(viewer, level, FORECAST_HORIZON, undefined, now, id) : null;
         return {
           data: {
             ...base,
             view,
+            forecast: forecast ? { asOf: forecast.asOf, horizon: forecast.horizon, items: forecast.items } : null,
             links: {
               csv: links.data(ANALYTICS_PAGE, { kind, id, ...params, format: 'csv' }),
               apiCsv: `/analytics/${kind}/${id}/table.csv?${new URLSearchParams(params).toString()}`,

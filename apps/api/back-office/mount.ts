@@ -12,6 +12,7 @@ import { CollaborationsService } from '../collaborations/collaborations.service'
 import { ContractsService } from '../contracts/contracts.service';
 import { DeliverablesService } from '../deliverables/deliverables.service';
 import { EscalationsService } from '../escalations/escalations.service';
+import { ForecastsService } from '../forecasts/forecasts.service';
 import { AnalyticsScopes } from '../analytics/analytics-scope';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { KpisService } from '../kpis/kpis.service';
@@ -109,6 +110,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     insightScopes: app.get(InsightScopes),
     analytics: app.get(AnalyticsService),
     analyticsScopes: app.get(AnalyticsScopes),
+    forecasts: app.get(ForecastsService),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
