@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppConfig, logLevels } from '../../libs/config/config';
 import { AppModule } from './app.module';
 import { bodyErrors, HttpAnswersFilter } from './common/http-answers.filter';
+import { withErrorAnswers } from './common/openapi-answers';
 import { PASSWORD_ONLY_EXTENSION } from './users/api-auth.guard';
 import { mountBackOffice } from './back-office/mount';
 
@@ -44,7 +45,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     .addBasicAuth()
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (co_<prefix>_<secret>) from POST /api-keys' })
     .build();
-  SwaggerModule.setup('docs', app, () => withApiKeyAuth(SwaggerModule.createDocument(app, openApi)));
+  SwaggerModule.setup('docs', app, () => withErrorAnswers(withApiKeyAuth(SwaggerModule.createDocument(app, openApi))));
   return app;
 }
 
