@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../libs/config/config';
 import { CampaignActivities } from './campaign.activities';
 import { CollaborationActivities } from './collaboration.activities';
 import { ConflictActivities } from './conflict.activities';
 import { ContractActivities } from './contract.activities';
 import { EnteredMetricsSource, METRICS_SOURCE } from './metrics-source';
 import { PayoutActivities } from './payout.activities';
+import { HttpPayoutProvider } from './http-payout-provider';
 import { LedgerPayoutProvider, PAYOUT_PROVIDER } from './payout-provider';
 import { PostingActivities } from './posting.activities';
 import { ProductionActivities } from './production.activities';
@@ -19,8 +22,13 @@ const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActiv
   providers: [
     ...PROVIDERS,
     { provide: METRICS_SOURCE, useClass: EnteredMetricsSource },
-    // The payout provider is a port too: bind a payouts API here; the default records a bank-file ledger.
-    { provide: PAYOUT_PROVIDER, useClass: LedgerPayoutProvider },
+    // The payout provider is a port too: a payouts API over HTTP when PAYOUT_PROVIDER_URL is set,
+    // otherwise the built-in bank-file ledger.
+    {
+      provide: PAYOUT_PROVIDER,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, db: DataSource) => (config.payoutProvider ? new HttpPayoutProvider(config.payoutProvider) : new LedgerPayoutProvider(db)),
+    },
   ],
   exports: PROVIDERS,
 })

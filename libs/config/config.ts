@@ -29,6 +29,8 @@ export interface AppConfig {
   sla: SlaPolicy;
   /** Performance-data imports (docs/imports.md): the largest file accepted, in bytes (larger: 413). */
   imports: { maxBytes: number };
+  /** A payouts API to disburse through (PAYOUT_PROVIDER_URL, PAYOUT_PROVIDER_TOKEN); absent: the built-in bank-file ledger. */
+  payoutProvider: { url: string; token?: string } | null;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -119,6 +121,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`IMPORT_MAX_BYTES must be a whole number of bytes from 1 to ${MAX_IMPORT_MAX_BYTES} (got "${env.IMPORT_MAX_BYTES}")`);
   }
 
+  let payoutProvider: AppConfig['payoutProvider'] = null;
+  if (env.PAYOUT_PROVIDER_URL) {
+    let url: URL | null = null;
+    try {
+      url = new URL(env.PAYOUT_PROVIDER_URL);
+    } catch {
+      problems.push('PAYOUT_PROVIDER_URL must be a URL such as https://payouts.example.com/v1/transfers');
+    }
+    // Money instructions and the token travel in the clear over http: only to this machine, and never in production.
+    const local = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && local && !production)) {
+      problems.push('PAYOUT_PROVIDER_URL must be https (http only to localhost outside production)');
+    }
+    payoutProvider = { url: env.PAYOUT_PROVIDER_URL, ...(env.PAYOUT_PROVIDER_TOKEN ? { token: env.PAYOUT_PROVIDER_TOKEN } : {}) };
+  } else if (env.PAYOUT_PROVIDER_TOKEN) {
+    problems.push('PAYOUT_PROVIDER_TOKEN is set without PAYOUT_PROVIDER_URL');
+  }
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -142,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: { email: adminEmail, password: adminPassword },
     sla,
     imports: { maxBytes: importMaxBytes },
+    payoutProvider,
     logLevel,
   };
 }

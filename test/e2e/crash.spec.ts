@@ -1,28 +1,42 @@
 import { Escalation, Payout } from '../../libs/domain/entities';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
-import { waitFor } from '../../scripts/lib/ports';
+import { appProcesses, type AppProcesses } from '../../scripts/lib/app-processes';
+import { freePort, waitFor } from '../../scripts/lib/ports';
 import { createTeam, Team } from '../support/fixtures';
+import { PayoutProviderDouble } from '../support/payout-provider-double';
 import { RunningSystem, startSystem } from '../support/system';
 
 const BOOKINGS = 20;
 
 /**
- * Durability under crashes: 20 bookings go from brief to paid through the API while the worker
- * process is SIGKILLed at random moments and started again. Every booking must complete, every
- * payout must be paid exactly once as counted at the payout provider (its own ledger), and every
- * lapsed brief must have raised exactly one escalation.
+ * Durability under crashes: 20 bookings go from brief to paid through two API processes, with
+ * two workers on the same task queue, while the workers are SIGKILLed at random moments and
+ * started again. Every booking must complete, every payout must be paid exactly once as counted
+ * by a payouts API double in this test's own process (over HTTP, independent of any unique index
+ * in the system's database), and every lapsed brief must have raised exactly one escalation.
+ * Two of each process also covers what each keeps in memory (the verified-credentials window).
  */
-describe('crash: the worker is killed at random while 20 bookings run', () => {
+describe('crash: workers are killed at random while 20 bookings run through two APIs', () => {
   let system: RunningSystem;
+  let second: AppProcesses;
   let team: Team;
+  const provider = new PayoutProviderDouble();
 
   beforeAll(async () => {
-    system = await startSystem();
+    const providerUrl = await provider.start();
+    system = await startSystem({ env: { PAYOUT_PROVIDER_URL: providerUrl } });
     team = await createTeam(system.database.db);
+    const port = await freePort();
+    second = appProcesses({ env: { ...system.env, PORT: String(port) }, baseUrl: `http://127.0.0.1:${port}` });
+    second.launch('worker');
+    second.launch('api');
+    await second.waitForApi();
   });
 
   afterAll(async () => {
+    await second?.stopAll();
     await system?.stop();
+    await provider.stop();
   });
 
   it('completes every booking, pays each creator once and loses or duplicates no escalation', async () => {
@@ -30,7 +44,8 @@ describe('crash: the worker is killed at random while 20 bookings run', () => {
     const mgr = system.basic(team.manager.email, team.password);
     const fin = system.basic(team.finance.email, team.password);
 
-    /** A decision, retried with the same Idempotency-Key while the system is recovering (5xx, dropped connection). */
+    /** A decision, retried with the same Idempotency-Key while the system is recovering (5xx, dropped connection); requests alternate between the two APIs. */
+    let sent = 0;
     async function send(method: string, path: string, auth: string, body?: unknown, key?: string): Promise<any> {
       // As long as the test's other waits: a worker killed again and again can keep a booking
       // unanswerable for a while, but it must recover.
@@ -38,7 +53,8 @@ describe('crash: the worker is killed at random while 20 bookings run', () => {
       let last = '';
       for (;;) {
         try {
-          const response = await fetch(`${system.baseUrl}${path}`, {
+          const api = (sent += 1) % 2 === 0 ? system.baseUrl : second.baseUrl;
+          const response = await fetch(`${api}${path}`, {
             method,
             headers: { authorization: auth, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
             body: body === undefined ? undefined : JSON.stringify(body),
@@ -112,10 +128,14 @@ describe('crash: the worker is killed at random while 20 bookings run', () => {
       while (running && kills < 8) {
         await new Promise((resolve) => setTimeout(resolve, 4_000 + Math.random() * 6_000));
         if (!running) break;
-        await system.killWorker();
+        // Either worker; the other keeps polling, so the queue is never without one for long.
+        const victim = kills % 2 === 0 ? 'first' : 'second';
+        if (victim === 'first') await system.killWorker();
+        else await second.kill('worker');
         kills += 1;
         await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
-        system.startWorker();
+        if (victim === 'first') system.startWorker();
+        else second.launch('worker');
       }
     })();
     let ids: string[];
@@ -131,10 +151,17 @@ describe('crash: the worker is killed at random while 20 bookings run', () => {
     const payouts = await system.database.db.getRepository(Payout).find();
     expect(payouts).toHaveLength(BOOKINGS);
     expect(payouts.every((p) => p.status === 'paid' && p.amountMinor === 3_000_000)).toBe(true);
-    // Counted at the provider: one transfer per payout, none twice.
-    const ledger: { idempotencyKey: string }[] = await system.database.db.query(`SELECT "idempotencyKey" FROM "payout_provider_ledger"`);
-    expect(ledger).toHaveLength(BOOKINGS);
-    expect(new Set(ledger.map((row) => row.idempotencyKey))).toEqual(new Set(payouts.map((p) => p.idempotencyKey)));
+    // Counted at the provider: one transfer per payout, none twice, each for the fee; retries of
+    // one transfer (a worker killed after the provider answered) carry its key again.
+    const transfers = [...provider.transfers.values()];
+    expect(provider.conflicts).toEqual([]);
+    expect(transfers).toHaveLength(BOOKINGS);
+    expect(new Set(transfers.map((t) => t.idempotencyKey))).toEqual(new Set(payouts.map((p) => p.idempotencyKey)));
+    expect(transfers.every((t) => t.amountMinor === 3_000_000 && t.currency === 'INR')).toBe(true);
+    expect(new Set(payouts.map((p) => p.providerReference))).toEqual(new Set(transfers.map((t) => t.reference)));
+    // Nothing went to the built-in ledger: the configured provider is the one that paid.
+    expect(await system.database.db.query(`SELECT 1 FROM "payout_provider_ledger"`)).toEqual([]);
+    process.stdout.write(`crash: ${kills} worker kills; ${provider.requests} provider requests for ${transfers.length} transfers\n`);
 
     for (const id of ids) {
       const escalations = await system.database.db.getRepository(Escalation).findBy({ collaborationId: id });
