@@ -28,6 +28,7 @@ import type { AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
 import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
+import { formidableOptions, limitPanelBodies, panelBodyErrors } from './body-limits';
 import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
@@ -141,6 +142,8 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   // (express-session skips itself when a session is already present).
   router.use(session(panel.options));
   router.use(refreshSessionUser((id) => users.findScopedActor(id)));
+  // Before AdminJS's form parser: what may come in, and how much (body-limits.ts).
+  router.use(limitPanelBodies(config.panelBodies));
 
   buildAuthenticatedRouter(
     admin,
@@ -166,7 +169,9 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     },
     router,
     panel.options,
+    formidableOptions(config.panelBodies),
   );
+  router.use(panelBodyErrors);
 
   app.use(ADMIN_ROOT, router);
   app.getHttpServer().once('close', () => {
