@@ -83,6 +83,8 @@ export interface ResourceSpec {
   writeOnly?: string[];
   /** Per-record rules (access.ts): whose records each role may read, edit and act on. */
   scope?: RecordScopeSpec;
+  /** Fields only some readers see (the audit log's money details): see RestrictedFields. */
+  restricted?: RestrictedFields;
   /** A yes/no "Overdue" list filter: SQL selecting the ids of the overdue rows (overdue.ts). */
   overdue?: string;
   /** Custom actions (e.g. workflow decisions), with their labels. */
@@ -114,6 +116,20 @@ export interface RecordScopeSpec {
   act?: ReachByRole;
   /** Roles that may own such a record (libs/domain/rules/ownership.ts); default: any role. */
   mayOwn?: readonly Role[];
+}
+
+/**
+ * Fields of some records that only readers within `reach` see. For everyone else every response
+ * (list, search, show, actions) carries `placeholder` in their place, and lists may not filter,
+ * sort or search on them (a filter would answer "is it there?" one guess at a time).
+ */
+export interface RestrictedFields {
+  fields: string[];
+  /** Which records (flattened params) the restriction applies to. */
+  where: (params: Params) => boolean;
+  /** Who sees them; the owner is the scope's owner column, when there is one. */
+  reach: ReachByRole;
+  placeholder: string;
 }
 
 /** AdminJS's error classes (ESM, loaded in adminjs.ts), so hooks can answer with a form error or a refusal. */
@@ -212,16 +228,31 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     return response;
   };
 
+  const restricted = spec.restricted;
+  /** Every record of a response without the restricted fields the reader may not see. */
+  const redact = <T extends ActionResponse>(response: T, context: ActionContext): T => {
+    if (!restricted) return response;
+    const records = [response.record as RecordJSON | undefined, ...((response.records as RecordJSON[] | undefined) ?? [])];
+    for (const record of records) {
+      if (!record || !restricted.where(record.params ?? {})) continue;
+      if (reaches(context.currentAdmin, restricted.reach, ownerColumn ? record.params?.[ownerColumn] : undefined)) continue;
+      record.params = { ...withoutParams(record.params, restricted.fields), ...Object.fromEntries(restricted.fields.map((field) => [field, restricted.placeholder])) };
+    }
+    return response;
+  };
+  const scrubAndRedact = <T extends ActionResponse>(response: T, _request: ActionRequest, context: ActionContext): T => redact(scrubResponse(response), context);
+
   const queryGuard = async (request: ActionRequest, context: ActionContext) => {
     const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, readReach));
     setListScope(context, owners === 'all' ? undefined : owners);
-    return { ...request, query: sanitizeQuery(request.query, readable) };
+    const queryable = restricted && reachOf(context.currentAdmin, restricted.reach) !== 'all' ? readable.filter((key) => !restricted.fields.includes(key)) : readable;
+    return { ...request, query: sanitizeQuery(request.query, queryable) };
   };
 
   const actions: NonNullable<ResourceOptions['actions']> & Record<string, Partial<Action<ActionResponse>>> = {
-    list: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
-    search: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
-    show: { isAccessible: mayRead, isVisible: mayRead, after: showAsText },
+    list: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
+    search: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
+    show: { isAccessible: mayRead, isVisible: mayRead, after: (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context)) },
     new: off,
     edit: off,
     delete: off,
@@ -333,7 +364,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
       ...action,
       isAccessible: withScope(action.isAccessible, true),
       isVisible: withScope(action.isVisible ?? action.isAccessible, true),
-      after: [...own, showAsText],
+      after: [...own, (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context))],
     };
   }
 

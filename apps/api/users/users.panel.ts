@@ -1,5 +1,6 @@
 import { hashPassword, passwordProblem } from '../../../libs/auth/passwords';
 import { AuditLog, User } from '../../../libs/domain/entities';
+import { isMoneyAuditEntry, MONEY_AUDIT_READ, MONEY_HIDDEN } from '../../../libs/domain/rules/money-visibility';
 import { ROLES } from '../../../libs/domain/rules/roles';
 import { adminOnly } from '../back-office/access';
 import type { ActionContext } from '../back-office/adminjs-types';
@@ -74,7 +75,8 @@ export function userPanel(deps: SpecDependencies & UserPanelDependencies): Panel
 }
 
 /**
- * The append-only audit log: read-only for everyone (no new/edit/delete here; the database
+ * The append-only audit log: read-only for everyone (money details of payout entries for finance
+ * and admins only) (no new/edit/delete here; the database
  * refuses UPDATE, DELETE and TRUNCATE itself). Filter by actor (a user picker), entity, action
  * and a date range on "at".
  */
@@ -91,6 +93,8 @@ export function auditLogPanel(): PanelResource {
     structured: ['before', 'after'],
     sort: { sortBy: 'at', direction: 'desc' },
     properties: { actorId: { reference: 'User' } },
+    // Payout entries carry amounts, invoice numbers and provider references: money reach only.
+    restricted: { fields: ['before', 'after'], where: isMoneyAuditEntry, reach: MONEY_AUDIT_READ, placeholder: MONEY_HIDDEN },
     propertyLabels: { entityId: 'Entity id', actorRole: 'Actor role', actorId: 'Actor', eventKey: 'Event key', at: 'At' },
   };
 }
