@@ -22,9 +22,10 @@ import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
 import { PostPerformanceImport } from '../imports/post-performance.import';
+import { ApiKeysService } from '../users/api-keys.service';
 import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
-import type { AdminJSOptions } from './adminjs-types';
+import type { ActionContext, AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
 import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
@@ -32,10 +33,10 @@ import { formidableOptions, limitPanelBodies, panelBodyErrors } from './body-lim
 import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
-import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
+import { actorOf, adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
 import { ReportsService } from '../reports/reports.service';
-import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
+import { endOldSessions, panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
 
 export const ADMIN_ROOT = '/admin';
 
@@ -90,6 +91,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   usePrebuiltPanelBundle();
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
+  const apiKeys = app.get(ApiKeysService);
   // AdminJS's error classes are needed by the specs' hooks, and the specs by the adapter:
   // the errors go through a holder filled once AdminJS is loaded.
   const panelErrors: { validation: PanelErrors['validation']; forbidden: PanelErrors['forbidden'] } = {
@@ -118,6 +120,11 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
         await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
       },
     },
+    apiKeys: {
+      revokeAll: async (userId: string, context: ActionContext) => {
+        await apiKeys.revokeAllOf(userId, actorOf(context), 'password reset');
+      },
+    },
   };
   const specs = panelResources(deps);
   const loaded = await loadAdminJs(new Map(specs.map((spec) => [spec.id, adapterRulesOf(spec)])));
@@ -141,6 +148,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   // The same session middleware AdminJS would add; mounted first so the checks below can use it
   // (express-session skips itself when a session is already present).
   router.use(session(panel.options));
+  router.use(endOldSessions(config.sessions.maxLifetimeMs));
   router.use(refreshSessionUser((id) => users.findScopedActor(id)));
   // Before AdminJS's form parser: what may come in, and how much (body-limits.ts).
   router.use(limitPanelBodies(config.panelBodies));
@@ -162,7 +170,11 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
         if (!user || !isRole(user.role)) return null;
         const scoped = await users.findScopedActor(user.id);
         // A new session id at sign-in, so a session id planted before login is worth nothing.
-        if (context?.req.session) await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));
+        if (context?.req.session) {
+          await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));
+          // The absolute lifetime counts from here (session.ts, endOldSessions).
+          context.req.session.signedInAt = Date.now();
+        }
         // Only what the panel needs; never the hash. AdminJS inlines this in a <script>.
         return { id: user.id, email: inlineSafe(user.email), name: inlineSafe(user.name), role: user.role, teamIds: scoped?.teamIds ?? [user.id] };
       },

@@ -14,6 +14,8 @@ export interface UserPanelDependencies {
   errors?: PanelErrors;
   /** Ends a user's panel sessions (after an admin resets their password). */
   sessions?: { endAll(userId: string): Promise<void> };
+  /** Revokes a user's API keys (after their password is reset). */
+  apiKeys?: { revokeAll(userId: string, context: ActionContext): Promise<void> };
 }
 
 /** A new user: the initial password is required and stored only as its argon2id hash. */
@@ -25,7 +27,9 @@ export async function prepareNewUser(payload: Params, errors?: PanelErrors): Pro
 }
 
 /**
- * An edit of a user: a non-empty password replaces the hash (and ends the user's panel sessions);
+ * An edit of a user: a non-empty password replaces the hash, ends the user's panel sessions (not
+ * the admin's own, who is using it) and revokes the user's API keys (anyone's, the admin's own too:
+ * a key made with a password that may be known would outlive the reset);
  * an admin cannot demote or disable themselves (the last admin would lock everyone out).
  */
 export async function prepareUserEdit(payload: Params, current: Params, context: ActionContext, deps: UserPanelDependencies): Promise<Params> {
@@ -39,6 +43,7 @@ export async function prepareUserEdit(payload: Params, current: Params, context:
   if (problem) throw fieldError(deps.errors, 'password', problem);
   const passwordHash = await hashPassword(password as string);
   if (!self && typeof current.id === 'string') await deps.sessions?.endAll(current.id);
+  if (typeof current.id === 'string') await deps.apiKeys?.revokeAll(current.id, context);
   return { ...rest, passwordHash };
 }
 
