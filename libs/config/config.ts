@@ -41,6 +41,8 @@ export interface AppConfig {
    * sign-in), in milliseconds.
    */
   sessions: { idleTimeoutMs: number; maxLifetimeMs: number };
+  /** Whether the OpenAPI document (/docs, /docs-json) is served to anyone, or only with credentials (API_DOCS_PUBLIC). */
+  apiDocsPublic: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -155,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const maxLifetimeMs = sessionDuration('SESSION_MAX_LIFETIME', DEFAULT_SESSION_MAX_LIFETIME);
   if (idleTimeoutMs > maxLifetimeMs) problems.push('SESSION_IDLE_TIMEOUT must not be longer than SESSION_MAX_LIFETIME');
 
+  const docs = (env.API_DOCS_PUBLIC ?? (production ? 'false' : 'true')).trim().toLowerCase();
+  if (!['true', 'false'].includes(docs)) problems.push(`API_DOCS_PUBLIC must be true or false (got "${env.API_DOCS_PUBLIC}")`);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -180,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imports: { maxBytes: importMaxBytes },
     panelBodies: { maxFieldsBytes, maxUploadBytes },
     sessions: { idleTimeoutMs, maxLifetimeMs },
+    apiDocsPublic: docs === 'true',
     logLevel,
   };
 }

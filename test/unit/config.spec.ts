@@ -87,3 +87,14 @@ describe('configuration of the back office: bodies and sessions', () => {
     expect(() => loadConfig({ SESSION_IDLE_TIMEOUT: '13h' })).toThrow(/SESSION_IDLE_TIMEOUT must not be longer than SESSION_MAX_LIFETIME/);
   });
 });
+
+describe('configuration of the OpenAPI document', () => {
+  it('is public outside production and behind sign-in in production, unless API_DOCS_PUBLIC says otherwise', () => {
+    expect(loadConfig({}).apiDocsPublic).toBe(true);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
+    expect(loadConfig(production).apiDocsPublic).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
+    expect(loadConfig({ API_DOCS_PUBLIC: 'false' }).apiDocsPublic).toBe(false);
+    expect(() => loadConfig({ API_DOCS_PUBLIC: 'maybe' })).toThrow(/API_DOCS_PUBLIC must be true or false/);
+  });
+});

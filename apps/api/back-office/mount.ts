@@ -39,6 +39,8 @@ import { ReportsService } from '../reports/reports.service';
 import { endOldSessions, panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
 
 export const ADMIN_ROOT = '/admin';
+/** What the login page says when signing in failed for a reason of ours (logged in full). */
+export const SIGN_IN_UNAVAILABLE = 'Signing in is not possible right now. Please try again in a few minutes.';
 
 export function backOfficeOptions(
   resources: AdminJSOptions['resources'],
@@ -115,6 +117,12 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
+    owners: {
+      creator: async (id: string) => ((await dataSource.query(`SELECT "ownerId" FROM "creators" WHERE "id"::text = $1`, [id]))[0]?.ownerId as string | undefined) ?? null,
+      deliverable: async (id: string) =>
+        ((await dataSource.query(`SELECT c."talentManagerId" FROM "deliverables" d JOIN "collaborations" c ON c."id" = d."collaborationId" WHERE d."id"::text = $1`, [id]))[0]
+          ?.talentManagerId as string | undefined) ?? null,
+    },
     sessions: {
       endAll: async (userId: string) => {
         await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
@@ -164,11 +172,18 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
       authenticate: async (email: string, password: string, context?: { req: Request }): Promise<PanelUser | null> => {
         if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
         // A locked account (too many failures, libs/auth/login-throttle.ts): AdminJS shows the message.
+        // AdminJS shows an error's message on the login page, to anyone: only ours, never an
+        // internal one (a database outage would show its host and port).
         const user = await users.verifyCredentials(email, password, context?.req.ip).catch((error: unknown) => {
-          throw error instanceof AccountLockedError ? new Error(error.message) : error;
+          if (error instanceof AccountLockedError) throw new Error(error.message);
+          logger.error(`sign-in failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          throw new Error(SIGN_IN_UNAVAILABLE);
         });
         if (!user || !isRole(user.role)) return null;
-        const scoped = await users.findScopedActor(user.id);
+        const scoped = await users.findScopedActor(user.id).catch((error: unknown) => {
+          logger.error(`sign-in failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        });
         // A new session id at sign-in, so a session id planted before login is worth nothing.
         if (context?.req.session) {
           await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));

@@ -83,6 +83,12 @@ export interface ResourceSpec {
   writeOnly?: string[];
   /** Per-record rules (access.ts): whose records each role may read, edit and act on. */
   scope?: RecordScopeSpec;
+  /**
+   * A record that belongs to the owner of another (a creator's exclusivity window, a deliverable's
+   * performance numbers): a new one may be added only under a parent the writer reaches, and, with
+   * `scope`, only such records edited.
+   */
+  createUnder?: { field: string; parent: keyof OwnersPort; reach: ReachByRole };
   /** Fields only some readers see (the audit log's money details): see RestrictedFields. */
   restricted?: RestrictedFields;
   /** A yes/no "Overdue" list filter: SQL selecting the ids of the overdue rows (overdue.ts). */
@@ -148,8 +154,15 @@ export function fieldError(errors: PanelErrors | undefined, field: string, messa
   return (errors ?? { validation: (m: string) => new Error(m) }).validation(message, { [field]: message });
 }
 
+/** Who owns a record that others hang from (for ResourceSpec.createUnder); null when there is no such record. */
+export interface OwnersPort {
+  creator(id: string): Promise<string | null>;
+  deliverable(id: string): Promise<string | null>;
+}
+
 export interface SpecDependencies {
   audit: AuditPort;
+  owners?: OwnersPort;
   logger: Logger;
   errors?: PanelErrors;
 }
@@ -207,6 +220,18 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     if (owners === 'all') return payload;
     if (typeof given === 'string' && owners.includes(given)) return payload;
     throw errors.validation('You can only assign records to yourself or your team', { [ownerColumn]: 'Not you or a member of your team' });
+  };
+  /** A new record under a parent (createUnder): the parent's owner must be within the writer's reach. */
+  const checkParent = async (payload: Params, context: ActionContext): Promise<void> => {
+    const under = spec.createUnder;
+    if (!under) return;
+    const parentId = payload[under.field];
+    if (reachOf(context.currentAdmin, under.reach) === 'all' || typeof parentId !== 'string' || parentId === '') return;
+    if (!deps.owners) throw errors.forbidden('Cannot tell whose record this is');
+    const owner = await deps.owners[under.parent](parentId);
+    if (!reaches(context.currentAdmin, under.reach, owner)) {
+      throw errors.validation('You can only add this to your own records or, for a manager, your team\'s', { [under.field]: 'Not yours or your team\'s' });
+    }
   };
   /** Which write-only fields a payload sets (non-empty), for the audit log. */
   const setWriteOnly = (payload: Params): Params =>
@@ -270,6 +295,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         // AdminJS checks access after this hook: do no work for a request it will refuse.
         if (!mayWrite(context)) return { ...request, payload: {} };
         const payload = checkOwner(keepOnly(request.payload, fields), context, true);
+        await checkParent(payload, context);
         (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
         return { ...request, payload: spec.prepareCreate ? await spec.prepareCreate(payload, context) : payload };
       },
