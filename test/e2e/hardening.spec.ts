@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Creator, Deliverable, ExclusivityWindow, PerformanceSnapshot } from '../../libs/domain/entities';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
 import { createBookingRow, createTeam, Team } from '../support/fixtures';
-import { panelPost, panelSignIn } from '../support/panel-http';
+import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -90,6 +90,31 @@ describe('hardening', () => {
     const added = await panelPost(system.baseUrl, owner, '/admin/api/resources/PerformanceSnapshot/actions/new', numbers);
     expect(added.body.notice?.type).toBe('success');
     expect(await system.database.db.getRepository(PerformanceSnapshot).countBy({ deliverableId: deliverable.id })).toBe(1);
+  });
+
+  it('takes a confirm-only panel decision only as a POST from the panel: a GET (a link) decides nothing', async () => {
+    const asTalentManager = system.basic(team.talentManager.email, team.password);
+    const tag = randomBytes(4).toString('hex');
+    const brand = await requestJson(system.baseUrl, 'POST', '/brands', asTalentManager, { name: `GlowCo ${tag}`, category: 'skincare' });
+    const creator = await requestJson(system.baseUrl, 'POST', '/creators', asTalentManager, { name: 'Asha', handle: `asha-confirm-${tag}` });
+    const campaign = await requestJson(system.baseUrl, 'POST', '/campaigns', asTalentManager, {
+      brandId: brand.body.id, name: 'Winter Glow', budgetMinor: 150000000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+    });
+    const booking = await requestJson(system.baseUrl, 'POST', '/collaborations', asTalentManager, { campaignId: campaign.body.id, creatorId: creator.body.id, brandPriceMinor: 6000000, creatorFeeMinor: 4500000 });
+    expect(booking.status).toBe(201);
+    const acknowledged = async () =>
+      ((await requestJson(system.baseUrl, 'GET', `/collaborations/${booking.body.id}`, asTalentManager)).body.live.history as { event: string }[]).filter((entry) => entry.event === 'brief.acknowledged').length;
+
+    const cookie = await panelSignIn(system.baseUrl, team.talentManager.email, team.password);
+    const action = `/admin/api/resources/Collaboration/records/${booking.body.id}/acknowledgeBrief`;
+    const opened = await panelGet(system.baseUrl, cookie, action);
+    expect(opened.status).toBe(200);
+    expect(opened.body.notice).toBeUndefined();
+    expect(await acknowledged()).toBe(0);
+
+    const taken = await panelPost(system.baseUrl, cookie, action, { requestId: `req-${tag}` });
+    expect(taken.body.notice?.type).toBe('success');
+    expect(await acknowledged()).toBe(1);
   });
 
   it('shows a signed-out visitor no internal error on the login page when the database fails', async () => {
