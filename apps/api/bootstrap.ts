@@ -1,5 +1,5 @@
-import { ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpException, ValidationPipe } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -7,7 +7,10 @@ import { AppConfig, logLevels } from '../../libs/config/config';
 import { AppModule } from './app.module';
 import { bodyErrors, HttpAnswersFilter } from './common/http-answers.filter';
 import { withErrorAnswers } from './common/openapi-answers';
-import { PASSWORD_ONLY_EXTENSION } from './users/api-auth.guard';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiAuthGuard, PASSWORD_ONLY_EXTENSION, type AuthenticatedRequest } from './users/api-auth.guard';
+import { ApiKeysService } from './users/api-keys.service';
+import { UsersService } from './users/users.service';
 import { mountBackOffice } from './back-office/mount';
 
 /**
@@ -45,8 +48,25 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     .addBasicAuth()
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (co_<prefix>_<secret>) from POST /api-keys' })
     .build();
+  // In production the API's map is for its users only, unless API_DOCS_PUBLIC says otherwise.
+  if (!config.apiDocsPublic) app.use(['/docs', '/docs-json', '/docs-yaml'], docsForSignedInUsers(app));
   SwaggerModule.setup('docs', app, () => withErrorAnswers(withApiKeyAuth(SwaggerModule.createDocument(app, openApi))));
   return app;
+}
+
+/** The OpenAPI document behind the API's own sign-in (HTTP Basic or an API key, any role). */
+function docsForSignedInUsers(app: NestExpressApplication): RequestHandler {
+  const guard = new ApiAuthGuard(app.get(Reflector), app.get(UsersService), app.get(ApiKeysService));
+  return (request: Request, response: Response, next: NextFunction) => {
+    guard.identify(request as unknown as AuthenticatedRequest, response).then(
+      () => next(),
+      (error: unknown) => {
+        if (!(error instanceof HttpException)) return next(error);
+        if (error.getStatus() === 401) response.setHeader('WWW-Authenticate', 'Basic realm="CreatorOps API", charset="UTF-8"');
+        response.status(error.getStatus()).json(error.getResponse());
+      },
+    );
+  };
 }
 
 /**

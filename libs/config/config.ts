@@ -31,6 +31,20 @@ export interface AppConfig {
   imports: { maxBytes: number };
   /** A payouts API to disburse through (PAYOUT_PROVIDER_URL, PAYOUT_PROVIDER_TOKEN); absent: the built-in bank-file ledger. */
   payoutProvider: { url: string; token?: string } | null;
+  /**
+   * Bodies the back office accepts (apps/api/back-office/body-limits.ts): form fields and JSON
+   * (PANEL_MAX_FIELDS_BYTES; also the cap on anything sent before sign-in) and uploaded files
+   * in one request (PANEL_MAX_UPLOAD_BYTES). Larger: 413, refused before the body is read.
+   */
+  panelBodies: { maxFieldsBytes: number; maxUploadBytes: number };
+  /**
+   * Back-office sessions: idle timeout (SESSION_IDLE_TIMEOUT: unused this long, the session
+   * ends) and absolute lifetime (SESSION_MAX_LIFETIME: however active, it ends this long after
+   * sign-in), in milliseconds.
+   */
+  sessions: { idleTimeoutMs: number; maxLifetimeMs: number };
+  /** Whether the OpenAPI document (/docs, /docs-json) is served to anyone, or only with credentials (API_DOCS_PUBLIC). */
+  apiDocsPublic: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -139,6 +153,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('PAYOUT_PROVIDER_TOKEN is set without PAYOUT_PROVIDER_URL');
   }
 
+  const maxFieldsBytes = Number(env.PANEL_MAX_FIELDS_BYTES ?? DEFAULT_PANEL_MAX_FIELDS_BYTES);
+  if (!Number.isSafeInteger(maxFieldsBytes) || maxFieldsBytes < 1024 || maxFieldsBytes > MAX_PANEL_MAX_FIELDS_BYTES) {
+    problems.push(`PANEL_MAX_FIELDS_BYTES must be a whole number of bytes from 1024 to ${MAX_PANEL_MAX_FIELDS_BYTES} (got "${env.PANEL_MAX_FIELDS_BYTES}")`);
+  }
+  // A panel upload is an import file: by default the import's own limit.
+  const maxUploadBytes = Number(env.PANEL_MAX_UPLOAD_BYTES ?? (Number.isSafeInteger(importMaxBytes) ? importMaxBytes : DEFAULT_IMPORT_MAX_BYTES));
+  if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes < 1 || maxUploadBytes > MAX_IMPORT_MAX_BYTES) {
+    problems.push(`PANEL_MAX_UPLOAD_BYTES must be a whole number of bytes from 1 to ${MAX_IMPORT_MAX_BYTES} (got "${env.PANEL_MAX_UPLOAD_BYTES}")`);
+  }
+
+  const sessionDuration = (name: string, fallback: string): number => {
+    try {
+      const ms = parseDuration(env[name] || fallback);
+      if (ms < 1000 || ms > 30 * 86_400_000) throw new Error('must be from 1s to 30d');
+      return ms;
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message} (got "${env[name]}")`);
+      return parseDuration(fallback);
+    }
+  };
+  const idleTimeoutMs = sessionDuration('SESSION_IDLE_TIMEOUT', DEFAULT_SESSION_IDLE_TIMEOUT);
+  const maxLifetimeMs = sessionDuration('SESSION_MAX_LIFETIME', DEFAULT_SESSION_MAX_LIFETIME);
+  if (idleTimeoutMs > maxLifetimeMs) problems.push('SESSION_IDLE_TIMEOUT must not be longer than SESSION_MAX_LIFETIME');
+
+  const docs = (env.API_DOCS_PUBLIC ?? (production ? 'false' : 'true')).trim().toLowerCase();
+  if (!['true', 'false'].includes(docs)) problems.push(`API_DOCS_PUBLIC must be true or false (got "${env.API_DOCS_PUBLIC}")`);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -163,12 +204,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sla,
     imports: { maxBytes: importMaxBytes },
     payoutProvider,
+    panelBodies: { maxFieldsBytes, maxUploadBytes },
+    sessions: { idleTimeoutMs, maxLifetimeMs },
+    apiDocsPublic: docs === 'true',
     logLevel,
   };
 }
 
 /** 50 MB: a year of a large agency's daily creator sales fits many times over. */
 export const DEFAULT_IMPORT_MAX_BYTES = 52_428_800;
+/** 1 MiB of form fields or JSON: the largest panel form is a few kilobytes. */
+export const DEFAULT_PANEL_MAX_FIELDS_BYTES = 1_048_576;
+const MAX_PANEL_MAX_FIELDS_BYTES = 67_108_864;
+/** A working day of inactivity ends a panel session; twelve hours after sign-in it ends however active. */
+export const DEFAULT_SESSION_IDLE_TIMEOUT = '8h';
+export const DEFAULT_SESSION_MAX_LIFETIME = '12h';
+
 /** 1 GiB: imports stream, but one transaction holds a connection for as long as the upload lasts. */
 const MAX_IMPORT_MAX_BYTES = 1_073_741_824;
 

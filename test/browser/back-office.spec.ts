@@ -150,15 +150,17 @@ test('(c) acknowledging again returns the workflow\'s refusal as an error notice
   await page.goto(showUrl(id));
   const action = page.getByTestId('action-acknowledgeBrief');
   await action.waitFor();
+  // The decision is a form the panel posts (a GET only opens it): open it.
+  await action.click();
+  await page.getByText('Confirm that the creator has acknowledged the brief').waitFor();
 
-  // Someone else acknowledges through the API while this page is open: the page is now stale.
+  // Someone else acknowledges through the API while this form is open: the page is now stale.
   await api('POST', `/collaborations/${id}/acknowledge-brief`);
   await settledIn(id, CollaborationStage.Negotiating);
   const refusal = 'The brief can only be acknowledged while the collaboration is BRIEFED; it is NEGOTIATING';
 
-  await action.click();
   await page.getByRole('button', { name: /^confirm$/i }).click();
-  await page.getByText(refusal).waitFor();
+  await page.getByTestId('decision-error').getByText(refusal).waitFor();
   await screenshot(page, 'back-office-acknowledge-refused');
 
   // A forged or repeated call: the action endpoint itself, with the browser's session.

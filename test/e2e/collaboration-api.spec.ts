@@ -199,6 +199,9 @@ describe('bookings through the REST API', () => {
     const cancel = await call('POST', `/campaigns/${booking.campaignId}/cancel`, asOtherManager, { reason: 'Not mine to cancel' });
     expect(cancel).toMatchObject({ status: 403, body: { message: `Campaign ${booking.campaignId} belongs to someone outside your team; a manager acts only on their team's` } });
 
+    // Nor read the booking itself (its live state has the payout's details).
+    expect((await call('GET', `/collaborations/${booking.id}`, asOtherTalentManager)).status).toBe(403);
+
     const untouched = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
     expect(untouched.body.live.stage).toBe(CollaborationStage.Briefed);
     expect(untouched.body.live.history.map((entry: { event: string }) => entry.event)).not.toContain('brief.acknowledged');
@@ -378,6 +381,8 @@ describe('bookings through the REST API', () => {
       return response.body.collaboration.stage === 'COMPLETED' ? response.body : undefined;
     }, 30_000);
     expect(done.live.payout).toMatchObject({ status: 'paid', providerReference: expect.stringMatching(/^LEDGER-/) });
+    // Finance reads the payout's details in the live state too; another team's talent manager reads nothing.
+    expect((await call('GET', `/collaborations/${booking.id}`, asFinance)).body.live.payout).toMatchObject({ status: 'paid', providerReference: done.live.payout.providerReference });
     const audit = await system.database.db.query(`SELECT action FROM audit_log WHERE "entityId" = $1 ORDER BY id`, [booking.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['collaboration.created', 'collaboration.brief_acknowledged', 'collaboration.terms_agreed', 'collaboration.margin_exception_approved', 'deliverables.planned']),

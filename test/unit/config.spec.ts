@@ -81,3 +81,31 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('configuration of the back office: bodies and sessions', () => {
+  it('takes 1 MiB of form fields and the import limit in files by default, both configurable', () => {
+    expect(loadConfig({}).panelBodies).toEqual({ maxFieldsBytes: 1_048_576, maxUploadBytes: 52_428_800 });
+    expect(loadConfig({ IMPORT_MAX_BYTES: '1000' }).panelBodies.maxUploadBytes).toBe(1000);
+    expect(loadConfig({ PANEL_MAX_FIELDS_BYTES: '65536', PANEL_MAX_UPLOAD_BYTES: '2048' }).panelBodies).toEqual({ maxFieldsBytes: 65_536, maxUploadBytes: 2048 });
+    expect(() => loadConfig({ PANEL_MAX_FIELDS_BYTES: 'lots' })).toThrow(/PANEL_MAX_FIELDS_BYTES must be a whole number/);
+    expect(() => loadConfig({ PANEL_MAX_UPLOAD_BYTES: '0' })).toThrow(/PANEL_MAX_UPLOAD_BYTES must be a whole number/);
+  });
+
+  it('ends a panel session after 8 h idle and 12 h after sign-in by default, both configurable', () => {
+    expect(loadConfig({}).sessions).toEqual({ idleTimeoutMs: 8 * 3_600_000, maxLifetimeMs: 12 * 3_600_000 });
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT: '30m', SESSION_MAX_LIFETIME: '4h' }).sessions).toEqual({ idleTimeoutMs: 1_800_000, maxLifetimeMs: 4 * 3_600_000 });
+    expect(() => loadConfig({ SESSION_MAX_LIFETIME: 'forever' })).toThrow(/SESSION_MAX_LIFETIME/);
+    expect(() => loadConfig({ SESSION_IDLE_TIMEOUT: '13h' })).toThrow(/SESSION_IDLE_TIMEOUT must not be longer than SESSION_MAX_LIFETIME/);
+  });
+});
+
+describe('configuration of the OpenAPI document', () => {
+  it('is public outside production and behind sign-in in production, unless API_DOCS_PUBLIC says otherwise', () => {
+    expect(loadConfig({}).apiDocsPublic).toBe(true);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
+    expect(loadConfig(production).apiDocsPublic).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
+    expect(loadConfig({ API_DOCS_PUBLIC: 'false' }).apiDocsPublic).toBe(false);
+    expect(() => loadConfig({ API_DOCS_PUBLIC: 'maybe' })).toThrow(/API_DOCS_PUBLIC must be true or false/);
+  });
+});

@@ -107,7 +107,10 @@ export const mayTake = (roles: readonly Role[], actor: Actor | undefined): boole
  */
 export function decisionAction<Result>(spec: DecisionSpec<Result>, logger: Logger): Partial<Action<ActionResponse>> {
   const mayDecide = hasRole(...spec.roles);
-  const form = spec.form;
+  // Every decision is a form posted from the panel's page, a confirm-only one too (its question as
+  // the form's intro, no fields): AdminJS would take an action without a component on a GET, which a
+  // link could trigger, and SameSite=Lax cookies travel on top-level GETs. A GET only opens the form.
+  const form: DecisionForm = spec.form ?? { intro: spec.confirm, fields: [] };
 
   const handler = async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse & Record<string, unknown>> => {
     const { record, currentAdmin, h, resource } = context;
@@ -117,7 +120,7 @@ export function decisionAction<Result>(spec: DecisionSpec<Result>, logger: Logge
     const actor = actorOf(context);
 
     // The form opening: its defaults and per-record choices, no decision.
-    if (form && request.method !== 'post') {
+    if (request.method !== 'post') {
       const defaults = form.defaults ? await form.defaults(view, actor) : {};
       const choices = form.choices ? form.choices(view, actor) : {};
       return { record: asJson(record), form: { defaults, choices } };
@@ -126,15 +129,12 @@ export function decisionAction<Result>(spec: DecisionSpec<Result>, logger: Logge
       return { record: asJson(record), notice: { message: 'Your session has no valid role; sign in again', type: 'error' } };
     }
 
-    let values: FormValues = {};
-    if (form) {
-      const read = readForm(form.fields, request.payload, form.choices ? form.choices(view, actor) : {});
-      const problems = [...read.problems, ...(read.problems.length === 0 && form.check ? form.check(read.values, view) : [])];
-      if (problems.length > 0) {
-        return { record: asJson(record), notice: { message: `Please correct: ${problems.join('; ')}`, type: 'error' } };
-      }
-      values = read.values;
+    const read = readForm(form.fields, request.payload, form.choices ? form.choices(view, actor) : {});
+    const problems = [...read.problems, ...(read.problems.length === 0 && form.check ? form.check(read.values, view) : [])];
+    if (problems.length > 0) {
+      return { record: asJson(record), notice: { message: `Please correct: ${problems.join('; ')}`, type: 'error' } };
     }
+    const values: FormValues = read.values;
 
     try {
       const result = await spec.perform(values, { ...view, actor, requestId: requestIdOf(request.payload) });
@@ -162,12 +162,8 @@ export function decisionAction<Result>(spec: DecisionSpec<Result>, logger: Logge
   return {
     actionType: 'record',
     icon: spec.icon ?? 'CheckCircle',
-    ...(form
-      ? {
-          component: DECISION_FORM_COMPONENT,
-          custom: { intro: form.intro, submitLabel: form.submitLabel, fields: publicFields(form.fields) } satisfies DecisionFormOptions,
-        }
-      : { component: false as const, guard: spec.confirm }),
+    component: DECISION_FORM_COMPONENT,
+    custom: { intro: form.intro, submitLabel: form.submitLabel, fields: publicFields(form.fields) } satisfies DecisionFormOptions,
     // The server check is isAccessible (role); a stale page or a forged call gets the workflow's reason.
     isAccessible: mayDecide,
     isVisible: (context) => {

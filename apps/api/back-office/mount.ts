@@ -23,21 +23,25 @@ import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
 import { PostPerformanceImport } from '../imports/post-performance.import';
+import { ApiKeysService } from '../users/api-keys.service';
 import { UsersService } from '../users/users.service';
 import type { PanelUser } from './access';
-import type { AdminJSOptions } from './adminjs-types';
+import type { ActionContext, AdminJSOptions } from './adminjs-types';
 import { loadAdminJs } from './adminjs';
 import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
+import { formidableOptions, limitPanelBodies, panelBodyErrors } from './body-limits';
 import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
 import { inlineSafe } from './request-guards';
-import { adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
+import { actorOf, adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
 import { ReportsService } from '../reports/reports.service';
-import { panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
+import { endOldSessions, panelSession, refreshSessionUser, SESSION_COOKIE } from './session';
 
 export const ADMIN_ROOT = '/admin';
+/** What the login page says when signing in failed for a reason of ours (logged in full). */
+export const SIGN_IN_UNAVAILABLE = 'Signing in is not possible right now. Please try again in a few minutes.';
 
 export function backOfficeOptions(
   resources: AdminJSOptions['resources'],
@@ -90,6 +94,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   usePrebuiltPanelBundle();
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
+  const apiKeys = app.get(ApiKeysService);
   // AdminJS's error classes are needed by the specs' hooks, and the specs by the adapter:
   // the errors go through a holder filled once AdminJS is loaded.
   const panelErrors: { validation: PanelErrors['validation']; forbidden: PanelErrors['forbidden'] } = {
@@ -114,9 +119,20 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
+    owners: {
+      creator: async (id: string) => ((await dataSource.query(`SELECT "ownerId" FROM "creators" WHERE "id"::text = $1`, [id]))[0]?.ownerId as string | undefined) ?? null,
+      deliverable: async (id: string) =>
+        ((await dataSource.query(`SELECT c."talentManagerId" FROM "deliverables" d JOIN "collaborations" c ON c."id" = d."collaborationId" WHERE d."id"::text = $1`, [id]))[0]
+          ?.talentManagerId as string | undefined) ?? null,
+    },
     sessions: {
       endAll: async (userId: string) => {
         await dataSource.query(`DELETE FROM "admin_session" WHERE "sess"->'adminUser'->>'id' = $1`, [userId]);
+      },
+    },
+    apiKeys: {
+      revokeAll: async (userId: string, context: ActionContext) => {
+        await apiKeys.revokeAllOf(userId, actorOf(context), 'password reset');
       },
     },
   };
@@ -142,7 +158,10 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   // The same session middleware AdminJS would add; mounted first so the checks below can use it
   // (express-session skips itself when a session is already present).
   router.use(session(panel.options));
+  router.use(endOldSessions(config.sessions.maxLifetimeMs));
   router.use(refreshSessionUser((id) => users.findScopedActor(id)));
+  // Before AdminJS's form parser: what may come in, and how much (body-limits.ts).
+  router.use(limitPanelBodies(config.panelBodies));
 
   buildAuthenticatedRouter(
     admin,
@@ -155,20 +174,33 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
       authenticate: async (email: string, password: string, context?: { req: Request }): Promise<PanelUser | null> => {
         if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
         // A locked account (too many failures, libs/auth/login-throttle.ts): AdminJS shows the message.
+        // AdminJS shows an error's message on the login page, to anyone: only ours, never an
+        // internal one (a database outage would show its host and port).
         const user = await users.verifyCredentials(email, password, context?.req.ip).catch((error: unknown) => {
-          throw error instanceof AccountLockedError ? new Error(error.message) : error;
+          if (error instanceof AccountLockedError) throw new Error(error.message);
+          logger.error(`sign-in failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          throw new Error(SIGN_IN_UNAVAILABLE);
         });
         if (!user || !isRole(user.role)) return null;
-        const scoped = await users.findScopedActor(user.id);
+        const scoped = await users.findScopedActor(user.id).catch((error: unknown) => {
+          logger.error(`sign-in failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        });
         // A new session id at sign-in, so a session id planted before login is worth nothing.
-        if (context?.req.session) await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));
+        if (context?.req.session) {
+          await new Promise<void>((resolve, reject) => context.req.session.regenerate((error) => (error ? reject(error) : resolve())));
+          // The absolute lifetime counts from here (session.ts, endOldSessions).
+          context.req.session.signedInAt = Date.now();
+        }
         // Only what the panel needs; never the hash. AdminJS inlines this in a <script>.
         return { id: user.id, email: inlineSafe(user.email), name: inlineSafe(user.name), role: user.role, teamIds: scoped?.teamIds ?? [user.id] };
       },
     },
     router,
     panel.options,
+    formidableOptions(config.panelBodies),
   );
+  router.use(panelBodyErrors);
 
   app.use(ADMIN_ROOT, router);
   app.getHttpServer().once('close', () => {

@@ -84,6 +84,14 @@ export interface ResourceSpec {
   writeOnly?: string[];
   /** Per-record rules (access.ts): whose records each role may read, edit and act on. */
   scope?: RecordScopeSpec;
+  /**
+   * A record that belongs to the owner of another (a creator's exclusivity window, a deliverable's
+   * performance numbers): a new one may be added only under a parent the writer reaches, and, with
+   * `scope`, only such records edited.
+   */
+  createUnder?: { field: string; parent: keyof OwnersPort; reach: ReachByRole };
+  /** Fields only some readers see (the audit log's money details): see RestrictedFields. */
+  restricted?: RestrictedFields;
   /** A yes/no "Overdue" list filter: SQL selecting the ids of the overdue rows (overdue.ts). */
   overdue?: string;
   /** Custom actions (e.g. workflow decisions), with their labels. */
@@ -117,6 +125,20 @@ export interface RecordScopeSpec {
   mayOwn?: readonly Role[];
 }
 
+/**
+ * Fields of some records that only readers within `reach` see. For everyone else every response
+ * (list, search, show, actions) carries `placeholder` in their place, and lists may not filter,
+ * sort or search on them (a filter would answer "is it there?" one guess at a time).
+ */
+export interface RestrictedFields {
+  fields: string[];
+  /** Which records (flattened params) the restriction applies to. */
+  where: (params: Params) => boolean;
+  /** Who sees them; the owner is the scope's owner column, when there is one. */
+  reach: ReachByRole;
+  placeholder: string;
+}
+
 /** AdminJS's error classes (ESM, loaded in adminjs.ts), so hooks can answer with a form error or a refusal. */
 export interface PanelErrors {
   validation(message: string, propertyErrors?: Record<string, string>): Error;
@@ -133,8 +155,15 @@ export function fieldError(errors: PanelErrors | undefined, field: string, messa
   return (errors ?? { validation: (m: string) => new Error(m) }).validation(message, { [field]: message });
 }
 
+/** Who owns a record that others hang from (for ResourceSpec.createUnder); null when there is no such record. */
+export interface OwnersPort {
+  creator(id: string): Promise<string | null>;
+  deliverable(id: string): Promise<string | null>;
+}
+
 export interface SpecDependencies {
   audit: AuditPort;
+  owners?: OwnersPort;
   logger: Logger;
   errors?: PanelErrors;
 }
@@ -207,6 +236,18 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     }
     return payload;
   };
+  /** A new record under a parent (createUnder): the parent's owner must be within the writer's reach. */
+  const checkParent = async (payload: Params, context: ActionContext): Promise<void> => {
+    const under = spec.createUnder;
+    if (!under) return;
+    const parentId = payload[under.field];
+    if (reachOf(context.currentAdmin, under.reach) === 'all' || typeof parentId !== 'string' || parentId === '') return;
+    if (!deps.owners) throw errors.forbidden('Cannot tell whose record this is');
+    const owner = await deps.owners[under.parent](parentId);
+    if (!reaches(context.currentAdmin, under.reach, owner)) {
+      throw errors.validation('You can only add this to your own records or, for a manager, your team\'s', { [under.field]: 'Not yours or your team\'s' });
+    }
+  };
   /** Which write-only fields a payload sets (non-empty), for the audit log. */
   const setWriteOnly = (payload: Params): Params =>
     Object.fromEntries(writeOnly.filter((key) => typeof payload[key] === 'string' && payload[key] !== '').map((key) => [key, '(set)']));
@@ -227,16 +268,31 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
     return response;
   };
 
+  const restricted = spec.restricted;
+  /** Every record of a response without the restricted fields the reader may not see. */
+  const redact = <T extends ActionResponse>(response: T, context: ActionContext): T => {
+    if (!restricted) return response;
+    const records = [response.record as RecordJSON | undefined, ...((response.records as RecordJSON[] | undefined) ?? [])];
+    for (const record of records) {
+      if (!record || !restricted.where(record.params ?? {})) continue;
+      if (reaches(context.currentAdmin, restricted.reach, ownerColumn ? record.params?.[ownerColumn] : undefined)) continue;
+      record.params = { ...withoutParams(record.params, restricted.fields), ...Object.fromEntries(restricted.fields.map((field) => [field, restricted.placeholder])) };
+    }
+    return response;
+  };
+  const scrubAndRedact = <T extends ActionResponse>(response: T, _request: ActionRequest, context: ActionContext): T => redact(scrubResponse(response), context);
+
   const queryGuard = async (request: ActionRequest, context: ActionContext) => {
     const owners = reachableOwners(context.currentAdmin, reachOf(context.currentAdmin, readReach));
     setListScope(context, owners === 'all' ? undefined : owners);
-    return { ...request, query: sanitizeQuery(request.query, readable) };
+    const queryable = restricted && reachOf(context.currentAdmin, restricted.reach) !== 'all' ? readable.filter((key) => !restricted.fields.includes(key)) : readable;
+    return { ...request, query: sanitizeQuery(request.query, queryable) };
   };
 
   const actions: NonNullable<ResourceOptions['actions']> & Record<string, Partial<Action<ActionResponse>>> = {
-    list: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
-    search: { isAccessible: mayRead, before: queryGuard, after: scrubResponse },
-    show: { isAccessible: mayRead, isVisible: mayRead, after: showAsText },
+    list: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
+    search: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
+    show: { isAccessible: mayRead, isVisible: mayRead, after: (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context)) },
     new: off,
     edit: off,
     delete: off,
@@ -254,6 +310,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         // AdminJS checks access after this hook: do no work for a request it will refuse.
         if (!mayWrite(context)) return { ...request, payload: {} };
         const payload = checkAmounts(checkOwner(keepOnly(request.payload, fields), context, true));
+        await checkParent(payload, context);
         (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
         return { ...request, payload: spec.prepareCreate ? await spec.prepareCreate(payload, context) : payload };
       },
@@ -348,7 +405,7 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
       ...action,
       isAccessible: withScope(action.isAccessible, true),
       isVisible: withScope(action.isVisible ?? action.isAccessible, true),
-      after: [...own, showAsText],
+      after: [...own, (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context))],
     };
   }
 

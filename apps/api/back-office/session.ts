@@ -6,13 +6,13 @@ import type { Actor } from '../../../libs/domain/rules/roles';
 import type { PanelUser } from './access';
 
 export const SESSION_COOKIE = 'creatorops.sid';
-/** A working day; a session does not outlive it however active it is. */
-export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 declare module 'express-session' {
   interface SessionData {
     /** Set by @adminjs/express on login: what AdminJS calls currentAdmin. */
     adminUser?: PanelUser;
+    /** When the user signed in (ms since the epoch): the session ends a fixed time after, however active. */
+    signedInAt?: number;
   }
 }
 
@@ -32,7 +32,8 @@ export function panelSession(config: AppConfig, onError: (message: string) => vo
     conObject: { connectionString: config.databaseUrl, max: 3 },
     tableName: 'admin_session',
     createTableIfMissing: false,
-    ttl: SESSION_MAX_AGE_MS / 1000,
+    // Idle timeout: every request touches the row, so only an unused session runs out.
+    ttl: Math.ceil(config.sessions.idleTimeoutMs / 1000),
     errorLog: (...args: unknown[]) => onError(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')),
   });
   return {
@@ -44,6 +45,9 @@ export function panelSession(config: AppConfig, onError: (message: string) => vo
       // X-Forwarded-Proto for the secure cookie (a client faking it only fools itself).
       proxy: config.env === 'production',
       resave: false,
+      // The browser's cookie follows the idle timeout too; the absolute lifetime is enforced here
+      // on the server (endOldSessions), where a client cannot extend it.
+      rolling: true,
       saveUninitialized: false,
       unset: 'destroy',
       cookie: {
@@ -52,13 +56,30 @@ export function panelSession(config: AppConfig, onError: (message: string) => vo
         // Secure whenever the panel is served over HTTPS (directly or via the proxy above);
         // a plain-HTTP deployment still works, without the flag it could not send.
         secure: config.env === 'production' ? 'auto' : false,
-        maxAge: SESSION_MAX_AGE_MS,
+        maxAge: config.sessions.idleTimeoutMs,
         path: '/admin',
       },
     },
     close: async () => {
       await (store.close() as unknown as Promise<void> | undefined);
     },
+  };
+}
+
+/** True when a signed-in session has outlived its absolute lifetime (or its age is unknown). */
+export function sessionTooOld(signedInAt: unknown, maxLifetimeMs: number, now = Date.now()): boolean {
+  return typeof signedInAt !== 'number' || !Number.isFinite(signedInAt) || now - signedInAt >= maxLifetimeMs;
+}
+
+/**
+ * The absolute lifetime: a session used every few minutes never runs idle, so without this a
+ * stolen cookie would stay good for ever. Past it the session is replaced by an empty one (the
+ * old row is deleted) and the protected routes send the browser to the login page.
+ */
+export function endOldSessions(maxLifetimeMs: number) {
+  return (request: Request, _response: Response, next: NextFunction): void => {
+    if (!request.session?.adminUser || !sessionTooOld(request.session.signedInAt, maxLifetimeMs)) return next();
+    request.session.regenerate((error) => next(error));
   };
 }
 

@@ -4,7 +4,7 @@ import { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { Collaboration } from '../../../libs/domain/entities';
-import { BOOKING_ACT, type ReachByRole } from '../../../libs/domain/rules/reach';
+import { BOOKING_ACT, MONEY_READ, type ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
 import type { CollaborationState } from '../../../workflows/messages';
@@ -42,6 +42,11 @@ export class CollaborationDecisions {
     const collaboration = await this.findOne(id);
     await this.reach.require(actor, reach, collaboration.talentManagerId, what);
     return collaboration;
+  }
+
+  /** True when the actor reaches the collaboration's money details (its payout: MONEY_READ). */
+  reachesMoney(actor: Actor, collaboration: Collaboration): Promise<boolean> {
+    return this.reach.allows(actor, MONEY_READ, collaboration.talentManagerId);
   }
 
   /** A decision for the collaboration's own workflow. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Collaboration } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
@@ -23,8 +23,9 @@ export class CollaborationsController {
   }
 
   @Get(':id')
-  view(@Param('id', ParseUUIDPipe) id: string): Promise<CollaborationView> {
-    return this.collaborations.view(id);
+  @ApiForbiddenResponse({ description: 'The collaboration is out of your reach (the same reach as its decisions)' })
+  view(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CollaborationView> {
+    return this.collaborations.viewFor(id, actor);
   }
 
   @Post(':id/acknowledge-brief')

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
 import { marginBps } from '../../../libs/domain/rules/margin';
+import { payoutWithoutMoney } from '../../../libs/domain/rules/money-visibility';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { resolveSlaPolicy } from '../../../libs/domain/rules/sla';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
@@ -106,9 +107,23 @@ export class CollaborationsService {
     return this.decisions.findOne(id);
   }
 
-  /** The row plus the workflow's live state. */
+  /**
+   * A collaboration as the actor may read it over the API: within the same reach as its
+   * decisions (403 otherwise), and its payout's details only with money reach.
+   */
+  async viewFor(id: string, actor: Actor): Promise<CollaborationView> {
+    const collaboration = await this.decisions.inReach(id, actor);
+    const view = await this.liveView(collaboration);
+    if (view.live && !(await this.decisions.reachesMoney(actor, collaboration))) return { ...view, live: payoutWithoutMoney(view.live) };
+    return view;
+  }
+
+  /** The row plus the workflow's live state (for callers that checked reach themselves: the panel's actions). */
   async view(id: string): Promise<CollaborationView> {
-    const collaboration = await this.findOne(id);
+    return this.liveView(await this.findOne(id));
+  }
+
+  private async liveView(collaboration: Collaboration): Promise<CollaborationView> {
     try {
       const live = await this.temporal.client.workflow.getHandle(collaboration.workflowId!).query(stateQuery);
       return { collaboration, live };

@@ -7,7 +7,7 @@ import { netMerchandiseValue } from '../../../libs/domain/rules/nmv';
 import { CollaborationStage } from '../../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
 import type { CollaborationState, DeliverableProgress } from '../../../workflows/messages';
-import { BOOKING_ACT, operations } from '../back-office/access';
+import { BOOKING_ACT, operations, OPERATIONS_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { collaborationIn, collaborationOf, decisionAction, paramText, statusIn } from '../back-office/decision-action';
 import { HTTPS_URL, type Choice, type FormField } from '../back-office/decision-form';
@@ -356,6 +356,8 @@ export function performancePanel(): PanelResource {
       'gmvMinor', 'returnsMinor', 'cancellationsMinor', 'currency',
     ],
     mayWrite: operations,
+    // Numbers entered by hand are for the writer's own bookings (a manager: the team's).
+    createUnder: { field: 'deliverableId', parent: 'deliverable', reach: OPERATIONS_WRITE },
     prepareCreate: manualSnapshot,
     titleProperty: 'label',
     sort: { sortBy: 'capturedAt', direction: 'desc' },

@@ -1,11 +1,13 @@
-import { Body, ConflictException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBasicAuth, ApiTags } from '@nestjs/swagger';
+import { Body, ConflictException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBasicAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Creator } from '../../../libs/domain/entities';
 import { OWNER_ROLES, newRecordOwner } from '../../../libs/domain/rules/ownership';
+import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { RecordReach } from '../users/record-reach';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole } from '../common/references';
@@ -15,13 +17,22 @@ import { CreateCreatorDto } from './creator.dto';
 @ApiBasicAuth()
 @Controller('creators')
 export class CreatorsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reach: RecordReach,
+  ) {}
 
   @Post()
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiForbiddenResponse({ description: 'The owner named is not you (talent manager) or someone in your team (manager)' })
   async create(@Body() dto: CreateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
     const ownerId = newRecordOwner(OWNER_ROLES.creator, actor, dto.ownerId);
     if (!ownerId) throw new UnprocessableEntityException('ownerId is required: name the talent manager who owns this creator');
+    // The panel's rule (resource-spec.ts, checkOwner): a new creator's owner is someone the writer
+    // reaches, so a talent manager cannot add a creator to another's roster.
+    if (!(await this.reach.allows(actor, OPERATIONS_WRITE, ownerId))) {
+      throw new ForbiddenException('You can only add creators owned by yourself or, for a manager, by your team');
+    }
     try {
       return await this.db.transaction(async (tx) => {
         await requireActiveUserWithRole(tx, 'ownerId', ownerId, OWNER_ROLES.creator);

@@ -1,5 +1,5 @@
 import { ExclusivityWindow } from '../../../libs/domain/entities';
-import { operations, type AccessCheck } from '../back-office/access';
+import { operations, OPERATIONS_WRITE, type AccessCheck } from '../back-office/access';
 import { blankToNull } from '../back-office/properties';
 import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
 
@@ -12,6 +12,7 @@ const manualWindow: AccessCheck = (context) => operations(context) && !context.r
  * so the conflict check sees it.
  */
 export function exclusivityWindowPanel(): PanelResource {
+  // A window is the creator's: added and changed by whoever keeps the creator (creators.panel.ts).
   return {
     entity: ExclusivityWindow,
     id: 'ExclusivityWindow',
@@ -23,6 +24,8 @@ export function exclusivityWindowPanel(): PanelResource {
     create: ['creatorId', 'category', 'brandName', 'startsOn', 'endsOn'],
     edit: ['category', 'brandName', 'startsOn', 'endsOn', 'releasedAt'],
     mayWrite: manualWindow,
+    scope: { owner: 'creator.ownerId', write: OPERATIONS_WRITE },
+    createUnder: { field: 'creatorId', parent: 'creator', reach: OPERATIONS_WRITE },
     prepareCreate: (payload) => blankToNull(payload, ['category', 'brandName']),
     prepareEdit: (payload) => blankToNull(payload, ['category', 'brandName', 'releasedAt']),
     titleProperty: 'category',

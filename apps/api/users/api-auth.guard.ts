@@ -72,6 +72,24 @@ export class ApiAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    await this.identify(request, context.switchToHttp().getResponse<Response>());
+    if (request.authentication?.method === 'api_key' && this.reflector.getAllAndOverride<boolean>(PASSWORD_ONLY_KEY, targets)) {
+      throw new ForbiddenException('This needs your e-mail and password (HTTP Basic); an API key may not do it');
+    }
+
+    const role = request.actor.role;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (allowed && !allowed.includes(role)) {
+      throw new ForbiddenException(`A ${role} may not do this; allowed roles: ${allowed.join(', ')}`);
+    }
+    return true;
+  }
+
+  /**
+   * Who sends the request (HTTP Basic or an API key), set on `request.actor`; 401 without valid
+   * credentials, 429 for a locked account. Also guards the OpenAPI document when it is not public (bootstrap.ts).
+   */
+  async identify(request: AuthenticatedRequest, response: Response): Promise<void> {
     const credentials = parseAuthorizationHeader(request.headers.authorization);
     if (!credentials) {
       throw new UnauthorizedException(
@@ -81,7 +99,7 @@ export class ApiAuthGuard implements CanActivate {
     if (credentials.scheme === 'basic') {
       const user = await this.users.verifyCredentials(credentials.email, credentials.password, request.ip).catch((error: unknown) => {
         if (!(error instanceof AccountLockedError)) throw error;
-        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
         throw new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
       });
       if (!user) throw new UnauthorizedException('Unknown e-mail, wrong password, or disabled account');
@@ -91,16 +109,6 @@ export class ApiAuthGuard implements CanActivate {
       const { actor, apiKeyId } = await this.apiKeys.authenticate(credentials.token);
       request.actor = actor;
       request.authentication = { method: 'api_key', apiKeyId };
-      if (this.reflector.getAllAndOverride<boolean>(PASSWORD_ONLY_KEY, targets)) {
-        throw new ForbiddenException('This needs your e-mail and password (HTTP Basic); an API key may not do it');
-      }
     }
-
-    const role = request.actor.role;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !allowed.includes(role)) {
-      throw new ForbiddenException(`A ${role} may not do this; allowed roles: ${allowed.join(', ')}`);
-    }
-    return true;
   }
 }

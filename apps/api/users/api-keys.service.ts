@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { generateApiKeyToken, hashApiKeySecret, parseApiKeyToken, verifyApiKeySecret } from '../../../libs/auth/api-keys';
 import { appendAudit } from '../../../libs/db/audit';
 import { ApiKey, User } from '../../../libs/domain/entities';
@@ -149,6 +149,29 @@ export class ApiKeysService {
         after: { userId: key.userId, name: key.name, prefix: key.prefix, revokedAt: now.toISOString() },
       });
       return toApiKeyView(key);
+    });
+  }
+
+  /**
+   * Revokes every live key of a user whose password was reset: a reset says the password may be
+   * known to someone else, and a key made with it would outlive the reset otherwise. Audited per
+   * key with the reason. Returns how many were revoked.
+   */
+  async revokeAllOf(userId: string, actor: Actor | undefined, reason: string, now = new Date()): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const keys = await tx.getRepository(ApiKey).find({ where: { userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      for (const key of keys) {
+        await tx.getRepository(ApiKey).update({ id: key.id }, { revokedAt: now });
+        await appendAudit(tx, {
+          actor,
+          action: 'api_key.revoked',
+          entity: 'ApiKey',
+          entityId: key.id,
+          before: { revokedAt: null },
+          after: { userId: key.userId, name: key.name, prefix: key.prefix, revokedAt: now.toISOString(), reason },
+        });
+      }
+      return keys.length;
     });
   }
 }

@@ -13,11 +13,16 @@ export class RecordReach {
 
   /** Refuses (403, with the reason) when `ownerId`'s records are out of the actor's reach. */
   async require(actor: Actor, byRole: ReachByRole, ownerId: string | null | undefined, what: string): Promise<void> {
+    if (!(await this.allows(actor, byRole, ownerId))) {
+      throw new ForbiddenException(outOfReachReason(actor.role, byRole[actor.role], what));
+    }
+  }
+
+  /** True when `ownerId`'s records are within the actor's reach. */
+  async allows(actor: Actor, byRole: ReachByRole, ownerId: string | null | undefined): Promise<boolean> {
     const reach = byRole[actor.role];
     const teamIds = reach === 'team' ? await this.users.teamOf(actor.userId) : [];
-    if (!reachesOwner({ id: actor.userId, role: actor.role, teamIds }, byRole, ownerId)) {
-      throw new ForbiddenException(outOfReachReason(actor.role, reach, what));
-    }
+    return reachesOwner({ id: actor.userId, role: actor.role, teamIds }, byRole, ownerId);
   }
 
   /** Whose records the actor reaches: 'all', or the owners' ids (empty: none), for narrowing a list. */

@@ -1,5 +1,6 @@
 import { hashPassword, passwordProblem } from '../../../libs/auth/passwords';
 import { AuditLog, User } from '../../../libs/domain/entities';
+import { isMoneyAuditEntry, MONEY_AUDIT_READ, MONEY_HIDDEN } from '../../../libs/domain/rules/money-visibility';
 import { ROLES } from '../../../libs/domain/rules/roles';
 import { adminOnly } from '../back-office/access';
 import type { ActionContext } from '../back-office/adminjs-types';
@@ -13,6 +14,8 @@ export interface UserPanelDependencies {
   errors?: PanelErrors;
   /** Ends a user's panel sessions (after an admin resets their password). */
   sessions?: { endAll(userId: string): Promise<void> };
+  /** Revokes a user's API keys (after their password is reset). */
+  apiKeys?: { revokeAll(userId: string, context: ActionContext): Promise<void> };
 }
 
 /** A new user: the initial password is required and stored only as its argon2id hash. */
@@ -24,7 +27,9 @@ export async function prepareNewUser(payload: Params, errors?: PanelErrors): Pro
 }
 
 /**
- * An edit of a user: a non-empty password replaces the hash (and ends the user's panel sessions);
+ * An edit of a user: a non-empty password replaces the hash, ends the user's panel sessions (not
+ * the admin's own, who is using it) and revokes the user's API keys (anyone's, the admin's own too:
+ * a key made with a password that may be known would outlive the reset);
  * an admin cannot demote or disable themselves (the last admin would lock everyone out).
  */
 export async function prepareUserEdit(payload: Params, current: Params, context: ActionContext, deps: UserPanelDependencies): Promise<Params> {
@@ -38,6 +43,7 @@ export async function prepareUserEdit(payload: Params, current: Params, context:
   if (problem) throw fieldError(deps.errors, 'password', problem);
   const passwordHash = await hashPassword(password as string);
   if (!self && typeof current.id === 'string') await deps.sessions?.endAll(current.id);
+  if (typeof current.id === 'string') await deps.apiKeys?.revokeAll(current.id, context);
   return { ...rest, passwordHash };
 }
 
@@ -74,7 +80,8 @@ export function userPanel(deps: SpecDependencies & UserPanelDependencies): Panel
 }
 
 /**
- * The append-only audit log: read-only for everyone (no new/edit/delete here; the database
+ * The append-only audit log: read-only for everyone (money details of payout entries for finance
+ * and admins only) (no new/edit/delete here; the database
  * refuses UPDATE, DELETE and TRUNCATE itself). Filter by actor (a user picker), entity, action
  * and a date range on "at".
  */
@@ -91,6 +98,8 @@ export function auditLogPanel(): PanelResource {
     structured: ['before', 'after'],
     sort: { sortBy: 'at', direction: 'desc' },
     properties: { actorId: { reference: 'User' } },
+    // Payout entries carry amounts, invoice numbers and provider references: money reach only.
+    restricted: { fields: ['before', 'after'], where: isMoneyAuditEntry, reach: MONEY_AUDIT_READ, placeholder: MONEY_HIDDEN },
     propertyLabels: { entityId: 'Entity id', actorRole: 'Actor role', actorId: 'Actor', eventKey: 'Event key', at: 'At' },
   };
 }
