@@ -134,6 +134,10 @@ describe('bad input through the REST API', () => {
     const early = await call('POST', `/collaborations/${booking.id}/terms`, terms, key);
     expect(early.status).toBe(409);
     expect((await call('POST', `/collaborations/${booking.id}/acknowledge-brief`)).status).toBe(200);
+    // The conflict check runs after the acknowledgement answers; terms are taken in NEGOTIATING.
+    for (let i = 0; i < 200 && (await call('GET', `/collaborations/${booking.id}`)).body.collaboration.stage !== 'NEGOTIATING'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect((await call('POST', `/collaborations/${booking.id}/terms`, terms, key)).status).toBe(200);
   });
 
