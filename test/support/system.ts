@@ -16,6 +16,9 @@ export interface RunningSystem {
   /** Basic auth header value for a user. */
   basic(email: string, password: string): string;
   restartApi(): Promise<void>;
+  /** SIGKILL the API: requests in flight are cut off mid-way. */
+  killApi(): Promise<void>;
+  startApi(): Promise<void>;
   /** SIGKILL the worker: no shutdown, in-flight activities and workflow tasks are lost mid-way. */
   killWorker(): Promise<void>;
   startWorker(): void;
@@ -77,6 +80,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     basic: (email, password) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`,
     async restartApi() {
       await apps.stop('api');
+      apps.launch('api');
+      await apps.waitForApi();
+    },
+    killApi: () => apps.kill('api'),
+    async startApi() {
       apps.launch('api');
       await apps.waitForApi();
     },
