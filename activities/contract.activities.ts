@@ -133,9 +133,13 @@ export class ContractActivities {
         ?? (await tx.findOneByOrFail(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.CampaignAgreement }));
       const existing = await tx.findOneBy(ExclusivityWindow, { sourceContractId: source.id });
       if (existing) return existing.id;
+      // The brand holding it: its own re-bookings pass, and competitors are matched against it.
+      const campaign = await tx.findOneOrFail(Campaign, { where: { id: collaboration.campaignId }, relations: { brand: true } });
       const window = await tx.save(
         tx.create(ExclusivityWindow, {
           creatorId: collaboration.creatorId,
+          brandId: campaign.brandId,
+          brandName: campaign.brand?.name ?? null,
           category: collaboration.exclusivity.category,
           startsOn: collaboration.exclusivity.start,
           endsOn: collaboration.exclusivity.end,
@@ -146,7 +150,7 @@ export class ContractActivities {
         action: 'exclusivity.registered',
         entity: 'ExclusivityWindow',
         entityId: window.id,
-        after: { creatorId: collaboration.creatorId, ...collaboration.exclusivity, sourceContractId: source.id },
+        after: { creatorId: collaboration.creatorId, brandId: campaign.brandId, ...collaboration.exclusivity, sourceContractId: source.id },
         at: new Date(input.at),
         eventKey: `${collaboration.workflowId}:exclusivity-registered`,
       });
