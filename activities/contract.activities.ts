@@ -129,7 +129,9 @@ export class ContractActivities {
     return this.db.transaction(async (tx) => {
       const collaboration = await requireCollaboration(tx, input.collaborationId);
       if (!collaboration.exclusivity) return null;
-      const source = await tx.findOneBy(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.ExclusivityAddendum })
+      // The workflow calls this once every contract is signed, but the last signature's activity
+      // may still be writing 'executed' on the addendum: a live addendum is the source whatever it says yet.
+      const source = await tx.findOneBy(Contract, { collaborationId: collaboration.id, status: Not(ContractStatus.Void), kind: ContractKind.ExclusivityAddendum })
         ?? (await tx.findOneByOrFail(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.CampaignAgreement }));
       const existing = await tx.findOneBy(ExclusivityWindow, { sourceContractId: source.id });
       if (existing) return existing.id;

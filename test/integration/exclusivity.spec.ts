@@ -52,6 +52,7 @@ describe('exclusivity: the holding brand and the check before contracting', () =
     await drive().toProduction({ row: first, deliverables: sampleDeliverables(), terms: { exclusivity } });
     const window = await db().getRepository(ExclusivityWindow).findOneByOrFail({ creatorId: first.creatorId });
     expect(window).toMatchObject({ brandId: lumen.id, brandName: lumen.name, category: 'skincare', startsOn: '2026-12-01', endsOn: '2027-02-28', releasedAt: null });
+    expect(await db().getRepository(Contract).findOneByOrFail({ id: window.sourceContractId! })).toMatchObject({ collaborationId: first.id, kind: 'exclusivity_addendum' });
 
     // Lumen re-books the same creator inside its own window: no conflict after the brief, nor before contracting.
     const rebooked = await bookAgain(first.creatorId, lumen.id, '2027-02-01', '2027-02-20');
