@@ -16,22 +16,30 @@ export interface ConflictReport {
 /**
  * CONFLICT_CHECK (docs/domain.md#the-collaboration-lifecycle): the creator's exclusivity windows, concurrent collaborations with
  * competitors, availability and refused categories, against this campaign's brand and window.
+ * Run again before contracting with `negotiated`: the data may have moved since the brief, and
+ * the exclusivity the agreed terms grant is checked against the creator's other bookings and windows.
  * Messages name brands and dates, never the creator (workflow histories hold no personal data).
  */
 @Injectable()
 export class ConflictActivities {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async checkConflicts(input: { collaborationId: string }): Promise<ConflictReport> {
+  async checkConflicts(input: { collaborationId: string; negotiated?: boolean }): Promise<ConflictReport> {
     const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
     const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
     const brand = await this.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
     const creator = await this.db.getRepository(Creator).findOneByOrFail({ id: collaboration.creatorId });
-    const exclusivities = await this.db.getRepository(ExclusivityWindow).findBy({ creatorId: creator.id, releasedAt: IsNull() });
+    const exclusivities = await this.db.getRepository(ExclusivityWindow).find({
+      where: { creatorId: creator.id, releasedAt: IsNull() },
+      relations: { brand: true, sourceContract: true },
+      order: { startsOn: 'ASC', createdAt: 'ASC' },
+    });
     const others = await this.db.getRepository(Collaboration).find({
       where: { creatorId: creator.id, id: Not(collaboration.id), stage: Not(In([...TERMINAL_STAGES])) },
       relations: { campaign: { brand: true } },
+      order: { createdAt: 'ASC' },
     });
+    const registered = new Set(exclusivities.map((w) => w.sourceContract?.collaborationId).filter(Boolean));
 
     const conflicts = findConflicts({
       campaignWindow: { start: campaign.startsOn, end: campaign.endsOn },
@@ -49,22 +57,41 @@ export class ConflictActivities {
         // Dates only: a block's reason (a holiday, an illness) is private to the creator.
         availabilityBlocks: creator.availabilityBlocks.map(({ start, end }) => ({ start, end })),
       },
-      exclusivityWindows: exclusivities.map((w) => ({
-        start: w.startsOn,
-        end: w.endsOn,
-        category: w.category ?? undefined,
-        brandName: w.brandName ?? undefined,
-        sourceContractId: w.sourceContractId ?? undefined,
-      })),
+      exclusivityWindows: [
+        ...exclusivities.map((w) => ({
+          start: w.startsOn,
+          end: w.endsOn,
+          category: w.category ?? undefined,
+          brandId: w.brandId ?? undefined,
+          brandName: w.brand?.name ?? w.brandName ?? undefined,
+          holderCompetitorBrands: w.brand?.competitorBrands,
+          sourceContractId: w.sourceContractId ?? undefined,
+        })),
+        // Exclusivity agreed on another booking binds from its execution; until then it is about to.
+        ...others
+          .filter((other) => other.exclusivity && other.campaign?.brand && !registered.has(other.id))
+          .map((other) => ({
+            start: other.exclusivity!.start,
+            end: other.exclusivity!.end,
+            category: other.exclusivity!.category,
+            brandId: other.campaign!.brand!.id,
+            brandName: other.campaign!.brand!.name,
+            holderCompetitorBrands: other.campaign!.brand!.competitorBrands,
+            sourceCollaborationId: other.id,
+          })),
+      ],
       activeBookings: others
         .filter((other) => other.campaign?.brand)
         .map((other) => ({
           collaborationId: other.id,
           campaignId: other.campaignId,
+          brandId: other.campaign!.brand!.id,
           brandName: other.campaign!.brand!.name,
           brandCategory: other.campaign!.brand!.category,
+          brandCompetitorBrands: other.campaign!.brand!.competitorBrands,
           campaignWindow: { start: other.campaign!.startsOn, end: other.campaign!.endsOn },
         })),
+      negotiatedExclusivity: input.negotiated ? collaboration.exclusivity : undefined,
     });
     return report(conflicts);
   }

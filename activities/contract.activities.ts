@@ -129,13 +129,19 @@ export class ContractActivities {
     return this.db.transaction(async (tx) => {
       const collaboration = await requireCollaboration(tx, input.collaborationId);
       if (!collaboration.exclusivity) return null;
-      const source = await tx.findOneBy(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.ExclusivityAddendum })
+      // The workflow calls this once every contract is signed, but the last signature's activity
+      // may still be writing 'executed' on the addendum: a live addendum is the source whatever it says yet.
+      const source = await tx.findOneBy(Contract, { collaborationId: collaboration.id, status: Not(ContractStatus.Void), kind: ContractKind.ExclusivityAddendum })
         ?? (await tx.findOneByOrFail(Contract, { collaborationId: collaboration.id, status: ContractStatus.Executed, kind: ContractKind.CampaignAgreement }));
       const existing = await tx.findOneBy(ExclusivityWindow, { sourceContractId: source.id });
       if (existing) return existing.id;
+      // The brand holding it: its own re-bookings pass, and competitors are matched against it.
+      const campaign = await tx.findOneOrFail(Campaign, { where: { id: collaboration.campaignId }, relations: { brand: true } });
       const window = await tx.save(
         tx.create(ExclusivityWindow, {
           creatorId: collaboration.creatorId,
+          brandId: campaign.brandId,
+          brandName: campaign.brand?.name ?? null,
           category: collaboration.exclusivity.category,
           startsOn: collaboration.exclusivity.start,
           endsOn: collaboration.exclusivity.end,
@@ -146,7 +152,7 @@ export class ContractActivities {
         action: 'exclusivity.registered',
         entity: 'ExclusivityWindow',
         entityId: window.id,
-        after: { creatorId: collaboration.creatorId, ...collaboration.exclusivity, sourceContractId: source.id },
+        after: { creatorId: collaboration.creatorId, brandId: campaign.brandId, ...collaboration.exclusivity, sourceContractId: source.id },
         at: new Date(input.at),
         eventKey: `${collaboration.workflowId}:exclusivity-registered`,
       });

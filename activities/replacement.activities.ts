@@ -68,7 +68,7 @@ export class ReplacementActivities {
       .getMany();
     if (roster.length === 0) return [];
     const ids = roster.map((c) => c.id);
-    const exclusivities = await this.db.getRepository(ExclusivityWindow).findBy({ creatorId: In(ids), releasedAt: IsNull() });
+    const exclusivities = await this.db.getRepository(ExclusivityWindow).find({ where: { creatorId: In(ids), releasedAt: IsNull() }, relations: { brand: true } });
     const bookings = await this.db.getRepository(Collaboration).find({
       where: { creatorId: In(ids), stage: Not(In([...TERMINAL_STAGES])) },
       relations: { campaign: { brand: true } },
@@ -85,7 +85,14 @@ export class ReplacementActivities {
       availabilityBlocks: creator.availabilityBlocks.map(({ start, end }) => ({ start, end })),
       exclusivityWindows: exclusivities
         .filter((w) => w.creatorId === creator.id)
-        .map((w) => ({ start: w.startsOn, end: w.endsOn, category: w.category ?? undefined, brandName: w.brandName ?? undefined })),
+        .map((w) => ({
+          start: w.startsOn,
+          end: w.endsOn,
+          category: w.category ?? undefined,
+          brandId: w.brandId ?? undefined,
+          brandName: w.brand?.name ?? w.brandName ?? undefined,
+          holderCompetitorBrands: w.brand?.competitorBrands,
+        })),
       activeBookings: bookings
         .filter((b) => b.creatorId === creator.id && b.campaign?.brand)
         .map((b) => ({

@@ -76,7 +76,7 @@ export interface CollaborationState {
   deliverables?: DeliverableProgress[];
   /** The contracts sent for signature in CONTRACTING. */
   contracts?: ContractSigning[];
-  /** Warnings and blocking conflicts found in CONFLICT_CHECK, in words. */
+  /** Warnings and blocking conflicts found in CONFLICT_CHECK (or its re-check before contracting), in words. */
   conflicts?: { kind: string; severity: 'blocking' | 'warning'; message: string }[];
 }
 

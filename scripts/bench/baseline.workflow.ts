@@ -76,6 +76,7 @@ export async function benchBaselineWorkflow(input: BaselineInput): Promise<Basel
   // CONTRACTING: the creator's then the agency's signature (the handler runs the activity).
   await enter('CONTRACTING');
   actedOn.add('accept');
+  await noop('checkConflicts');
   progress.contractId = await noop('prepareContracts');
   await condition(() => received.has('sign:agency'), input.deadlineMs);
   await noop('registerExclusivity');

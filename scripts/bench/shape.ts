@@ -36,7 +36,7 @@ export const LIFECYCLE_SHAPE = {
   } satisfies PhaseCounts,
   collaborationWorkflow: {
     updates: 11,
-    activities: 27,
+    activities: 28,
     timers: 11,
     childWorkflows: 1,
     signals: 1,
@@ -50,7 +50,7 @@ export const LIFECYCLE_SHAPE = {
   } satisfies PhaseCounts,
   total: {
     updates: 14,
-    activities: 31,
+    activities: 32,
     timers: 12,
     childWorkflows: 2,
     signals: 1,
@@ -70,7 +70,7 @@ export const LIFECYCLE_SHAPE = {
     activities: [
       'recordStage ×9 (BRIEFED, CONFLICT_CHECK, NEGOTIATING, CONTRACTING, IN_PRODUCTION, POSTING, MEASURING, PAYOUT, COMPLETED)',
       'recordBriefAcknowledgement',
-      'checkConflicts',
+      'checkConflicts ×2 (after the brief; again before contracting, with the negotiated exclusivity)',
       'recordTerms',
       'prepareContracts',
       'recordSignature ×2 (run by the update handler)',

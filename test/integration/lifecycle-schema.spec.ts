@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import {
+  Brand,
+  Campaign,
   Collaboration,
   Contract,
   CreatorSale,
@@ -268,5 +270,50 @@ describe('lifecycle records constraints', () => {
     );
     const reread = await database.db.getRepository(PerformanceSnapshot).findOneByOrFail({ id: snapshotRow.id });
     expect(reread).toMatchObject({ gmvMinor: 125_000_000, returnsMinor: 500_000, cancellationsMinor: 0, nmvMinor: 124_500_000, currency: 'INR', orders: null });
+  });
+});
+
+/** ExclusivityWindowBrand: windows stored before the column get their brand where it can be traced. */
+describe('exclusivity window brand migration', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(() => database?.drop());
+
+  it('backfills the brand from the source contract, else from a brand of the same name, and leaves the rest null', async () => {
+    const db = database.db;
+    const [newest]: { name: string }[] = await db.query(`SELECT "name" FROM "migrations" ORDER BY "id" DESC LIMIT 1`);
+    expect(newest.name).toBe('ExclusivityWindowBrand1796100000000');
+    const team = await createTeam(db);
+    const booking = await createBookingRow(db, team);
+    const campaign = await db.getRepository(Campaign).findOneOrFail({ where: { id: booking.campaignId }, relations: { brand: true } });
+    const contract = await db.getRepository(Contract).save({ collaborationId: booking.id, kind: ContractKind.ExclusivityAddendum, documentHash: 'b'.repeat(64) });
+    const named = await db.getRepository(Brand).save({ name: 'Glow Labs', category: 'cosmetics' });
+
+    // Back to the schema before the column, with rows as the old code wrote them.
+    await db.undoLastMigration({ transaction: 'each' });
+    const insert = async (values: { category: string | null; brandName: string | null; sourceContractId: string | null }): Promise<string> => {
+      const [row]: { id: string }[] = await db.query(
+        `INSERT INTO "exclusivity_windows" ("creatorId", "category", "brandName", "startsOn", "endsOn", "sourceContractId") VALUES ($1, $2, $3, '2027-01-01', '2027-03-31', $4) RETURNING "id"`,
+        [booking.creatorId, values.category, values.brandName, values.sourceContractId],
+      );
+      return row.id;
+    };
+    const fromContract = await insert({ category: 'skincare', brandName: null, sourceContractId: contract.id });
+    const byName = await insert({ category: null, brandName: ' glow labs', sourceContractId: null });
+    const unknown = await insert({ category: 'food', brandName: 'Nobody Known', sourceContractId: null });
+    const categoryOnly = await insert({ category: 'food', brandName: null, sourceContractId: null });
+
+    await db.runMigrations({ transaction: 'each' });
+    const rows: { id: string; brandId: string | null; brandName: string | null }[] = await db.query(`SELECT "id", "brandId", "brandName" FROM "exclusivity_windows"`);
+    const byId = new Map(rows.map((row) => [row.id, { brandId: row.brandId, brandName: row.brandName }]));
+    expect(byId.get(fromContract)).toEqual({ brandId: campaign.brandId, brandName: campaign.brand!.name });
+    expect(byId.get(byName)).toEqual({ brandId: named.id, brandName: ' glow labs' });
+    expect(byId.get(unknown)).toEqual({ brandId: null, brandName: 'Nobody Known' });
+    expect(byId.get(categoryOnly)).toEqual({ brandId: null, brandName: null });
+    expect((await db.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import {
   acceptTermsUpdate, acknowledgeBriefUpdate, approveCommercialsUpdate, CollaborationInput, dropOutUpdate, proposeTermsUpdate, recordSignatureUpdate,
   markPostedUpdate, resolveEscalationUpdate, reviewDraftUpdate, stateQuery, submitDraftUpdate,
 } from '../../workflows/messages';
-import { Creator } from '../../libs/domain/entities';
+import { Brand, Creator, ExclusivityWindow } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
 import { testTemporalAddress } from '../support/environment';
 import { createBookingRow, createCampaignRow, createTeam, sampleDeliverables, Team } from '../support/fixtures';
@@ -128,6 +128,28 @@ describe('record workflow histories', () => {
     await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
     await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: manager(), reason: 'Strategic' }] });
     await save('terms-below-floor-approved', handle);
+  });
+
+  it('negotiated exclusivity clashing with another brand’s window: CONFLICT before contracting, overridden, contracts sent', async () => {
+    // A rival skincare brand holds the creator from February; the campaign ends in January, so the
+    // check after the brief passes, and the agreed exclusivity (to 28 February) is caught before contracting.
+    const { handle } = await book({}, async (row) => {
+      const rival = await database.db.getRepository(Brand).save({ name: `Rival ${row.id.slice(0, 8)}`, category: 'skincare' });
+      await database.db.getRepository(ExclusivityWindow).save({ creatorId: row.creatorId, brandId: rival.id, brandName: rival.name, category: 'skincare', startsOn: '2027-02-01', endsOn: '2027-03-31' });
+    });
+    await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+    await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+    const terms = {
+      brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables(),
+      exclusivity: { category: 'skincare', start: '2026-12-01', end: '2027-02-28' },
+    };
+    await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+    await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+    const conflict = await waitFor('CONFLICT', async () => (await handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.Conflict));
+    await handle.executeUpdate(resolveEscalationUpdate, { args: [{ actor: manager(), escalationId: conflict.escalationId, resolution: EscalationResolution.Override, reason: 'The rival released the creator' }] });
+    await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+    await save('conflict-before-contracting-overridden', handle);
   });
 
   it('contracts executed, drafts (compliance failure, revision, approval), then the creator drops out and the kill fee is paid', async () => {

@@ -95,6 +95,104 @@ describe('conflict check (CONFLICT_CHECK stage)', () => {
     });
   });
 
+  describe('exclusivity windows that carry the holding brand', () => {
+    // Windows registered on contract execution carry the brand's id; Lumen's is 'brand-lumen'.
+    it('lets the brand re-book its own exclusive creator, matched by id even without a name', () => {
+      expect(check({ exclusivityWindows: [{ category: 'skincare', brandId: 'brand-lumen', start: '2025-01-01', end: '2025-12-31', sourceContractId: 'C-1' }] })).toEqual([]);
+    });
+
+    it('matches the holder by id, not by name, when both sides carry one (a renamed brand is still itself)', () => {
+      expect(check({ exclusivityWindows: [{ category: 'skincare', brandId: 'brand-lumen', brandName: 'Lumen Labs', start: '2025-03-01', end: '2025-03-31' }] })).toEqual([]);
+      const [conflict] = check({ exclusivityWindows: [{ category: 'skincare', brandId: 'brand-other', brandName: 'Lumen', start: '2025-03-01', end: '2025-03-31' }] });
+      expect(conflict.details).toMatchObject({ matchedOn: ['category'] });
+    });
+
+    it("still applies the category rule to another brand's window", () => {
+      // Dewy's skincare window, 2025-02-20..2025-03-03, against March: 3 shared days (1, 2, 3 March).
+      const [conflict] = check({ exclusivityWindows: [{ category: 'skincare', brandId: 'brand-dewy', brandName: 'Dewy', start: '2025-02-20', end: '2025-03-03', sourceContractId: 'C-2' }] });
+      expect(conflict).toMatchObject({ kind: 'EXCLUSIVITY', severity: 'blocking', details: { matchedOn: ['category'], overlap: { start: '2025-03-01', end: '2025-03-03', days: 3 } } });
+    });
+
+    it('blocks a competitor the holder names, though the brand does not name the holder', () => {
+      // Nova (haircare, a category Lumen does not list) names Lumen: 2025-03-25..2025-04-30 shares 7 March days.
+      const [conflict, ...rest] = check({
+        exclusivityWindows: [{ category: 'haircare', brandId: 'brand-nova', brandName: 'Nova', holderCompetitorBrands: [' LUMEN'], start: '2025-03-25', end: '2025-04-30', sourceContractId: 'C-3' }],
+      });
+      expect(rest).toEqual([]);
+      expect(conflict).toMatchObject({ kind: 'EXCLUSIVITY', severity: 'blocking', details: { matchedOn: ['namedByHolder'], overlap: { start: '2025-03-25', end: '2025-03-31', days: 7 } } });
+      expect(conflict.message).toBe(
+        'Ana is exclusive to Nova in haircare from 2025-03-25 to 2025-04-30 (contract C-3); Nova names Lumen as a competitor. ' +
+          'It overlaps the campaign (2025-03-01 to 2025-03-31) by 7 days (2025-03-25 to 2025-03-31).',
+      );
+    });
+
+    it('blocks a window of a competitor the brand names, in an unrelated category', () => {
+      const [conflict] = check({ exclusivityWindows: [{ category: 'haircare', brandId: 'brand-glow', brandName: 'Glow', start: '2025-03-31', end: '2025-04-30' }] });
+      expect(conflict.details).toMatchObject({ matchedOn: ['competitorBrand'], overlap: { days: 1 } });
+    });
+
+    it('ignores an unrelated brand in an unrelated category that names nobody relevant', () => {
+      expect(
+        check({ exclusivityWindows: [{ category: 'haircare', brandId: 'brand-nova', brandName: 'Nova', holderCompetitorBrands: ['Crunch'], start: '2025-03-01', end: '2025-03-31' }] }),
+      ).toEqual([]);
+    });
+  });
+
+  describe('the exclusivity the booking negotiates (re-checked before contracting)', () => {
+    // Lumen's agreed terms: skincare exclusivity 2025-03-01..2025-05-31, beyond its March campaign.
+    const negotiatedExclusivity = { category: 'skincare', start: '2025-03-01', end: '2025-05-31' };
+
+    it("blocks when another brand's booking in the exclusive category falls inside it, though outside the campaign", () => {
+      // Dewy (skincare) books Ana 2025-04-10..2025-04-20: no overlap with March, 11 days inside the exclusivity.
+      const dewy = { collaborationId: 'COL-9', brandId: 'brand-dewy', brandName: 'Dewy', brandCategory: 'skincare', campaignWindow: { start: '2025-04-10', end: '2025-04-20' } };
+      expect(check({ activeBookings: [dewy] })).toEqual([]);
+      expect(check({ activeBookings: [dewy], negotiatedExclusivity })).toEqual([
+        {
+          kind: 'NEGOTIATED_EXCLUSIVITY',
+          severity: 'blocking',
+          message:
+            'The exclusivity being contracted (skincare, 2025-03-01 to 2025-05-31) would bar Ana from the booking with Dewy (skincare) ' +
+            'from 2025-04-10 to 2025-04-20: both are in skincare. They overlap by 11 days (2025-04-10 to 2025-04-20).',
+          details: { negotiated: negotiatedExclusivity, booking: dewy, matchedOn: ['category'], overlap: { start: '2025-04-10', end: '2025-04-20', days: 11 } },
+        },
+      ]);
+    });
+
+    it('blocks a booking of a brand that names this brand as a competitor, in another category', () => {
+      const nova = { brandId: 'brand-nova', brandName: 'Nova', brandCategory: 'haircare', brandCompetitorBrands: ['Lumen'], campaignWindow: { start: '2025-05-31', end: '2025-06-15' } };
+      const [conflict] = check({ activeBookings: [nova], negotiatedExclusivity });
+      expect(conflict).toMatchObject({ kind: 'NEGOTIATED_EXCLUSIVITY', details: { matchedOn: ['namedByOther'], overlap: { start: '2025-05-31', end: '2025-05-31', days: 1 } } });
+      expect(conflict.message).toContain('Nova names Lumen as a competitor');
+    });
+
+    it("never blocks on the brand's own other booking or an unrelated brand", () => {
+      const own = { brandId: 'brand-lumen', brandName: 'Lumen', brandCategory: 'skincare', campaignWindow: { start: '2025-04-01', end: '2025-04-30' } };
+      const crunch = { brandId: 'brand-crunch', brandName: 'Crunch', brandCategory: 'food', campaignWindow: { start: '2025-04-01', end: '2025-04-30' } };
+      expect(check({ activeBookings: [own, crunch], negotiatedExclusivity })).toEqual([]);
+    });
+
+    it("blocks when it overlaps another brand's exclusivity in the same category, whether contracted or only agreed", () => {
+      // Dewy holds skincare 2025-06-01..2025-06-30; the negotiated window runs to 2025-06-10: 10 shared days.
+      const negotiated = { ...negotiatedExclusivity, end: '2025-06-10' };
+      const contracted = { category: 'skincare', brandId: 'brand-dewy', brandName: 'Dewy', start: '2025-06-01', end: '2025-06-30', sourceContractId: 'C-9' };
+      const [conflict, ...rest] = check({ exclusivityWindows: [contracted], negotiatedExclusivity: negotiated });
+      expect(rest).toEqual([]);
+      expect(conflict).toMatchObject({ kind: 'NEGOTIATED_EXCLUSIVITY', severity: 'blocking', details: { exclusivity: contracted, matchedOn: ['category'], overlap: { days: 10 } } });
+      expect(conflict.message).toBe(
+        "The exclusivity being contracted (skincare, 2025-03-01 to 2025-06-10) clashes with Ana's existing exclusivity: exclusive to Dewy in skincare " +
+          'from 2025-06-01 to 2025-06-30 (contract C-9): both are in skincare. They overlap by 10 days (2025-06-01 to 2025-06-10).',
+      );
+      const agreed = { category: 'skincare', brandId: 'brand-dewy', brandName: 'Dewy', start: '2025-06-01', end: '2025-06-30', sourceCollaborationId: 'COL-9' };
+      const [pending] = check({ exclusivityWindows: [agreed], negotiatedExclusivity: negotiated });
+      expect(pending.message).toContain('from 2025-06-01 to 2025-06-30 (agreed on another booking, not yet contracted): both are in skincare.');
+    });
+
+    it("lets the brand extend its own exclusivity", () => {
+      const own = { category: 'skincare', brandId: 'brand-lumen', start: '2025-01-01', end: '2025-03-15', sourceContractId: 'C-1' };
+      expect(check({ exclusivityWindows: [own], negotiatedExclusivity })).toEqual([]);
+    });
+  });
+
   describe('concurrent bookings', () => {
     it('blocks a creator promoting a competitor the brand names in the same weeks', () => {
       const booking = { brandName: 'Glow', brandCategory: 'haircare', campaignWindow: { start: '2025-03-20', end: '2025-04-10' } };

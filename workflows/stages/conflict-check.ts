@@ -15,10 +15,26 @@ export async function conflictCheck(collaboration: CollaborationLifecycle): Prom
     await condition(() => collaboration.stage !== CollaborationStage.ConflictCheck);
     return;
   }
-  const report = await activities.checkConflicts({ collaborationId: collaboration.input.collaborationId });
+  await checkAndEscalate(collaboration, false);
+}
+
+/**
+ * Before the contracts are drawn up (behind patched('conflict-recheck-before-contracting')): the
+ * same check again, since other bookings may have been contracted since the brief, plus the
+ * exclusivity the agreed terms grant against the creator's other bookings and windows. A
+ * blocking result raises the same CONFLICT escalation. Returns whether one was raised.
+ */
+export async function recheckBeforeContracting(collaboration: CollaborationLifecycle): Promise<boolean> {
+  return checkAndEscalate(collaboration, true);
+}
+
+async function checkAndEscalate(collaboration: CollaborationLifecycle, negotiated: boolean): Promise<boolean> {
+  const report = await activities.checkConflicts(
+    negotiated ? { collaborationId: collaboration.input.collaborationId, negotiated } : { collaborationId: collaboration.input.collaborationId },
+  );
   collaboration.state.conflicts = report.conflicts;
-  collaboration.record('conflicts.checked', undefined, report.summary);
-  if (!report.blocking) return;
+  collaboration.record(negotiated ? 'conflicts.rechecked' : 'conflicts.checked', undefined, report.summary);
+  if (!report.blocking) return false;
 
   const escalationId = await collaboration.escalate(EscalationKind.Conflict, EscalationSeverity.High, report.summary);
   // OVERRIDE is the only decision that comes back here: a DROP cancels the lifecycle.
@@ -26,4 +42,5 @@ export async function conflictCheck(collaboration: CollaborationLifecycle): Prom
   await collaboration.closeEscalation(escalationId, decision.resolution, decision.reason, decision.actor);
   collaboration.record('conflict.overridden', decision.actor, decision.reason);
   collaboration.settledDecisions.add(escalationId);
+  return true;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
+import { recheckBeforeContracting } from './conflict-check';
 import { recordSignatureUpdate, type RecordSignatureInput } from '../messages';
 import { rejectDecision, requireRole, requireStage } from './decisions';
 
@@ -74,7 +75,8 @@ function checkSignature(collaboration: CollaborationLifecycle, input: RecordSign
 }
 
 /**
- * CONTRACTING: the contracts are drawn up from the agreed terms (frozen and hashed) and sent;
+ * CONTRACTING: conflicts checked again (the negotiated exclusivity included; CONFLICT when
+ * blocking), then the contracts are drawn up from the agreed terms (frozen and hashed) and sent;
  * a reminder, then CONTRACT_UNSIGNED (extend or drop) while any is unsigned. Exclusivity binds
  * the creator only once every contract is executed.
  */
@@ -86,6 +88,10 @@ export async function contracting(collaboration: CollaborationLifecycle): Promis
     // Collaborations that reached this stage before contracting existed hold here, as they did then.
     await condition(() => collaboration.stage !== CollaborationStage.Contracting);
     return;
+  }
+  if (patched('conflict-recheck-before-contracting') && (await recheckBeforeContracting(collaboration))) {
+    // Overridden: the contract deadlines count from now, not from before the escalation.
+    await collaboration.moveDeadlines([collaboration.deadline('contractReminder', reminder), collaboration.deadline('contractEscalation', escalation)]);
   }
   collaboration.contractsMayExist = true;
   const prepared = await activities.prepareContracts({ collaborationId: collaboration.input.collaborationId, at: collaboration.now() });

@@ -44,23 +44,36 @@ export interface AvailabilityWindow extends DateWindow {
 
 /**
  * An exclusivity the creator has already granted (docs/domain.md#records, ExclusivityWindow).
- * `brandName` is the brand that holds it, not a brand the creator is barred from: a window
- * held by a competitor the collaboration brand names is a clash, and the collaboration brand's own
- * window never blocks its own campaign.
+ * `brandId`/`brandName` is the brand that holds it, not a brand the creator is barred from: a
+ * window held by a competitor named in either brand's list is a clash, and the collaboration
+ * brand's own window never blocks its own campaign.
  */
 export interface CreatorExclusivity extends DateWindow {
   category?: string;
+  brandId?: string;
   brandName?: string;
+  /** The holding brand's own competitor list: it names who it is protected from. */
+  holderCompetitorBrands?: readonly string[];
   sourceContractId?: string;
+  /** Agreed on another booking and not yet contracted (no window registered yet). */
+  sourceCollaborationId?: string;
 }
 
 /** Another collaboration of the same creator that is still running or planned. */
 export interface ConcurrentCollaboration {
   collaborationId?: string;
   campaignId?: string;
+  brandId?: string;
   brandName: string;
   brandCategory: string;
+  /** The other brand's competitor list, for the exclusivity this booking negotiates. */
+  brandCompetitorBrands?: readonly string[];
   campaignWindow: DateWindow;
+}
+
+/** The exclusivity this booking's agreed terms grant its own brand (checked before contracting). */
+export interface NegotiatedExclusivity extends DateWindow {
+  category?: string;
 }
 
 export interface ConflictCheckInput {
@@ -69,16 +82,24 @@ export interface ConflictCheckInput {
   creator: ConflictCreator;
   exclusivityWindows?: readonly CreatorExclusivity[];
   activeBookings?: readonly ConcurrentCollaboration[];
+  negotiatedExclusivity?: NegotiatedExclusivity | null;
 }
 
-export const CONFLICT_KINDS = ['CREATOR_NOT_ACTIVE', 'REFUSED_CATEGORY', 'EXCLUSIVITY', 'COMPETITOR_BOOKING', 'UNAVAILABLE'] as const;
+export const CONFLICT_KINDS = ['CREATOR_NOT_ACTIVE', 'REFUSED_CATEGORY', 'EXCLUSIVITY', 'COMPETITOR_BOOKING', 'NEGOTIATED_EXCLUSIVITY', 'UNAVAILABLE'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** `blocking` raises the CONFLICT escalation; `warning` is shown to the talent manager and the collaboration goes on. */
 export type ConflictSeverity = 'blocking' | 'warning';
 
-/** Why an exclusivity window touches this brand. */
-export type ExclusivityMatch = 'category' | 'competitorCategory' | 'competitorBrand';
+/**
+ * Why an exclusivity window touches this brand: its category is the brand's own, or one the brand
+ * lists as competing; the brand names the holder (`competitorBrand`), or the holder names the
+ * brand (`namedByHolder`).
+ */
+export type ExclusivityMatch = 'category' | 'competitorCategory' | 'competitorBrand' | 'namedByHolder';
+
+/** Why the negotiated exclusivity clashes with another booking or window of the creator. */
+export type NegotiatedMatch = 'category' | 'competitorCategory' | 'competitorBrand' | 'namedByOther';
 
 /** Why a concurrent collaboration clashes; `sameCategory` is a brand in the collaboration brand's own category it has not named. */
 export type CompetitorMatch = 'competitorBrand' | 'competitorCategory' | 'sameCategory';
@@ -100,6 +121,16 @@ export type Conflict =
   | ConflictOf<'EXCLUSIVITY', { exclusivity: CreatorExclusivity; matchedOn: ExclusivityMatch[]; overlap: WindowOverlap }>
   | ConflictOf<'COMPETITOR_BOOKING', { booking: ConcurrentCollaboration; matchedOn: CompetitorMatch; overlap: WindowOverlap }>
   | ConflictOf<
+      'NEGOTIATED_EXCLUSIVITY',
+      {
+        negotiated: NegotiatedExclusivity;
+        booking?: ConcurrentCollaboration;
+        exclusivity?: CreatorExclusivity;
+        matchedOn: NegotiatedMatch[];
+        overlap: WindowOverlap;
+      }
+    >
+  | ConflictOf<
       'UNAVAILABLE',
       {
         /** Campaign days covered by at least one block (overlapping blocks are counted once). */
@@ -113,11 +144,16 @@ export type Conflict =
 
 /**
  * Every conflict between the creator and the collaboration, in a fixed order: creator status,
- * refused category, exclusivity, competitor collaborations, availability (each in input order).
+ * refused category, exclusivity, competitor collaborations, the negotiated exclusivity (against
+ * other bookings, then other windows), availability (each in input order).
+ *
+ * A window or booking of the collaboration's own brand never conflicts: same `id` when both
+ * sides carry one, else the same name.
  *
  * Severity:
- * - not active, refused category, exclusivity clash, competitor collaboration: blocking. An
- *   exclusivity breached for a single day is still a breach of a signed contract.
+ * - not active, refused category, exclusivity clash, competitor collaboration, negotiated
+ *   exclusivity that another booking or window already breaches: blocking. An exclusivity
+ *   breached for a single day is still a breach of a signed contract.
  * - a concurrent collaboration in the brand's own category that the brand has not named as a
  *   competitor: warning (likely awkward, not necessarily a clash).
  * - availability: blocking only when the blocks together cover the whole window; a
@@ -159,26 +195,34 @@ export function findConflicts(input: ConflictCheckInput): Conflict[] {
     });
   }
 
-  (input.exclusivityWindows ?? []).forEach((exclusivity, index) => {
+  const ownBrand = (id: string | undefined, name: string) => (brand.id && id ? id === brand.id : name !== '' && name === brandName);
+  const names = (list: readonly string[] | undefined) => new Set((list ?? []).map(comparableName).filter(Boolean));
+
+  const windows = (input.exclusivityWindows ?? []).map((exclusivity, index) => {
     const label = `exclusivity window ${index + 1}`;
     const window = parseWindow(exclusivity, label);
     const category = comparableName(exclusivity.category);
     const holder = comparableName(exclusivity.brandName);
-    if (!category && !holder) throw new Error(`${label} names neither a category nor a brand`);
+    if (!category && !holder && !exclusivity.brandId) throw new Error(`${label} names neither a category nor a brand`);
+    return { exclusivity, window, category, holder, own: ownBrand(exclusivity.brandId, holder), holderNames: names(exclusivity.holderCompetitorBrands) };
+  });
+
+  windows.forEach(({ exclusivity, window, category, holder, own, holderNames }) => {
     const overlap = overlapOf(campaign, window);
     // The brand's own exclusivity (an earlier or extended deal) protects it, never blocks it.
-    if (!overlap || holder === brandName) return;
+    if (!overlap || own) return;
     const matchedOn: ExclusivityMatch[] = [];
     if (category && category === brandCategory) matchedOn.push('category');
     else if (category && competitorCategories.has(category)) matchedOn.push('competitorCategory');
     if (holder && competitorBrands.has(holder)) matchedOn.push('competitorBrand');
+    else if (holderNames.has(brandName)) matchedOn.push('namedByHolder');
     if (matchedOn.length === 0) return;
     conflicts.push({
       kind: 'EXCLUSIVITY',
       severity: 'blocking',
       message:
         `${who} ${describeExclusivity(exclusivity)} ${describeRange(window)}` +
-        `${exclusivity.sourceContractId ? ` (contract ${exclusivity.sourceContractId})` : ''}; ` +
+        `${describeSource(exclusivity)}; ` +
         `${explainExclusivityMatch(matchedOn, exclusivity, brand)}. ` +
         `It overlaps the campaign (${span(campaign)}) by ${describeOverlap(overlap)}.`,
       details: { exclusivity, matchedOn, overlap },
@@ -214,6 +258,56 @@ export function findConflicts(input: ConflictCheckInput): Conflict[] {
       details: { booking: collaboration, matchedOn, overlap },
     });
   });
+
+  const negotiated = input.negotiatedExclusivity;
+  if (negotiated) {
+    const granted = parseWindow(negotiated, 'negotiated exclusivity');
+    const category = comparableName(negotiated.category);
+    const whom = who === 'The creator' ? 'the creator' : who;
+    const what = `The exclusivity being contracted (${category ? `${negotiated.category!.trim()}, ` : ''}${span(granted)})`;
+    (input.activeBookings ?? []).forEach((collaboration, index) => {
+      const window = parseWindow(collaboration.campaignWindow, `active booking ${index + 1} (${collaboration.brandName})`);
+      const overlap = overlapOf(granted, window);
+      const other = comparableName(collaboration.brandName);
+      if (!overlap || ownBrand(collaboration.brandId, other)) return;
+      // The exclusivity bars the category it names and the brand's competitors, from either side's list.
+      const otherCategory = comparableName(collaboration.brandCategory);
+      const matchedOn: NegotiatedMatch[] = [];
+      if (category && otherCategory === category) matchedOn.push('category');
+      else if (competitorCategories.has(otherCategory)) matchedOn.push('competitorCategory');
+      if (competitorBrands.has(other)) matchedOn.push('competitorBrand');
+      else if (names(collaboration.brandCompetitorBrands).has(brandName)) matchedOn.push('namedByOther');
+      if (matchedOn.length === 0) return;
+      conflicts.push({
+        kind: 'NEGOTIATED_EXCLUSIVITY',
+        severity: 'blocking',
+        message:
+          `${what} would bar ${whom} from the booking with ${collaboration.brandName.trim()} ` +
+          `(${collaboration.brandCategory.trim()}) ${describeRange(window)}: ${explainNegotiatedMatch(matchedOn, collaboration.brandName.trim(), negotiated, brand, collaboration.brandCategory.trim())}. ` +
+          `They overlap by ${describeOverlap(overlap)}.`,
+        details: { negotiated, booking: collaboration, matchedOn, overlap },
+      });
+    });
+    windows.forEach(({ exclusivity, window, category: heldCategory, holder, own, holderNames }) => {
+      const overlap = overlapOf(granted, window);
+      if (!overlap || own) return;
+      // Two exclusivities in one category at once cannot both be honoured, whoever holds them.
+      const matchedOn: NegotiatedMatch[] = heldCategory && (heldCategory === category || heldCategory === brandCategory) ? ['category'] : [];
+      if (heldCategory && heldCategory !== category && heldCategory !== brandCategory && competitorCategories.has(heldCategory)) matchedOn.push('competitorCategory');
+      if (holder && competitorBrands.has(holder)) matchedOn.push('competitorBrand');
+      else if (holderNames.has(brandName)) matchedOn.push('namedByOther');
+      if (matchedOn.length === 0) return;
+      conflicts.push({
+        kind: 'NEGOTIATED_EXCLUSIVITY',
+        severity: 'blocking',
+        message:
+          `${what} clashes with ${whom}'s existing exclusivity: ${describeExclusivity(exclusivity).replace(/^is /, '')} ` +
+          `${describeRange(window)}${describeSource(exclusivity)}: ${explainNegotiatedMatch(matchedOn, exclusivity.brandName?.trim() || 'its holder', negotiated, brand, exclusivity.category?.trim())}. ` +
+          `They overlap by ${describeOverlap(overlap)}.`,
+        details: { negotiated, exclusivity, matchedOn, overlap },
+      });
+    });
+  }
 
   const blocks: BlockedDays[] = [];
   (creator.availabilityBlocks ?? []).forEach((block, index) => {
@@ -344,6 +438,32 @@ function explainExclusivityMatch(matchedOn: ExclusivityMatch[], exclusivity: Cre
           return `${name} lists ${exclusivity.category!.trim()} as a competing category`;
         case 'competitorBrand':
           return `${name} names ${exclusivity.brandName!.trim()} as a competitor`;
+        case 'namedByHolder':
+          return `${exclusivity.brandName?.trim() || 'the holder'} names ${name} as a competitor`;
+      }
+    })
+    .join(', and ');
+}
+
+function describeSource(exclusivity: CreatorExclusivity): string {
+  if (exclusivity.sourceContractId) return ` (contract ${exclusivity.sourceContractId})`;
+  if (exclusivity.sourceCollaborationId) return ` (agreed on another booking, not yet contracted)`;
+  return '';
+}
+
+function explainNegotiatedMatch(matchedOn: NegotiatedMatch[], other: string, negotiated: NegotiatedExclusivity, brand: ConflictBrand, otherCategory?: string): string {
+  const name = brand.name.trim();
+  return matchedOn
+    .map((match) => {
+      switch (match) {
+        case 'category':
+          return `both are in ${otherCategory ?? negotiated.category?.trim() ?? brand.category.trim()}`;
+        case 'competitorCategory':
+          return `${name} lists ${otherCategory ?? 'that category'} as a competing category`;
+        case 'competitorBrand':
+          return `${name} names ${other} as a competitor`;
+        case 'namedByOther':
+          return `${other} names ${name} as a competitor`;
       }
     })
     .join(', and ');
