@@ -15,13 +15,16 @@ import { RunningSystem, startSystem } from '../support/system';
  * broken in one field, or any JSON. The properties: no answer is a 5xx, and a request answered
  * 4xx changes nothing (a fingerprint of every record table before and after it).
  *
- * Requests go one at a time. A success may leave workflow work running for a moment, so a
- * change seen after a 4xx is checked again: once the records are still, the same request is sent
- * again alone, and only a change across that second send counts. Bounded by count and time.
+ * Requests go four at a time. When records changed across a batch (a success in it, workflow
+ * work an earlier success started, or a refusal that should have changed nothing), each refused
+ * request of the batch is sent again alone once the records are still, and only a change across
+ * that send counts against it. Bounded by count and time.
  */
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5_000);
 const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 170_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
+/** Requests in flight at once; a batch that changed anything has its refused requests checked one by one. */
+const LANES = Number(process.env.FUZZ_LANES ?? 4);
 
 /** Written by requests for their own bookkeeping, not records: sessions, throttles, the keys of refused requests. */
 const NOT_RECORDS = new Set(['migrations', 'admin_session', 'login_throttle', 'request_keys']);
@@ -164,37 +167,45 @@ describe('fuzzing the REST API from its OpenAPI document', () => {
     const serverErrors: string[] = [];
     const changesAfterRefusal: string[] = [];
     const operationsHit = new Set<string>();
+    const refusedAlone = (status: number) => status >= 400 && status < 500;
+    const differs = (a: Record<string, string>, b: Record<string, string>) => tables.filter((table) => a[table] !== b[table]);
+    const describe = (request: FuzzRequest) => `${request.method} ${request.url} as #${request.as} ${request.contentType ?? ''} ${request.body?.slice(0, 300) ?? ''}`;
     let before = await settled();
     let sent = 0;
-    let recheckedChanges = 0;
-    for (const request of requests) {
-      if (Date.now() - started > TIME_LIMIT_MS) break;
-      const status = await send(request);
-      sent += 1;
-      operationsHit.add(request.operation);
-      byStatus[status] = (byStatus[status] ?? 0) + 1;
-      const what = `${request.method} ${request.url} as #${request.as} ${request.contentType ?? ''} ${request.body?.slice(0, 300) ?? ''}`;
-      if (status >= 500) serverErrors.push(`${status} ${what}`);
-      if (status >= 400 && status < 500) {
-        const after = await fingerprint();
-        if (tables.some((table) => after[table] !== before[table])) {
-          const still = await settled();
-          const again = await send(request);
-          const afterAgain = await fingerprint();
-          const changed = tables.filter((table) => afterAgain[table] !== still[table]);
-          if (again >= 400 && again < 500 && changed.length) changesAfterRefusal.push(`${status} ${what} changed ${changed.join(', ')}`);
-          recheckedChanges += 1;
-          before = await settled();
-        }
-      } else {
-        before = await fingerprint();
+    let rechecked = 0;
+    for (let i = 0; i < requests.length && Date.now() - started <= TIME_LIMIT_MS; i += LANES) {
+      const batch = requests.slice(i, i + LANES);
+      const statuses = await Promise.all(batch.map(send));
+      sent += batch.length;
+      batch.forEach((request, j) => {
+        operationsHit.add(request.operation);
+        byStatus[statuses[j]] = (byStatus[statuses[j]] ?? 0) + 1;
+        if (statuses[j] >= 500) serverErrors.push(`${statuses[j]} ${describe(request)}`);
+      });
+      const after = await fingerprint();
+      const refused = batch.filter((_, j) => refusedAlone(statuses[j]));
+      if (!differs(after, before).length || !refused.length) {
+        before = after;
+        continue;
       }
+      // Something changed: a success in the batch, earlier work settling, or a refusal that
+      // should have changed nothing. Each refused request is sent again alone to tell.
+      let still = await settled();
+      for (const request of refused) {
+        const again = await send(request);
+        const afterAgain = await fingerprint();
+        const changed = differs(afterAgain, still);
+        if (refusedAlone(again) && changed.length) changesAfterRefusal.push(`${again} ${describe(request)} changed ${changed.join(', ')}`);
+        rechecked += 1;
+        still = changed.length ? await settled() : afterAgain;
+      }
+      before = still;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `fuzz: ${sent} requests in ${seconds} s over ${operationsHit.size} of ${operations.length} operations (seed ${SEED}); ` +
         `by status ${JSON.stringify(byStatus)}; 5xx = ${serverErrors.length}; state changes after 4xx = ${changesAfterRefusal.length} ` +
-        `(${recheckedChanges} changes seen after a 4xx were earlier work settling, checked by sending the request again)\n`,
+        `(${LANES} at a time; ${rechecked} refused requests sent again alone after a batch that changed something)\n`,
     );
     if (serverErrors.length || changesAfterRefusal.length) {
       // The requests to replay and what the API logged about them (FUZZ_SEED reproduces the run).
