@@ -3,8 +3,10 @@
 # stdout, and nothing else there: callers do `TEMPORAL_CLI_PATH="$(bash scripts/ensure-temporal-cli.sh)"`.
 # Progress and errors go to stderr.
 #
-# Order: $TEMPORAL_CLI_PATH, then <repo>/.tools/bin/temporal, then build it with Go,
-# then download the official release.
+# Order: $TEMPORAL_CLI_PATH, then a CLI already built for this checkout (<repo>/.tools/bin/temporal,
+# where earlier versions put it), then the user-level cache shared by every checkout
+# ($CREATOROPS_CACHE_DIR, default ~/.cache/creatorops, or $XDG_CACHE_HOME/creatorops), then build
+# it there with Go, then download the official release.
 set -euo pipefail
 
 # v1.5.1 is pinned on purpose: later tags carry a `replace` directive that
@@ -12,8 +14,19 @@ set -euo pipefail
 readonly TEMPORAL_CLI_VERSION=v1.5.1
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="$repo/.tools"
-bin="$tools/bin/temporal"
+legacy="$repo/.tools/bin/temporal"
+if [[ -n "${CREATOROPS_CACHE_DIR:-}" ]]; then
+  cache="$CREATOROPS_CACHE_DIR"
+elif [[ -n "${XDG_CACHE_HOME:-}" ]]; then
+  cache="$XDG_CACHE_HOME/creatorops"
+elif [[ -n "${HOME:-}" ]]; then
+  cache="$HOME/.cache/creatorops"
+else
+  cache="$repo/.tools"
+fi
+# One directory per version, so checkouts pinned to different versions share the cache.
+tools="$cache/temporal-cli/$TEMPORAL_CLI_VERSION"
+bin="$tools/temporal"
 
 log() { echo "ensure-temporal-cli: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -30,13 +43,14 @@ if [[ -n "${TEMPORAL_CLI_PATH:-}" ]]; then
   path="$TEMPORAL_CLI_PATH"
   [[ "$path" == /* ]] || path="$PWD/$path"
   [[ -f "$path" && -x "$path" ]] \
-    || die "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH is not an executable file (unset it to build or download the CLI into $tools/bin)"
+    || die "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH is not an executable file (unset it to build or download the CLI into $tools)"
   verify_and_print "$path"
 fi
 
+[[ -x "$legacy" ]] && verify_and_print "$legacy"
 [[ -x "$bin" ]] && verify_and_print "$bin"
 
-mkdir -p "$tools/bin"
+mkdir -p "$tools"
 # Two callers (say, parallel CI jobs on one checkout) must not build at the same time.
 if command -v flock >/dev/null 2>&1; then
   exec 9>"$tools/.lock"
@@ -46,7 +60,7 @@ if command -v flock >/dev/null 2>&1; then
   [[ -x "$bin" ]] && verify_and_print "$bin"
 fi
 
-# Build or download into a staging directory inside .tools (same filesystem) and rename
+# Build or download into a staging directory inside the cache (same filesystem) and rename
 # into place, so an interrupted run never leaves a half-written executable at $bin that
 # the check above would then trust.
 staging="$(mktemp -d "$tools/.staging.XXXXXX")"
@@ -60,14 +74,27 @@ elif [[ -x /usr/local/go/bin/go ]]; then
 fi
 
 if [[ -n "$go" ]]; then
-  log "building temporal $TEMPORAL_CLI_VERSION with $go (takes a few minutes)"
+  log "building the Temporal CLI $TEMPORAL_CLI_VERSION with $go into $tools"
+  log "this happens once per machine (the cache is shared by every checkout): 4-12 minutes on 2 cores, mostly silent compiling"
   # Without HOME, go has nowhere for its module and build caches.
   if [[ -z "${HOME:-}" ]]; then
     export GOPATH="$tools/go" GOCACHE="$tools/go-cache"
   fi
   # CGO_ENABLED=0: a static binary, like the official release; the CLI's SQLite is pure Go.
   GOBIN="$staging" CGO_ENABLED=0 \
-    "$go" install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >&2
+    "$go" install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >&2 &
+  builder=$!
+  started=$SECONDS
+  # go prints nothing while it compiles: say every 30 s that it is still at it.
+  while kill -0 "$builder" 2>/dev/null; do
+    for _ in $(seq 30); do
+      kill -0 "$builder" 2>/dev/null || break
+      sleep 1
+    done
+    kill -0 "$builder" 2>/dev/null && log "still building the Temporal CLI ($((SECONDS - started)) s so far)"
+  done
+  wait "$builder" || die "go install failed (see above); set TEMPORAL_CLI_PATH to a Temporal CLI to skip building"
+  log "built in $((SECONDS - started)) s"
 else
   case "$(uname -s)" in
     Linux) platform=linux ;;

@@ -1,6 +1,5 @@
 import { Connection } from '@temporalio/client';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../libs/temporal/search-attribute-keys';
 import { freePort, WaitAborted, waitFor } from './ports';
@@ -8,13 +7,11 @@ import { freePort, WaitAborted, waitFor } from './ports';
 const PROJECT_ROOT = path.resolve(__dirname, '../..').replace(/[\\/]dist$/, '');
 
 /**
- * The Temporal CLI binary: TEMPORAL_CLI_PATH, else the project-local build, else the script
- * that builds it (go install) or downloads it.
+ * The Temporal CLI binary: TEMPORAL_CLI_PATH, else what the script finds (a checkout's earlier
+ * build, the user-level cache) or builds (go install) or downloads into the cache.
  */
 export function temporalCliPath(): string {
   if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
-  const local = path.join(PROJECT_ROOT, '.tools/bin/temporal');
-  if (fs.existsSync(local)) return local;
   return execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ensure-temporal-cli.sh')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

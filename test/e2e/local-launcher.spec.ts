@@ -28,7 +28,9 @@ describe('npm start (local launcher)', () => {
     for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV', 'ADMIN_EMAIL', 'SESSION_SECRET']) delete env[name];
     // The admin's password comes from the environment, as a newcomer would set it.
     env.ADMIN_PASSWORD = adminPassword;
-    launcher = spawn(process.execPath, [path.join(root, 'dist/scripts/run-local.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `npm start` itself, as a newcomer types it: after `npm test`'s build nothing changed, so it
+    // must start without building again, and a signal sent to the npm process must stop everything.
+    launcher = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     launcher.stdout?.on('data', (chunk) => (output += chunk));
     launcher.stderr?.on('data', (chunk) => (output += chunk));
     await waitFor('the launcher to report it is running', async () => {
@@ -51,6 +53,10 @@ describe('npm start (local launcher)', () => {
     const response = await fetch(`${baseUrl}${pathname}`, { ...init, headers: { authorization: demo, 'content-type': 'application/json', ...(init.headers ?? {}) } });
     return { status: response.status, body: (await response.json()) as any };
   };
+
+  it('starts without building when nothing changed since the last build', () => {
+    expect(output).toContain('npm start: nothing changed since the last build; starting');
+  });
 
   it('prints where everything is and reports itself healthy', async () => {
     expect(output).toMatch(/REST API\s+http:\/\/127\.0\.0\.1:\d+/);
@@ -91,11 +97,18 @@ describe('npm start (local launcher)', () => {
     expect(listed.params.kind).toBe('BRIEF_ACK_OVERDUE');
   });
 
-  it('stops everything cleanly on Ctrl-C', async () => {
+  it('stops everything when the npm start process itself gets SIGINT', async () => {
+    const temporalUi = output.match(/Temporal UI\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    expect(temporalUi).toBeDefined();
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
     launcher.kill('SIGINT');
-    expect(await exited).toBe(0);
-    const stillUp = await fetch(`${baseUrl}/health`).then(() => true, () => false);
-    expect(stillUp).toBe(false);
+    await exited;
+    // Everything it started is gone: the API and the Temporal dev server answer nothing.
+    await waitFor('the API and Temporal to stop', async () => {
+      const apiUp = await fetch(`${baseUrl}/health`).then(() => true, () => false);
+      const temporalUp = await fetch(temporalUi!).then(() => true, () => false);
+      return !apiUp && !temporalUp ? true : undefined;
+    }, 30_000, 250);
+    expect(output).toMatch(/stopp/i);
   });
 });
