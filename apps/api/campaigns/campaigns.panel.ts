@@ -67,12 +67,16 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     list: ['name', 'brandId', 'status', 'startsOn', 'endsOn', 'ownerId'],
     show: [
       'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps',
+      'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
       'brief', 'targetAudience', 'slaOverrides', 'summary', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'brandId', 'status', 'market', 'ownerId', 'startsOn', 'endsOn'],
     // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
     create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
-    edit: ['name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+    edit: [
+      'name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId',
+      'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
+    ],
     // A running campaign closes collaborations at the end of its last day: a new end date moves that.
     afterEdit: async (id, changed) => {
       if ('endsOn' in changed.after) await deps.campaigns.followEndDate(id);
@@ -87,6 +91,8 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       market: choices(Object.values(Market)),
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       budgetMinor: money(),
+      creatorFeeMinMinor: money(),
+      creatorFeeMaxMinor: money(),
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },

@@ -11,6 +11,7 @@ import { Reports1795991381423 } from './1795991381423-Reports';
 import { LatestReadings1795995000000 } from './1795995000000-LatestReadings';
 import { RequestKeys1795996000000 } from './1795996000000-RequestKeys';
 import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
+import { CampaignTargeting1796100000000 } from './1796100000000-CampaignTargeting';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LatestReadings1795995000000,
   RequestKeys1795996000000,
   CreatorDisclosureFacts1796000000000,
+  CampaignTargeting1796100000000,
 ];
