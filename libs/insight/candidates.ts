@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Brand, Campaign, Collaboration, Creator, ExclusivityWindow } from '../domain/entities';
 import type { Audience } from '../domain/rules/audience';
 import type { BookingHistory, PostRecord, RecommendationCampaign, RecommendationCandidate, RecommendationInput } from '../domain/rules/recommendation';
@@ -30,11 +30,19 @@ export async function loadRecommendationInput(db: EntityManager, campaign: Campa
     .getMany();
   const ids = rows.map((creator) => creator.id);
   const asOf = options.asOf;
-  const onCampaign = await db.find(Collaboration, { where: { campaignId: campaign.id, stage: In(ACTIVE_STAGES) }, relations: { creator: true } });
+  const onCampaign = await heldAt(db, asOf).andWhere('b.campaignId = :campaign', { campaign: campaign.id }).leftJoinAndSelect('b.creator', 'creator').getMany();
   if (ids.length === 0) return { campaign: rankingCampaign(campaign, brand), candidates: [], booked: bookedOf(onCampaign) };
 
-  const exclusivities = await db.findBy(ExclusivityWindow, { creatorId: In(ids), releasedAt: IsNull() });
-  const running = await db.find(Collaboration, { where: { creatorId: In(ids), stage: In(ACTIVE_STAGES) }, relations: { campaign: { brand: true } } });
+  const exclusivities = await db
+    .createQueryBuilder(ExclusivityWindow, 'w')
+    .where('w.creatorId IN (:...ids)', { ids })
+    .andWhere('w.createdAt < :asOf AND (w.releasedAt IS NULL OR w.releasedAt >= :asOf)', { asOf })
+    .getMany();
+  const running = await heldAt(db, asOf)
+    .andWhere('b.creatorId IN (:...ids)', { ids })
+    .leftJoinAndSelect('b.campaign', 'campaign')
+    .leftJoinAndSelect('campaign.brand', 'brand')
+    .getMany();
   const posts: Array<{ creatorId: string; postedAt: Date; views: number | null; engagements: number | null; clicks: number | null; orders: number | null; nmvMinor: string | null }> =
     await db.query(
       `SELECT c."creatorId", d."postedAt", s."views", s."engagements", s."clicks", s."orders",
@@ -107,6 +115,17 @@ export async function loadRecommendationInput(db: EntityManager, campaign: Campa
 
 /** Stages of a booking that holds the creator: not yet completed, dropped or cancelled. */
 const ACTIVE_STAGES = Object.values(CollaborationStage).filter((stage) => !TERMINAL_STAGES.includes(stage));
+
+/**
+ * Bookings that held their creator at `asOf`: made before it, and still running then (running now,
+ * or ended by a last update after it). For asOf = now this is simply the running bookings.
+ */
+function heldAt(db: EntityManager, asOf: Date) {
+  return db
+    .createQueryBuilder(Collaboration, 'b')
+    .where('b.createdAt < :asOf', { asOf })
+    .andWhere('(b.stage IN (:...active) OR b.updatedAt >= :asOf)', { active: ACTIVE_STAGES });
+}
 
 function bookedOf(collaborations: Collaboration[]): { creatorId: string; name?: string; audience?: Audience }[] {
   return collaborations.map((c) => ({ creatorId: c.creatorId, name: c.creator?.name, audience: c.creator?.audience }));
