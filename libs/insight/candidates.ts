@@ -3,6 +3,7 @@ import { Brand, Campaign, Collaboration, Creator, ExclusivityWindow } from '../d
 import type { Audience } from '../domain/rules/audience';
 import type { BookingHistory, PostRecord, RecommendationCampaign, RecommendationCandidate, RecommendationInput } from '../domain/rules/recommendation';
 import { CollaborationStage, TERMINAL_STAGES } from '../domain/rules/stages';
+import { CreatorStatus } from '../domain/rules/statuses';
 
 /** How long after a post its creator's sales count as the post's NMV (docs/metrics.md#creator-recommendations). */
 export const ATTRIBUTION_DAYS = 7;
@@ -15,6 +16,11 @@ export interface CandidatePoolOptions {
   asOf: Date;
   /** Owners whose creators form the pool ('all' or ids); the caller's reach. */
   owners: 'all' | readonly string[];
+  /** Narrows the pool to active creators with one of these niches (the replacement shortlist), at most `poolLimit` of them. */
+  sharingNiches?: readonly string[];
+  poolLimit?: number;
+  /** Creators left out of the pool altogether (the one who dropped out). */
+  leaveOut?: readonly string[];
 }
 
 /**
@@ -23,11 +29,14 @@ export interface CandidatePoolOptions {
  */
 export async function loadRecommendationInput(db: EntityManager, campaign: Campaign, options: CandidatePoolOptions): Promise<Omit<RecommendationInput, 'weights' | 'limit'>> {
   const brand = await db.findOneByOrFail(Brand, { id: campaign.brandId });
-  const rows = await db
+  const pool = db
     .createQueryBuilder(Creator, 'creator')
     .where(options.owners === 'all' ? '1=1' : 'creator.ownerId = ANY(:owners)', { owners: options.owners === 'all' ? [] : [...options.owners] })
-    .orderBy('creator.id')
-    .getMany();
+    .orderBy('creator.id');
+  if (options.sharingNiches) pool.andWhere('creator.niches && :niches', { niches: [...options.sharingNiches] }).andWhere('creator.status = :active', { active: CreatorStatus.Active });
+  if (options.leaveOut?.length) pool.andWhere('NOT (creator.id = ANY(:leaveOut))', { leaveOut: [...options.leaveOut] });
+  if (options.poolLimit) pool.limit(options.poolLimit);
+  const rows = await pool.getMany();
   const ids = rows.map((creator) => creator.id);
   const asOf = options.asOf;
   const onCampaign = await heldAt(db, asOf).andWhere('b.campaignId = :campaign', { campaign: campaign.id }).leftJoinAndSelect('b.creator', 'creator').getMany();
