@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Creator, ExclusivityWindow } from '../../libs/domain/entities';
-import { CreatorStatus, Platform } from '../../libs/domain/rules/statuses';
 import { waitFor } from '../../scripts/lib/ports';
 import { createTeam, Team } from '../support/fixtures';
+import { seedRankingScenario } from '../support/recommendation-fixtures';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -22,7 +20,7 @@ describe('GET /campaigns/:id/candidates', () => {
   let system: RunningSystem;
   let team: Team;
   let asTalentManager: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
   let campaignId: string;
 
   const call = (method: string, path: string, auth: string | null, body?: unknown) => requestJson(system.baseUrl, method, path, auth, body);
@@ -30,63 +28,8 @@ describe('GET /campaigns/:id/candidates', () => {
   beforeAll(async () => {
     system = await startSystem();
     team = await createTeam(system.database.db);
-    const other = await createTeam(system.database.db);
     asTalentManager = system.basic(team.talentManager.email, team.password);
-    const tag = randomBytes(3).toString('hex');
-
-    const brand = await call('POST', '/brands', asTalentManager, { name: `Lumina ${tag}`, category: 'skincare', competitorBrands: ['ShineCorp'] });
-    expect(brand.status).toBe(201);
-    const campaign = await call('POST', '/campaigns', asTalentManager, {
-      brandId: brand.body.id,
-      name: 'Winter Glow',
-      budgetMinor: 150_000_000,
-      currency: 'INR',
-      startsOn: '2027-01-01',
-      endsOn: '2027-02-28',
-      ownerId: team.manager.id,
-      targetNiches: ['skincare', 'beauty'],
-      targetPlatforms: ['instagram'],
-      deliverableTypes: ['reel'],
-      creatorFeeMaxMinor: 5_000_000,
-      brandSafetyExclusions: ['gambling'],
-      targetAudience: { gender: { female: 0.8, male: 0.2 }, countries: { IN: 1 } },
-    });
-    expect(campaign.status).toBe(201);
-    campaignId = campaign.body.id;
-
-    const female = { gender: { female: 0.8, male: 0.2 }, countries: { IN: 1 } };
-    const seed = async (key: string, owner: string, fields: Partial<Creator>) => {
-      const saved = await system.database.db.getRepository(Creator).save({
-        name: key,
-        handle: `${key.toLowerCase().replace(/\s+/g, '.')}.${tag}`,
-        ownerId: owner,
-        status: CreatorStatus.Active,
-        niches: ['skincare'],
-        channels: [{ platform: Platform.Instagram, handle: `@${key}`, followers: 100_000 }],
-        baseRates: { reel: { amountMinor: 4_000_000, currency: 'INR' } },
-        ...fields,
-      });
-      ids[key] = saved.id;
-    };
-    // Expected order, by hand: niche fit, audience fit and price fit differ; nothing else does.
-    await seed('Ada Both', team.talentManager.id, { niches: ['skincare', 'beauty'], audience: female });
-    await seed('Bea Skin', team.talentManager.id, { niches: ['skincare'], audience: female });
-    await seed('Cai Pricey', team.talentManager.id, {
-      niches: ['beauty'],
-      audience: { gender: { female: 0.2, male: 0.8 }, countries: { IN: 1 } },
-      baseRates: { reel: { amountMinor: 8_000_000, currency: 'INR' } },
-    });
-    await seed('Dev Food', team.talentManager.id, { niches: ['food'], baseRates: {} });
-    await seed('Eli Exclusive', team.talentManager.id, { niches: ['skincare', 'beauty'], audience: female });
-    await seed('Fay Refuses', team.talentManager.id, { niches: ['skincare', 'beauty'], audience: female, preferences: { refusedCategories: ['Skincare'] } });
-    await seed('Gus Elsewhere', other.talentManager.id, { niches: ['skincare', 'beauty'], audience: female });
-    await system.database.db.getRepository(ExclusivityWindow).save({
-      creatorId: ids['Eli Exclusive'],
-      category: 'skincare',
-      brandName: 'ShineCorp',
-      startsOn: '2026-12-01',
-      endsOn: '2027-01-15',
-    });
+    ({ campaignId, ids } = await seedRankingScenario(system, team, await createTeam(system.database.db)));
   });
 
   afterAll(async () => {

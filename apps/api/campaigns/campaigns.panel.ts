@@ -8,6 +8,7 @@ import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { decisionAction, statusIn, type RecordView } from '../back-office/decision-action';
 import { choices, money, related } from '../back-office/properties';
+import { FIND_CREATORS_PAGE } from './find-creators-page.component';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { CampaignsService } from './campaigns.service';
 
@@ -97,6 +98,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },
         { label: 'Analytics', page: ANALYTICS_PAGE, query: { kind: 'campaigns' } },
+        { label: 'Find creators', page: FIND_CREATORS_PAGE, idParam: 'campaign' },
         // Recorded when the campaign ends; the same export as GET /reports/campaigns/:id/summary.pdf.
         { label: 'Summary (PDF)', page: 'reports', query: { format: 'pdf' }, idParam: 'campaign', download: true },
         { label: 'Summary (CSV)', page: 'reports', query: { format: 'csv' }, idParam: 'campaign', download: true },

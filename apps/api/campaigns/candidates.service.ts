@@ -7,6 +7,7 @@ import { loadRecommendationInput } from '../../../libs/insight/candidates';
 import { FactorWeights, Recommendation, recommendCreators, resolveWeights } from '../../../libs/domain/rules/recommendation';
 import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import { RecordReach } from '../users/record-reach';
 
 /**
@@ -26,6 +27,24 @@ export class CandidatesService {
     const owners = await this.reach.owners(actor, OPERATIONS_WRITE);
     const input = await loadRecommendationInput(this.db.manager, campaign, { asOf: new Date(), owners });
     return recommendCreators({ ...input, weights: await this.weightsFor(actor), limit });
+  }
+
+  /**
+   * Running campaigns, newest first: the Find creators page's picker. Every campaign, as in the
+   * panel's list: who may be booked is the creators' reach, not the campaign's owner.
+   */
+  async campaignChoices(actor: Actor): Promise<{ id: string; name: string }[]> {
+    if (actor.role === Role.Finance) return [];
+    const rows = await this.db
+      .getRepository(Campaign)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.name', 'c.startsOn'])
+      .where('c.status = :active', { active: CampaignStatus.Active })
+      .orderBy('c.startsOn', 'DESC')
+      .addOrderBy('c.name', 'ASC')
+      .limit(200)
+      .getMany();
+    return rows.map((c) => ({ id: c.id, name: c.name }));
   }
 
   /** The team's weights: a manager's own, a talent manager's manager's; the defaults when none are stored. */
