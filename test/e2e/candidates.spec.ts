@@ -106,4 +106,26 @@ describe('GET /campaigns/:id/candidates', () => {
     expect(ranked.map((item) => item.name)).toEqual(['Dev Food', 'Cai Pricey']);
     expect(ranked[0].factors.find((f) => f.name === 'priceFit')!.weight).toBe(0.35);
   });
+
+  it('edits the targeting the ranking reads through PATCH /campaigns/:id/targeting, validated', async () => {
+    const asManager = system.basic(team.manager.email, team.password);
+    const patch = (body: unknown) => call('PATCH', `/campaigns/${campaignId}/targeting`, asManager, body);
+    // The campaign is the manager's: a talent manager may not edit it (the same reach as closing it).
+    expect((await call('PATCH', `/campaigns/${campaignId}/targeting`, asTalentManager, { targetNiches: ['food'] })).status).toBe(403);
+    const inverted = await patch({ creatorFeeMinMinor: 6_000_000, creatorFeeMaxMinor: 5_000_000 });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.message).toMatch(/creatorFeeMinMinor \(6000000\) must not be above creatorFeeMaxMinor \(5000000\)/);
+    expect((await patch({ creatorFeeMinMinor: 6_000_000 })).status).toBe(400);
+    expect((await patch({ targetPlatforms: ['myspace'] })).status).toBe(400);
+    expect((await patch({ deliverableTypes: ['billboard'] })).status).toBe(400);
+    expect((await patch({ creatorFeeMaxMinor: -1 })).status).toBe(400);
+    expect((await patch({ targetNiches: [''] })).status).toBe(400);
+
+    const edited = await patch({ targetNiches: ['food'], brandSafetyExclusions: ['gambling', 'alcohol'] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ targetNiches: ['food'], brandSafetyExclusions: ['gambling', 'alcohol'], creatorFeeMaxMinor: 5_000_000, targetPlatforms: ['instagram'] });
+    const ranked = (await call('GET', `/campaigns/${campaignId}/candidates`, asTalentManager)).body.items as Ranked[];
+    const dev = ranked.find((item) => item.name === 'Dev Food')!;
+    expect(dev.factors.find((f) => f.name === 'nicheFit')).toMatchObject({ value: 1, explanation: 'covers 1 of the 1 niches the brief asks for (food)' });
+  });
 });
