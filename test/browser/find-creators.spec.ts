@@ -87,7 +87,7 @@ describe('Find creators in the panel', () => {
       return { status: response.status, body: (await response.json()) as { refused?: { name: string; reason: string }[] } };
     }, [scenario.campaignId, scenario.ids['Fay Refuses']]);
     expect(forced.status).toBe(422);
-    expect(forced.body.refused).toEqual([{ creatorId: scenario.ids['Fay Refuses'], name: scenario.ids['Fay Refuses'], reason: 'is not in the ranking for this campaign' }]);
+    expect(forced.body.refused).toEqual([{ creatorId: scenario.ids['Fay Refuses'], name: 'Fay Refuses', reason: expect.stringMatching(/^is excluded: refused category: Fay Refuses refuses skincare/) }]);
     expect(await system.database.db.getRepository(Collaboration).countBy({ creatorId: scenario.ids['Fay Refuses'] })).toBe(0);
   });
 });

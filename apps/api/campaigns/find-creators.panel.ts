@@ -36,14 +36,16 @@ export function findCreatorsPage(deps: FindCreatorsPageDependencies): PanelPage 
       const before = await base(viewer, campaignId);
       if (!campaignId || creatorIds.length === 0) return { status: 400, data: { ...before, error: 'Choose a campaign and at least one creator.' } };
       if (creatorIds.length > MAX_BOOKED_AT_ONCE) return { status: 400, data: { ...before, error: `Book at most ${MAX_BOOKED_AT_ONCE} creators at once.` } };
-      const names = new Map((before.ranking?.items ?? []).map((item) => [item.creatorId, item.name]));
+      const ranked = new Set((before.ranking?.items ?? []).map((item) => item.creatorId));
+      const names = new Map([...(before.ranking?.excluded ?? []), ...(before.ranking?.items ?? [])].map((c) => [c.creatorId, c.name]));
       const booked: NonNullable<FindCreatorsData['booked']> = [];
       const refused: NonNullable<FindCreatorsData['refused']> = [];
       for (const creatorId of creatorIds) {
         const name = names.get(creatorId) ?? creatorId;
         // Only from the ranking the viewer sees: an excluded or out-of-reach creator is refused here, not booked.
-        if (!names.has(creatorId)) {
-          refused.push({ creatorId, name, reason: 'is not in the ranking for this campaign' });
+        if (!ranked.has(creatorId)) {
+          const excluded = before.ranking?.excluded.find((c) => c.creatorId === creatorId);
+          refused.push({ creatorId, name, reason: excluded ? `is excluded: ${excluded.reasons.join('; ')}` : 'is not in the ranking for this campaign' });
           continue;
         }
         try {
