@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import { seedDemoHistory } from '../../libs/db/demo-history';
 import { seedDemo } from '../../libs/db/seed';
 import { Brand, Campaign } from '../../libs/domain/entities';
+import { loadRecommendationInput } from '../../libs/insight/candidates';
 import { measureRankingQuality } from '../../libs/insight/recommendation-quality';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -45,5 +46,29 @@ describe('creator ranking quality on the demo history', () => {
       expect(value!).toBeGreaterThanOrEqual(0);
       expect(value!).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('reads only what existed before the ranking date: nothing on the first day of the history, less than now later on', async () => {
+    const brands = await database.db.getRepository(Brand).findBy({ name: In(['Lumina Skin', 'FitFuel', 'Threadline', 'Voltix']) });
+    const campaigns = await database.db.getRepository(Campaign).find({ where: { brandId: In(brands.map((b) => b.id)) }, order: { startsOn: 'ASC' } });
+    const seen = async (campaign: Campaign, asOf: Date) => {
+      const input = await loadRecommendationInput(database.db.manager, campaign, { asOf, owners: 'all' });
+      return {
+        posts: input.candidates.reduce((n, c) => n + (c.posts?.length ?? 0), 0),
+        bookings: input.candidates.reduce((n, c) => n + (c.history?.bookings ?? 0), 0),
+        booked: input.booked?.length ?? 0,
+      };
+    };
+    const first = campaigns[0];
+    expect(first.startsOn).toBe('2025-06-01');
+    expect(await seen(first, new Date(`${first.startsOn}T00:00:00Z`))).toEqual({ posts: 0, bookings: 0, booked: 0 });
+    const last = campaigns[campaigns.length - 1];
+    const before = await seen(last, new Date(`${last.startsOn}T00:00:00Z`));
+    const now = await seen(last, new Date('2026-11-15T12:00:00Z'));
+    expect(before.posts).toBeGreaterThan(0);
+    expect(before.bookings).toBeGreaterThan(0);
+    // Bookings on the campaign are made during its quarter: none yet on its first day.
+    expect(before.booked).toBe(0);
+    expect(now.bookings).toBeGreaterThan(before.bookings);
   });
 });
