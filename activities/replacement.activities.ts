@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { Brand, Campaign, Collaboration, Creator, ExclusivityWindow } from '../libs/domain/entities';
+import { DataSource, In } from 'typeorm';
+import { Campaign, Collaboration, Creator, User } from '../libs/domain/entities';
 import { EscalationKind, EscalationSeverity } from '../libs/domain/rules/escalations';
-import { rankReplacements, Replacement, ReplacementCandidate } from '../libs/domain/rules/replacements';
-import type { Actor } from '../libs/domain/rules/roles';
-import { TERMINAL_STAGES } from '../libs/domain/rules/stages';
-import { CreatorStatus } from '../libs/domain/rules/statuses';
+import { FactorWeights, RankedCreator, recommendCreators, resolveWeights } from '../libs/domain/rules/recommendation';
+import { Actor, Role } from '../libs/domain/rules/roles';
+import { loadRecommendationInput } from '../libs/insight/candidates';
 import { requireCollaboration } from './booking-record';
 import { CollaborationActivities } from './collaboration.activities';
 
@@ -41,7 +40,7 @@ export class ReplacementActivities {
     const dropped = await this.db.getRepository(Creator).findOneByOrFail({ id: collaboration.creatorId });
     const shortlist = await this.shortlist(collaboration, campaign, dropped, input.at.slice(0, 10));
     const lines = shortlist.length
-      ? shortlist.map((r, i) => `${i + 1}. @${r.name} — score ${r.score} (${r.reasons.join('; ')})${r.warnings.length ? ` ⚠ ${r.warnings.join('; ')}` : ''}`)
+      ? shortlist.map((r, i) => `${i + 1}. @${r.handle} — score ${r.score} (${why(r)})`)
       : ['No available, conflict-free creator in the same niche was found.'];
     const summary = [`@${dropped.handle} dropped out of "${campaign.name}": ${input.reason}`, 'Replacement shortlist:', ...lines].join('\n');
     return this.collaborations.escalate({
@@ -54,74 +53,60 @@ export class ReplacementActivities {
     });
   }
 
-  private async shortlist(collaboration: Collaboration, campaign: Campaign, dropped: Creator, today: string): Promise<Replacement[]> {
-    if (dropped.niches.length === 0) return [];
-    const brand = await this.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
-    const roster = await this.db
-      .getRepository(Creator)
-      .createQueryBuilder('creator')
-      .where('creator.id <> :dropped', { dropped: dropped.id })
-      .andWhere('creator.status = :active', { active: CreatorStatus.Active })
-      .andWhere('creator.niches && :niches', { niches: dropped.niches })
-      .orderBy('creator.id')
-      .limit(CANDIDATE_LIMIT)
-      .getMany();
-    if (roster.length === 0) return [];
-    const ids = roster.map((c) => c.id);
-    const exclusivities = await this.db.getRepository(ExclusivityWindow).find({ where: { creatorId: In(ids), releasedAt: IsNull() }, relations: { brand: true } });
-    const bookings = await this.db.getRepository(Collaboration).find({
-      where: { creatorId: In(ids), stage: Not(In([...TERMINAL_STAGES])) },
-      relations: { campaign: { brand: true } },
-    });
-    const candidates: ReplacementCandidate[] = roster.map((creator) => ({
-      id: creator.id,
-      name: creator.handle,
-      status: creator.status,
-      niches: creator.niches,
-      channels: creator.channels,
-      audience: creator.audience,
-      baseRates: creator.baseRates,
-      preferences: creator.preferences,
-      availabilityBlocks: creator.availabilityBlocks.map(({ start, end }) => ({ start, end })),
-      exclusivityWindows: exclusivities
-        .filter((w) => w.creatorId === creator.id)
-        .map((w) => ({
-          start: w.startsOn,
-          end: w.endsOn,
-          category: w.category ?? undefined,
-          brandId: w.brandId ?? undefined,
-          brandName: w.brand?.name ?? w.brandName ?? undefined,
-          holderCompetitorBrands: w.brand?.competitorBrands,
-        })),
-      activeBookings: bookings
-        .filter((b) => b.creatorId === creator.id && b.campaign?.brand)
-        .map((b) => ({
-          collaborationId: b.id,
-          campaignId: b.campaignId,
-          brandName: b.campaign!.brand!.name,
-          brandCategory: b.campaign!.brand!.category,
-          campaignWindow: { start: b.campaign!.startsOn, end: b.campaign!.endsOn },
-        })),
-    }));
+  /**
+   * The same ranking as GET /campaigns/:id/candidates (docs/metrics.md#creator-recommendations),
+   * over active creators sharing a niche with the one who dropped out, for what is left of the window.
+   */
+  private async shortlist(collaboration: Collaboration, campaign: Campaign, dropped: Creator, today: string): Promise<Shortlisted[]> {
+    const niches = campaign.targetNiches?.length ? campaign.targetNiches : dropped.niches;
+    if (niches.length === 0) return [];
     try {
-      return rankReplacements({
-        droppedCreatorId: dropped.id,
-        campaign: {
-          id: campaign.id,
-          brand: { id: brand.id, name: brand.name, category: brand.category, competitorCategories: brand.competitorCategories, competitorBrands: brand.competitorBrands },
-          window: { start: campaign.startsOn, end: campaign.endsOn },
-          niches: dropped.niches,
-          targetAudience: Object.keys(campaign.targetAudience ?? {}).length ? campaign.targetAudience : undefined,
-        },
-        candidates,
-        // Only the rest of the window needs covering; once it has passed, all of it is judged.
-        today: today <= campaign.endsOn ? today : undefined,
+      const input = await loadRecommendationInput(this.db.manager, campaign, {
+        asOf: new Date(),
+        owners: 'all',
+        sharingNiches: niches,
+        poolLimit: CANDIDATE_LIMIT,
+        leaveOut: [dropped.id],
+      });
+      // Only the rest of the window needs covering; once it has passed, all of it is judged.
+      const window = today > campaign.startsOn && today <= campaign.endsOn ? { start: today, end: campaign.endsOn } : input.campaign.window;
+      const { items } = recommendCreators({
+        ...input,
+        campaign: { ...input.campaign, window, niches },
+        // The dropped creator's audience is no overlap to avoid: they are leaving.
+        booked: (input.booked ?? []).filter((b) => b.creatorId !== dropped.id),
+        weights: await this.teamWeights(campaign.ownerId),
         limit: 5,
       });
+      if (items.length === 0) return [];
+      const handles = new Map((await this.db.getRepository(Creator).findBy({ id: In(items.map((i) => i.creatorId)) })).map((c) => [c.id, c.handle]));
+      return items.map((item) => ({ ...item, handle: handles.get(item.creatorId) ?? item.name }));
     } catch (error) {
       // A shortlist is advice: the dropout and its escalation must go ahead without one.
       this.logger.warn(`no replacement shortlist for collaboration ${collaboration.id}: ${(error as Error).message}`);
       return [];
     }
   }
+
+  /** The campaign owner's team weights (their own as a manager, else their manager's). */
+  private async teamWeights(ownerId: string): Promise<Partial<FactorWeights> | undefined> {
+    const owner = await this.db.getRepository(User).findOneBy({ id: ownerId });
+    const lead = owner && owner.role !== Role.Manager && owner.role !== Role.Admin && owner.managerId ? await this.db.getRepository(User).findOneBy({ id: owner.managerId }) : owner;
+    try {
+      return resolveWeights(lead?.recommendationWeights);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+type Shortlisted = RankedCreator & { handle: string };
+
+/** The three factors that added most, in words, so the manager sees why without opening the ranking. */
+function why(item: RankedCreator): string {
+  return [...item.factors]
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, 3)
+    .map((factor) => `${factor.name} +${factor.contribution}: ${factor.explanation}`)
+    .join('; ');
 }

@@ -1,5 +1,6 @@
 import { analyticsPage, type AnalyticsPageDependencies } from './analytics/analytics.panel';
 import type { PanelPage } from './back-office/pages';
+import { findCreatorsPage, type FindCreatorsPageDependencies } from './campaigns/find-creators.panel';
 import { kpiBoardPage, type KpiBoardPageDependencies } from './kpis/kpis.panel';
 import { reportsPage, type ReportsPageDependencies } from './reports/reports.panel';
 
@@ -8,8 +9,8 @@ import { reportsPage, type ReportsPageDependencies } from './reports/reports.pan
  * `*.panel.ts`, in sidebar order. Like panel.ts for the record types: the services are the ones
  * the REST API uses, so a page shows what the API answers, within the same reach.
  */
-export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies & ReportsPageDependencies;
+export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies & ReportsPageDependencies & FindCreatorsPageDependencies;
 
 export function panelPages(deps: PanelPageDependencies): PanelPage[] {
-  return [kpiBoardPage(deps), analyticsPage(deps), reportsPage(deps)];
+  return [kpiBoardPage(deps), analyticsPage(deps), reportsPage(deps), findCreatorsPage(deps)];
 }

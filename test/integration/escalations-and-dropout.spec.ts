@@ -150,6 +150,8 @@ describe('collaboration workflow: escalations, conflicts and dropout', () => {
       expect(alert).toMatchObject({ status: 'open', severity: 'high', assigneeId: harness.team.manager.id });
       expect(alert.summary).toContain('dropped out of');
       expect(alert.summary).toContain(`@${candidate.handle} — score`);
+      // The same ranking as GET /campaigns/:id/candidates, its factors explained in the line.
+      expect(alert.summary).toMatch(/nicheFit \+7\.5: covers 1 of the 2 niches the brief asks for \(beauty\)/);
       const projected = await harness.database.db.getRepository(Collaboration).findOneByOrFail({ id: row.id });
       expect(projected.stage).toBe(CollaborationStage.Dropped);
     });

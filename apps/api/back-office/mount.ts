@@ -19,6 +19,7 @@ import { KpisService } from '../kpis/kpis.service';
 import { InsightScopes } from '../kpis/scope';
 import { panelResources } from '../panel';
 import { panelPages } from '../panel-pages';
+import { CandidatesService } from '../campaigns/candidates.service';
 import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
@@ -108,6 +109,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     payouts: app.get(PayoutsService),
     escalations: app.get(EscalationsService),
     campaigns: app.get(CampaignsService),
+    candidates: app.get(CandidatesService),
     satisfaction: app.get(SatisfactionService),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
     kpis: app.get(KpisService),

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Market } from '../../../libs/domain/entities';
+import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
 import type { Audience } from '../../../libs/domain/rules/audience';
 import type { SlaPolicyOverrides } from '../../../libs/domain/rules/sla';
 import { IsAudience, IsMinorUnits, IsSlaOverrides } from '../common/domain-validators';
@@ -26,7 +27,34 @@ export class CampaignBriefDto {
   requiresNda?: boolean;
 }
 
-export class CreateCampaignDto {
+/** What the creator ranking reads from a brief (docs/metrics.md#creator-recommendations); every field optional. */
+export class CampaignTargetingDto {
+  @ApiPropertyOptional({ example: ['skincare', 'beauty'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(60, { each: true })
+  targetNiches?: string[];
+
+  @ApiPropertyOptional({ enum: Platform, isArray: true }) @IsOptional() @IsArray() @IsEnum(Platform, { each: true })
+  targetPlatforms?: Platform[];
+
+  @ApiPropertyOptional({ enum: DeliverableType, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsEnum(DeliverableType, { each: true })
+  deliverableTypes?: DeliverableType[];
+
+  @ApiPropertyOptional({ example: 5000000, description: 'Lowest fee per creator, integer minor units of the campaign currency' })
+  @IsOptional() @IsMinorUnits(0)
+  creatorFeeMinMinor?: number | null;
+
+  @ApiPropertyOptional({ example: 20000000, description: 'Highest fee per creator, integer minor units of the campaign currency' })
+  @IsOptional() @IsMinorUnits(0)
+  creatorFeeMaxMinor?: number | null;
+
+  @ApiPropertyOptional({ example: ['gambling', 'alcohol'], description: "Topics the brand will not sit beside; creators whose niches or content style name one are excluded" })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(60, { each: true })
+  brandSafetyExclusions?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsAudience()
+  targetAudience?: Audience;
+}
+
+export class CreateCampaignDto extends CampaignTargetingDto {
   @ApiProperty() @IsUUID()
   brandId: string;
 
@@ -38,9 +66,6 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ type: CampaignBriefDto }) @IsOptional() @ValidateNested() @Type(() => CampaignBriefDto)
   brief?: CampaignBriefDto;
-
-  @ApiPropertyOptional() @IsOptional() @IsAudience()
-  targetAudience?: Audience;
 
   @ApiPropertyOptional({ enum: Market, description: 'Disclosure rules that apply: IN (ASCI), US (FTC) or GB (CAP/CMA); docs/compliance.md' })
   @IsOptional() @IsEnum(Market)

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
 import { CurrentActor, DecidedBy, Roles } from '../users/api-auth.guard';
 import { checkedKey } from '../common/idempotency-key';
-import { CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
+import { CampaignTargetingDto, CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
 import { CampaignsService, CampaignView } from './campaigns.service';
 
 @ApiTags('campaigns')
@@ -24,6 +24,13 @@ export class CampaignsController {
   @Get(':id')
   findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Campaign> {
     return this.campaigns.findOne(id);
+  }
+
+  /** Edits the targeting the creator ranking reads: niches, platforms, deliverable types, fee range, brand safety, audience. */
+  @Patch(':id/targeting')
+  @Roles(Role.Manager, Role.TalentManager, Role.Admin)
+  updateTargeting(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CampaignTargetingDto, @CurrentActor() actor: Actor): Promise<Campaign> {
+    return this.campaigns.updateTargeting(id, dto, actor);
   }
 
   /** The row plus the campaign workflow's live view: its collaborations and how each ended. */

@@ -8,6 +8,7 @@ import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { decisionAction, statusIn, type RecordView } from '../back-office/decision-action';
 import { choices, money, related } from '../back-office/properties';
+import { FIND_CREATORS_PAGE } from './find-creators-page.component';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { CampaignsService } from './campaigns.service';
 
@@ -67,12 +68,16 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     list: ['name', 'brandId', 'status', 'startsOn', 'endsOn', 'ownerId'],
     show: [
       'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps',
+      'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
       'brief', 'targetAudience', 'slaOverrides', 'summary', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'brandId', 'status', 'market', 'ownerId', 'startsOn', 'endsOn'],
     // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
     create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
-    edit: ['name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+    edit: [
+      'name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId',
+      'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
+    ],
     // A running campaign closes collaborations at the end of its last day: a new end date moves that.
     afterEdit: async (id, changed) => {
       if ('endsOn' in changed.after) await deps.campaigns.followEndDate(id);
@@ -87,10 +92,13 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       market: choices(Object.values(Market)),
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       budgetMinor: money(),
+      creatorFeeMinMinor: money(),
+      creatorFeeMaxMinor: money(),
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'campaignId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'campaignId' },
         { label: 'Analytics', page: ANALYTICS_PAGE, query: { kind: 'campaigns' } },
+        { label: 'Find creators', page: FIND_CREATORS_PAGE, idParam: 'campaign' },
         // Recorded when the campaign ends; the same export as GET /reports/campaigns/:id/summary.pdf.
         { label: 'Summary (PDF)', page: 'reports', query: { format: 'pdf' }, idParam: 'campaign', download: true },
         { label: 'Summary (CSV)', page: 'reports', query: { format: 'csv' }, idParam: 'campaign', download: true },

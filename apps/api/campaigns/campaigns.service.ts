@@ -28,7 +28,17 @@ import { RecordReach } from '../users/record-reach';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
 import { requestFingerprint, RequestKeys } from '../common/request-keys';
 import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
-import { CreateCampaignDto } from './campaign.dto';
+import { CampaignTargetingDto, CreateCampaignDto } from './campaign.dto';
+
+const TARGETING_FIELDS = [
+  'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions', 'targetAudience',
+] as const satisfies readonly (keyof CampaignTargetingDto & keyof Campaign)[];
+
+function checkFeeRange(min: number | null | undefined, max: number | null | undefined): void {
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    throw new BadRequestException(`creatorFeeMinMinor (${min}) must not be above creatorFeeMaxMinor (${max})`);
+  }
+}
 
 export interface CampaignView {
   campaign: Campaign;
@@ -54,6 +64,7 @@ export class CampaignsService {
 
   async create(dto: CreateCampaignDto, actor: Actor): Promise<Campaign> {
     if (dto.endsOn < dto.startsOn) throw new BadRequestException('endsOn must not be before startsOn');
+    checkFeeRange(dto.creatorFeeMinMinor, dto.creatorFeeMaxMinor);
     // A campaign whose last day is over would close itself the moment it started.
     if (closesAt(dto.endsOn) <= new Date().toISOString()) throw new BadRequestException(`endsOn ${dto.endsOn} has passed; a new campaign must end today or later`);
     const ownerId = newRecordOwner(OWNER_ROLES.campaign, actor, dto.ownerId);
@@ -87,6 +98,21 @@ export class CampaignsService {
     const campaign = await this.db.getRepository(Campaign).findOneBy({ id });
     if (!campaign) throw new NotFoundException(`Campaign ${id} does not exist`);
     return campaign;
+  }
+
+  /** Edits what the creator ranking reads from the brief; audited with the values before and after. */
+  async updateTargeting(id: string, dto: CampaignTargetingDto, actor: Actor): Promise<Campaign> {
+    const campaign = await this.campaignInReach(id, actor);
+    const fields = TARGETING_FIELDS.filter((field) => dto[field] !== undefined);
+    const next = { ...campaign, ...Object.fromEntries(fields.map((field) => [field, dto[field]])) } as Campaign;
+    checkFeeRange(next.creatorFeeMinMinor, next.creatorFeeMaxMinor);
+    return this.db.transaction(async (tx) => {
+      const before = Object.fromEntries(fields.map((field) => [field, campaign[field]]));
+      const after = Object.fromEntries(fields.map((field) => [field, next[field]]));
+      await tx.update(Campaign, { id }, after);
+      await appendAudit(tx, { actor, action: 'campaign.targeting_updated', entity: 'Campaign', entityId: id, before, after });
+      return tx.findOneByOrFail(Campaign, { id });
+    });
   }
 
   async view(id: string): Promise<CampaignView> {

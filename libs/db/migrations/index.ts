@@ -12,6 +12,7 @@ import { LatestReadings1795995000000 } from './1795995000000-LatestReadings';
 import { RequestKeys1795996000000 } from './1795996000000-RequestKeys';
 import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
 import { ExclusivityWindowBrand1796100000000 } from './1796100000000-ExclusivityWindowBrand';
+import { CampaignTargeting1796200000000 } from './1796200000000-CampaignTargeting';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RequestKeys1795996000000,
   CreatorDisclosureFacts1796000000000,
   ExclusivityWindowBrand1796100000000,
+  CampaignTargeting1796200000000,
 ];

@@ -1,4 +1,4 @@
-import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Audience } from '../rules/audience';
 import { DEFAULT_MARGIN_FLOOR_BPS } from '../rules/margin';
 import { SlaPolicyOverrides } from '../rules/sla';
@@ -25,6 +25,7 @@ export enum Market {
 }
 
 @Entity({ name: 'campaigns' })
+@Check('CHK_campaigns_fee_range', `"creatorFeeMinMinor" IS NULL OR "creatorFeeMaxMinor" IS NULL OR "creatorFeeMinMinor" <= "creatorFeeMaxMinor"`)
 export class Campaign extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,6 +49,29 @@ export class Campaign extends BaseEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   targetAudience: Audience;
+
+  /** Niches the brief wants (docs/metrics.md#creator-recommendations, niche fit); empty: any. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  targetNiches: string[];
+
+  /** Platforms the brief posts on; a creator with no channel on any of them is not a candidate. Empty: any. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  targetPlatforms: string[];
+
+  /** Deliverable types asked of each creator (reel, story…), priced against the creator's rate card. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  deliverableTypes: string[];
+
+  /** Per-creator fee range in the campaign currency (minor units); either end may be open. */
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  creatorFeeMinMinor: number | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  creatorFeeMaxMinor: number | null;
+
+  /** Topics the brand will not sit beside (gambling, alcohol…): a creator whose niches or content style name one is excluded. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  brandSafetyExclusions: string[];
 
   @Column({ type: 'varchar', length: 2, default: Market.India })
   market: Market;

@@ -29,6 +29,13 @@ export class User extends BaseEntity {
   @JoinColumn({ name: 'managerId' })
   manager?: User | null;
 
+  /**
+   * A team lead's weights for the creator ranking (docs/metrics.md#creator-recommendations); null:
+   * the defaults. Read from the manager of whoever asks, so a team shares one set.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  recommendationWeights: Record<string, number> | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
