@@ -285,16 +285,20 @@ describe('exclusivity window brand migration', () => {
 
   it('backfills the brand from the source contract, else from a brand of the same name, and leaves the rest null', async () => {
     const db = database.db;
-    const [newest]: { name: string }[] = await db.query(`SELECT "name" FROM "migrations" ORDER BY "id" DESC LIMIT 1`);
-    expect(newest.name).toBe('ExclusivityWindowBrand1796100000000');
+    const applied: { name: string }[] = await db.query(`SELECT "name" FROM "migrations" ORDER BY "id"`);
+    expect(applied.map((m) => m.name)).toContain('ExclusivityWindowBrand1796100000000');
     const team = await createTeam(db);
     const booking = await createBookingRow(db, team);
     const campaign = await db.getRepository(Campaign).findOneOrFail({ where: { id: booking.campaignId }, relations: { brand: true } });
     const contract = await db.getRepository(Contract).save({ collaborationId: booking.id, kind: ContractKind.ExclusivityAddendum, documentHash: 'b'.repeat(64) });
     const named = await db.getRepository(Brand).save({ name: 'Glow Labs', category: 'cosmetics' });
 
-    // Back to the schema before the column, with rows as the old code wrote them.
-    await db.undoLastMigration({ transaction: 'each' });
+    // Back to the schema before the column (undoing the migrations after it too), with rows as the old code wrote them.
+    for (;;) {
+      const [last]: { name: string }[] = await db.query(`SELECT "name" FROM "migrations" ORDER BY "id" DESC LIMIT 1`);
+      await db.undoLastMigration({ transaction: 'each' });
+      if (last.name === 'ExclusivityWindowBrand1796100000000') break;
+    }
     const insert = async (values: { category: string | null; brandName: string | null; sourceContractId: string | null }): Promise<string> => {
       const [row]: { id: string }[] = await db.query(
         `INSERT INTO "exclusivity_windows" ("creatorId", "category", "brandName", "startsOn", "endsOn", "sourceContractId") VALUES ($1, $2, $3, '2027-01-01', '2027-03-31', $4) RETURNING "id"`,
