@@ -31,6 +31,8 @@ export interface RunningSystem {
 export interface SystemOptions {
   /** Extra environment for both processes (e.g. SLA_BRIEF_ACK_REMINDER). */
   env?: NodeJS.ProcessEnv;
+  /** A migrated database of the test's own (its own PostgreSQL); default: a fresh one on the shared server. */
+  database?: TestDatabase;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface SystemOptions {
  */
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   requireBuiltApps('run `npm run build` first (npm test does)');
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const admin = { email: 'admin@creatorops.test', password: `pw-${randomBytes(9).toString('hex')}` };
   await seedAdmin(database.db, admin.email, admin.password);
 
