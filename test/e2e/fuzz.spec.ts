@@ -50,7 +50,7 @@ describe('fuzzing the REST API from its OpenAPI document', () => {
       expect(created.status).toBe(201);
       keys.push(`Bearer ${created.body.token}`);
     }
-    credentials.push(...people, ...keys, ...keys, null, system.basic(`nobody-${randomBytes(4).toString('hex')}@test.local`, 'wrong-password'));
+    credentials.push(...people, ...keys, ...keys, null, system.basic(`nobody-${randomBytes(4).toString('hex')}@test.local`, randomBytes(12).toString('hex')));
     tables = (
       await system.database.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
     ).map((row: { tablename: string }) => row.tablename).filter((table: string) => !NOT_RECORDS.has(table));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../libs/config/config';
 
 describe('configuration', () => {
@@ -64,13 +65,14 @@ describe('configuration', () => {
 
   it('disburses through a payouts API only when PAYOUT_PROVIDER_URL names one over https (http to localhost outside production)', () => {
     expect(loadConfig({}).payoutProvider).toBeNull();
-    expect(loadConfig({ PAYOUT_PROVIDER_URL: 'https://payouts.example.com/v1/transfers', PAYOUT_PROVIDER_TOKEN: 'sk_test' }).payoutProvider).toEqual({
-      url: 'https://payouts.example.com/v1/transfers', token: 'sk_test',
+    const token = randomBytes(12).toString('hex');
+    expect(loadConfig({ PAYOUT_PROVIDER_URL: 'https://payouts.example.com/v1/transfers', PAYOUT_PROVIDER_TOKEN: token }).payoutProvider).toEqual({
+      url: 'https://payouts.example.com/v1/transfers', token,
     });
     expect(loadConfig({ PAYOUT_PROVIDER_URL: 'http://127.0.0.1:4010/transfers' }).payoutProvider).toEqual({ url: 'http://127.0.0.1:4010/transfers' });
     expect(() => loadConfig({ PAYOUT_PROVIDER_URL: 'http://payouts.example.com/transfers' })).toThrow('PAYOUT_PROVIDER_URL must be https (http only to localhost outside production)');
     expect(() => loadConfig({ PAYOUT_PROVIDER_URL: 'not a url' })).toThrow('PAYOUT_PROVIDER_URL must be a URL');
-    expect(() => loadConfig({ PAYOUT_PROVIDER_TOKEN: 'sk_test' })).toThrow('PAYOUT_PROVIDER_TOKEN is set without PAYOUT_PROVIDER_URL');
+    expect(() => loadConfig({ PAYOUT_PROVIDER_TOKEN: token })).toThrow('PAYOUT_PROVIDER_TOKEN is set without PAYOUT_PROVIDER_URL');
   });
 
   it('takes imports of up to 50 MB by default, IMPORT_MAX_BYTES otherwise', () => {

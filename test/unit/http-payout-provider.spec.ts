@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { HttpPayoutProvider } from '../../activities/http-payout-provider';
 import { PayoutProviderDouble } from '../support/payout-provider-double';
 
@@ -15,7 +16,7 @@ describe('paying through a payouts API', () => {
   });
 
   it('sends the transfer with its idempotency key and the token, and returns the same reference on a retry', async () => {
-    const provider = new HttpPayoutProvider({ url, token: 'sk_test_1' });
+    const provider = new HttpPayoutProvider({ url, token: randomBytes(12).toString('hex') });
     const transfer = { idempotencyKey: 'payout:p1', amountMinor: 3_000_000, currency: 'INR', payeeReference: 'tok_asha' };
     const first = await provider.pay(transfer);
     const again = await provider.pay(transfer);
