@@ -9,7 +9,6 @@ export * from './money';
 export * from './margin';
 export * from './compliance';
 export * from './conflicts';
-export * from './replacements';
 export * from './lifecycle';
 export * from './terms';
 export * from './posting';
