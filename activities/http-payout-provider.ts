@@ -13,7 +13,8 @@ export interface HttpPayoutProviderSettings {
  * `{ amountMinor, currency, payeeReference }` and the payout's `Idempotency-Key` header,
  * answered `2xx { reference }`; the same key is the same transfer. Any other answer throws, and
  * the activity is retried with backoff under the same key, so a provider that is down or refuses
- * delays the payment (its PAYOUT_OVERDUE escalation tells finance) but never pays twice.
+ * delays the payment (past the due date, PAYOUT_OVERDUE is raised for the booking's manager)
+ * but never pays twice.
  */
 export class HttpPayoutProvider implements PayoutProvider {
   constructor(private readonly settings: HttpPayoutProviderSettings) {}
