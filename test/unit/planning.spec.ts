@@ -1,5 +1,6 @@
 import { impliedStretch, planningHorizon, planningPeriod, planQuarters, stretchProblem, stretchTarget, type ForecastMonth, type PlanningPeriod } from '../../libs/domain/rules/planning';
 import { plannablePeriods } from '../../apps/api/planning/planning.panel';
+import { stampSetter, targetPanel } from '../../apps/api/targets/targets.panel';
 
 const period = (kind: 'quarter' | 'year', start: string) => planningPeriod(kind, start) as PlanningPeriod;
 
@@ -123,5 +124,22 @@ describe('the Planning page’s periods', () => {
     });
     // As of December 2026, planning January: Q1 2027 onwards, and 2027; Q1 2028 ends 15 months ahead.
     expect(plannablePeriods('2026-12').quarter.map((q) => q.label)).toEqual(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4', '2028-Q1']);
+  });
+});
+
+describe('targets set in the panel', () => {
+  it('record the signed-in user and the time on create and edit, whatever the form sent', async () => {
+    const panel = targetPanel();
+    const now = new Date('2026-11-30T10:00:00Z');
+    expect(stampSetter({ metric: 'nmv', setById: 'someone-else' }, { currentAdmin: { id: 'u-1', email: 'm@x.test' } as never }, now)).toEqual({ metric: 'nmv', setById: 'u-1', setAt: '2026-11-30T10:00:00.000Z' });
+    const context = { currentAdmin: { id: 'u-2', email: 'a@x.test' } } as never;
+    const created = await panel.prepareCreate!({ metric: 'nmv', userId: '', teamManagerId: 't-1', currency: 'INR' }, context);
+    expect(created).toMatchObject({ userId: null, teamManagerId: 't-1', setById: 'u-2' });
+    expect(Date.parse(String(created.setAt))).not.toBeNaN();
+    const edited = await panel.prepareEdit!({ valueNumeric: '5' }, { id: 'x' }, context);
+    expect(edited).toMatchObject({ valueNumeric: '5', setById: 'u-2' });
+    // Who set it is never a form field: the form cannot name someone else.
+    expect(panel.create).not.toContain('setById');
+    expect(panel.edit).not.toContain('setAt');
   });
 });

@@ -12,6 +12,8 @@ export interface PlanningSelection {
   start: string;
   level: PlanningLevel;
   stretchPercent: number;
+  /** The forecast's as-of month when the address names one (default: the last complete month). */
+  asOf?: string;
 }
 
 /** What the page's handler answers (GET /admin/api/pages/planning?period=&start=&level=&stretchPercent=). */

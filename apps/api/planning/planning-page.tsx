@@ -110,7 +110,7 @@ const Planning: React.FC = () => {
     if (!data?.selected || busy) return;
     setBusy(true);
     setFailure(null);
-    const fields = { period: data.selected.period, start: data.selected.start, level: data.selected.level, stretchPercent: stretch };
+    const fields = { period: data.selected.period, start: data.selected.start, level: data.selected.level, stretchPercent: stretch, ...(data.selected.asOf ? { asOf: data.selected.asOf } : {}) };
     api
       .getPage<PlanningPageData>({ pageName: PLANNING_PAGE, method: 'post', data: fields })
       .then((response) => setData(response.data))

@@ -38,7 +38,8 @@ function selectionOf(fields: Readonly<Record<string, string>>, periods: Planning
   if (!start) return `no ${period} can be planned within ${MAX_PLANNING_HORIZON} months`;
   const stretch = fields.stretchPercent === undefined || fields.stretchPercent === '' ? 0 : Number(fields.stretchPercent);
   if (!Number.isFinite(stretch)) return 'stretchPercent must be a number (10 for +10 %)';
-  return { period, start, level, stretchPercent: stretch };
+  if (fields.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(fields.asOf)) return 'asOf must be a month (YYYY-MM)';
+  return { period, start, level, stretchPercent: stretch, ...(fields.asOf ? { asOf: fields.asOf } : {}) };
 }
 
 /**
@@ -48,9 +49,10 @@ function selectionOf(fields: Readonly<Record<string, string>>, periods: Planning
  * answers the planning CSV as GET /planning.csv does.
  */
 export function planningPage(deps: PlanningPageDependencies): PanelPage {
-  const base = (viewer: PanelViewer): PlanningPageData => {
-    // The last complete month, as ForecastsService.lastCompleteMonth: what the plan is made from by default.
-    const asOf = addMonths((deps.now?.() ?? new Date()).toISOString().slice(0, 7), -1);
+  const base = (viewer: PanelViewer, fields: Readonly<Record<string, string>>): PlanningPageData => {
+    // The last complete month, as ForecastsService.lastCompleteMonth: what the plan is made from
+    // unless the address names another (a plan as it would have been made then).
+    const asOf = /^\d{4}-(0[1-9]|1[0-2])$/.test(fields.asOf ?? '') ? fields.asOf : addMonths((deps.now?.() ?? new Date()).toISOString().slice(0, 7), -1);
     return {
       periods: plannablePeriods(asOf),
       selected: null,
@@ -62,7 +64,7 @@ export function planningPage(deps: PlanningPageDependencies): PanelPage {
     };
   };
   const csvLinks = (selected: PlanningSelection, links: PageLinks) => {
-    const params = { period: selected.period, start: selected.start, level: selected.level, stretchPercent: String(selected.stretchPercent) };
+    const params = { period: selected.period, start: selected.start, level: selected.level, stretchPercent: String(selected.stretchPercent), ...(selected.asOf ? { asOf: selected.asOf } : {}) };
     return { csv: links.data(PLANNING_PAGE, { ...params, format: 'csv' }), apiCsv: `/planning.csv?${new URLSearchParams(params).toString()}` };
   };
   return {
@@ -72,7 +74,7 @@ export function planningPage(deps: PlanningPageDependencies): PanelPage {
     icon: 'TrendingUp',
     async load(query, viewer, links) {
       const now = deps.now?.() ?? new Date();
-      const data = base(viewer);
+      const data = base(viewer, query);
       const selected = selectionOf(query, data.periods, viewer);
       if (typeof selected === 'string') return { status: 400, data: { ...data, error: selected } };
       try {
@@ -89,7 +91,7 @@ export function planningPage(deps: PlanningPageDependencies): PanelPage {
     },
     async act(fields, viewer, links) {
       const now = deps.now?.() ?? new Date();
-      const data = base(viewer);
+      const data = base(viewer, fields);
       const selected = selectionOf(fields, data.periods, viewer);
       if (typeof selected === 'string') return { status: 400, data: { ...data, error: selected } };
       try {
