@@ -87,6 +87,20 @@ describe('Planning through the REST API', () => {
     expect([...new Set(mia.body.items.map((item: any) => item.name))]).toEqual(['Tom Talent', 'Uma Talent']);
   });
 
+  it('back-tests the forecast at the plan’s own horizon (the figures quoted in docs/metrics.md#planning)', async () => {
+    for (const [period, start, horizon] of [['quarter', '2027-01-01', 5], ['year', '2027-01-01', 14]] as const) {
+      for (const level of ['talentManager', 'team']) {
+        const { body } = await get(`/planning?period=${period}&start=${start}&level=${level}&asOf=2026-10`);
+        expect(body.horizon).toBe(horizon);
+        const inr = body.items.filter((item: any) => item.currency === 'INR');
+        expect(inr.length).toBeGreaterThan(0);
+        const mean = (key: string) => inr.reduce((sum: number, item: any) => sum + item.backtest[key], 0) / inr.length;
+        for (const item of inr) expect(Number.isFinite(item.backtest.mase)).toBe(true);
+        console.log(`planning back-test, ${level}, ${period} (h=${horizon}), ${inr.length} INR items: mase ${mean('mase').toFixed(2)}, naive ${mean('naiveMase').toFixed(2)}, meanOf3 ${mean('meanOf3Mase').toFixed(2)}, wape ${mean('wape').toFixed(2)}`);
+      }
+    }
+  });
+
   it('sets a quarter’s targets from forecast + stretch as Target rows with who and when; the KPI board tracks them with their attainment', async () => {
     // As of September, Q4 2026 had not begun: its plan is made then, and October's sales are its actuals so far.
     const before = Date.now();
