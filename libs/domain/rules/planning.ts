@@ -44,9 +44,11 @@ export interface PlanningPeriod {
   quarters: PlanningQuarter[];
 }
 
+/** "2026-10" plus n months. Plain arithmetic: Date.UTC would read years 0–99 as 1900–1999. */
 const monthPlus = (month: string, n: number): string => {
   const [year, index] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, index - 1 + n, 1)).toISOString().slice(0, 7);
+  const total = year * 12 + (index - 1) + n;
+  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
 };
 
 function quarterAt(start: string): PlanningQuarter {
