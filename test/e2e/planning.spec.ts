@@ -217,7 +217,9 @@ describe('Planning through the REST API', () => {
       [{ ...valid, level: 'brand' }, /level must be talentManager or team/],
       [{ ...valid, stretchPercent: 500 }, /stretchPercent must be a number between -50 and 200/],
       [{ ...valid, stretchPercent: '10' }, /stretchPercent must be a number/],
-      [{ ...valid, stretchPercent: 10.125 }, /stretchPercent must be a number/],
+      [{ ...valid, stretchPercent: 10.125 }, /stretchPercent may have at most two decimals/],
+      // A number printed in exponent form once made the validator itself throw (a 500).
+      [{ ...valid, stretchPercent: 5e-324, start: 'instagram' }, /start must be a date/],
       [{ ...valid, stretchPercent: undefined }, /stretchPercent/],
       [{ ...valid, ids: ['nobody'] }, /each of ids must be a user id/],
       [{ ...valid, ids: [] }, /at least one/],
@@ -228,7 +230,7 @@ describe('Planning through the REST API', () => {
       const answer = await post(body, as(people.mia));
       expect([answer.status, JSON.stringify(answer.body.message)]).toEqual([400, expect.stringMatching(message)]);
     }
-    for (const query of ['period=month&start=2027-01-01&level=team', 'period=quarter&start=2027-01-01&level=creator', 'period=quarter&start=2027-01-01&level=team&stretchPercent=abc', 'period=quarter&level=team']) {
+    for (const query of ['period=month&start=2027-01-01&level=team', 'period=quarter&start=v%40&level=team&stretchPercent=3e-323', 'period=quarter&start=2027-01-01&level=creator', 'period=quarter&start=2027-01-01&level=team&stretchPercent=abc', 'period=quarter&level=team']) {
       expect((await get(`/planning?${query}`)).status).toBe(400);
       expect((await get(`/planning.csv?${query}`)).status).toBe(400);
     }

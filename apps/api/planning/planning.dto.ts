@@ -6,6 +6,8 @@ import { PLANNING_LEVELS, PLANNING_PERIOD_KINDS, STRETCH_PERCENT, type PlanningL
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const stretchMessage = `stretchPercent must be a number between ${STRETCH_PERCENT.min} and ${STRETCH_PERCENT.max} (10 for +10 %)`;
+// At most two decimals is checked by the planning rule (stretchProblem), not with IsNumber's
+// maxDecimalPlaces: that option throws on a number printed in exponent form (5e-324), a 500.
 
 /** Which plan: a quarter or a year, per executive or per team. */
 export class PlanningQueryDto {
@@ -22,7 +24,7 @@ export class PlanningQueryDto {
   level: PlanningLevel;
 
   @ApiPropertyOptional({ example: 10, default: 0, description: 'The stretch the proposed targets add to the forecast, in percent (at most two decimals)' })
-  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: stretchMessage })
+  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: stretchMessage })
   @Min(STRETCH_PERCENT.min, { message: stretchMessage }) @Max(STRETCH_PERCENT.max, { message: stretchMessage })
   stretchPercent?: number;
 
@@ -46,7 +48,7 @@ export class PlanningTargetsDto {
   level: PlanningLevel;
 
   @ApiProperty({ example: 10, description: 'target = round(forecast × (1 + stretchPercent ÷ 100)), at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: stretchMessage })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: stretchMessage })
   @Min(STRETCH_PERCENT.min, { message: stretchMessage }) @Max(STRETCH_PERCENT.max, { message: stretchMessage })
   stretchPercent: number;
 
