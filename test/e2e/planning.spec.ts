@@ -5,6 +5,7 @@ import { Creator, Target, User } from '../../libs/domain/entities';
 import { Role } from '../../libs/domain/rules/roles';
 import { CreatorStatus } from '../../libs/domain/rules/statuses';
 import { generateSalesHistory, salesCsv, type GeneratedHistory } from '../support/forecast-dataset';
+import { panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -117,6 +118,8 @@ describe('Planning through the REST API', () => {
     expect(rows.map((t) => t.currency)).toEqual(['INR', 'USD']);
     expect(rows[0]).toMatchObject({ period: 'quarter', periodStart: '2026-10-01', metric: 'nmv', currency: 'INR', valueNumeric: String(quarter.proposedMinor), setById: people.mia.id, userId: null });
     expect(rows[0].setAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const audited: Array<{ actorId: string; action: string }> = await system.database.db.query(`SELECT "actorId", "action" FROM "audit_log" WHERE "entity" = 'Target' AND "entityId" = $1`, [rows[0].id]);
+    expect(audited).toEqual([{ actorId: people.mia.id, action: 'created' }]);
 
     const board = await get(`/kpis?scope=team&id=${people.mia.id}&period=quarter&start=2026-10-01`, as(people.mia));
     expect(board.status).toBe(200);
@@ -185,6 +188,32 @@ describe('Planning through the REST API', () => {
     // Tom's were reset at 20 %, the stretch asked for here: the stored target is the proposed one.
     expect(toms.every((r) => r.targetMinor === r.proposedMinor && r.setById === adminUser.id && r.setBy === adminUser.name)).toBe(true);
     expect(records.filter((r) => r.id === people.uma.id).every((r) => r.setBy === 'Mia Manager' && r.setById === people.mia.id)).toBe(true);
+  });
+
+  it('records who set a target and when for targets created and edited in the panel too, and the plan shows them', async () => {
+    const mia = await panelSignIn(system.baseUrl, people.mia.email, password);
+    const before = Date.now();
+    const created = await panelPost(system.baseUrl, mia, '/admin/api/resources/Target/actions/new', {
+      metric: 'nmv', period: 'quarter', periodStart: '2027-04-01', teamManagerId: people.mia.id, valueNumeric: '123456', currency: 'INR', setById: people.zed.id,
+    });
+    expect(created.status).toBe(200);
+    const id = created.body.record.id;
+    const row = await system.database.db.getRepository(Target).findOneByOrFail({ id });
+    // The form cannot name someone else: the signed-in user set it.
+    expect(row).toMatchObject({ setById: people.mia.id, valueNumeric: '123456' });
+    expect(row.setAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    const adminCookie = await panelSignIn(system.baseUrl, system.admin.email, system.admin.password);
+    const edited = await panelPost(system.baseUrl, adminCookie, `/admin/api/resources/Target/records/${id}/edit`, { valueNumeric: '234567' });
+    expect(edited.status).toBe(200);
+    const adminUser = await system.database.db.getRepository(User).findOneByOrFail({ email: system.admin.email });
+    const after = await system.database.db.getRepository(Target).findOneByOrFail({ id });
+    expect(after).toMatchObject({ setById: adminUser.id, valueNumeric: '234567' });
+    expect(after.setAt.getTime()).toBeGreaterThanOrEqual(row.setAt.getTime());
+
+    const plan = await get('/planning?period=year&start=2027-01-01&level=team&asOf=2026-10', as(people.mia));
+    const q2 = plan.body.items.find((item: any) => item.id === people.mia.id && item.currency === 'INR').quarters[1];
+    expect(q2.target).toMatchObject({ targetId: id, valueMinor: 234567, setBy: { id: adminUser.id } });
   });
 
   it('lets only managers and admins set targets, within their reach', async () => {
