@@ -17,6 +17,7 @@ import { ForecastsService } from '../forecasts/forecasts.service';
 import { AnalyticsScopes } from '../analytics/analytics-scope';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { KpisService } from '../kpis/kpis.service';
+import { PlanningService } from '../planning/planning.service';
 import { InsightScopes } from '../kpis/scope';
 import { panelResources } from '../panel';
 import { panelPages } from '../panel-pages';
@@ -124,6 +125,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     analytics: app.get(AnalyticsService),
     analyticsScopes: app.get(AnalyticsScopes),
     forecasts: app.get(ForecastsService),
+    planning: app.get(PlanningService),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
