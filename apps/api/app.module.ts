@@ -16,6 +16,7 @@ import { PayoutsModule } from './payouts/payouts.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
+import { UnderperformersModule } from './underperformers/underperformers.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     KpisModule,
     AnalyticsModule,
     ForecastsModule,
+    UnderperformersModule,
     ReportsModule,
     ImportsModule,
   ],
