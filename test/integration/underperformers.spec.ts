@@ -40,7 +40,7 @@ describe('underperformer flags (daily Schedule)', () => {
     // Ensuring twice (a second worker start) keeps one Schedule.
     await ensureUnderperformersSchedule(harness.client, harness.taskQueue);
     schedule = harness.client.schedule.getHandle(underperformersScheduleId(harness.taskQueue));
-    data = await seedDecline(db(), harness.team.talentManager.id);
+    data = await seedDecline(db(), harness.team.talentManager.id, harness.team.manager.id);
   });
 
   afterAll(async () => {
@@ -74,6 +74,10 @@ describe('underperformer flags (daily Schedule)', () => {
     expect(risk).toMatchObject({ kind: UNDERPERFORMING, sourceFlagId: flag.id, clearedAt: null });
     // The completed booking is not running: no risk flag on it.
     expect(await riskFlags(data.past.id)).toEqual([]);
+    // The campaign whose posts declined is flagged too, and its owner told.
+    const campaignFlags = await db().getRepository(UnderperformerFlag).findBy({ subjectKind: 'campaign', subjectId: data.past.campaignId });
+    expect(campaignFlags.map((f) => [f.metric, f.basis, f.ownerId])).toEqual([['engagementRate', 'trend', harness.team.manager.id]]);
+    expect(await db().getRepository(Notification).countBy({ recipientId: harness.team.manager.id, kind: UNDERPERFORMER_NOTICE })).toBe(1);
   });
 
   it('keeps one row, one notice and one risk flag when the same day is evaluated again', async () => {

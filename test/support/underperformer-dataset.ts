@@ -31,18 +31,18 @@ async function reading(db: DataSource, post: Deliverable, rate: number, at: Date
 }
 
 /**
- * A creator owned by `ownerId` whose engagement by views fell from 5–6 % to 2–3 % over the last
+ * A creator owned by `ownerId` (campaigns owned by `campaignOwnerId`) whose engagement by views fell from 5–6 % to 2–3 % over the last
  * four weeks (four posts a week apart each side: enough for the own-trend test,
  * docs/metrics.md#underperformer-flags), and who is booked on a live campaign.
  */
-export async function seedDecline(db: DataSource, ownerId: string, now = new Date()): Promise<DeclineDataset> {
+export async function seedDecline(db: DataSource, ownerId: string, campaignOwnerId: string, now = new Date()): Promise<DeclineDataset> {
   const tag = unique();
   const creator = await db.getRepository(Creator).save({
     name: `Riya Sen ${tag}`, handle: `riya-${tag}`, ownerId, niches: ['beauty'], channels: [{ platform: Platform.Instagram, handle: `riya-${tag}`, followers: 80_000 }],
   });
   const brand = await db.getRepository(Brand).save({ name: `Glowbar ${tag}`, category: 'skincare' });
   const campaign = (name: string, startsOn: string, endsOn: string) =>
-    db.getRepository(Campaign).save({ brandId: brand.id, name, market: Market.India, budgetMinor: 10_000_000, currency: 'INR', startsOn, endsOn, ownerId });
+    db.getRepository(Campaign).save({ brandId: brand.id, name, market: Market.India, budgetMinor: 10_000_000, currency: 'INR', startsOn, endsOn, ownerId: campaignOwnerId });
   const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
   const autumn = await campaign(`Autumn glow ${tag}`, day(70), day(0));
   const winter = await campaign(`Winter glow ${tag}`, day(0), day(-60));
