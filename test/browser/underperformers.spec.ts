@@ -62,6 +62,11 @@ test("lists the flag over the API within reach, and puts UNDERPERFORMING in the 
       expect.objectContaining({ subjectKind: 'creator', subjectId: data.creator.id, subjectName: data.creator.name, metric: 'engagementRate', basis: 'trend', raisedOn: today(), clearedOn: null, suggestion: 'refresh_brief_hook' }),
     ]),
   );
+  // Within reach only: another team's talent manager does not see it.
+  const other = await createTeam(system.database.db);
+  const theirs = await requestJson(system.baseUrl, 'GET', '/underperformers?status=all', system.basic(other.talentManager.email, other.password));
+  expect(theirs.status).toBe(200);
+  expect(theirs.body.items.filter((f: { subjectId: string }) => f.subjectId === data.creator.id)).toEqual([]);
   const bad = await requestJson(system.baseUrl, 'GET', '/underperformers?status=closed', as(team.manager));
   expect(bad.status).toBe(400);
   expect(JSON.stringify(bad.body.message)).toContain('status must be open, cleared or all');
