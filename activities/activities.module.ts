@@ -14,8 +14,9 @@ import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
 import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
+import { UnderperformerActivities } from './underperformer.activities';
 
-const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities];
+const PROVIDERS = [CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities, UnderperformerActivities];
 
 @Module({
   // The metrics source is a port: bind another implementation here to read a platform's API.

@@ -11,6 +11,7 @@ import { ProductionActivities } from './production.activities';
 import { ReplacementActivities } from './replacement.activities';
 import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
+import { UnderperformerActivities } from './underperformer.activities';
 
 export interface CollaborationActivityProviders {
   collaborations: CollaborationActivities;
@@ -23,10 +24,11 @@ export interface CollaborationActivityProviders {
   campaigns: CampaignActivities;
   satisfaction: SatisfactionActivities;
   reports: ReportActivities;
+  underperformers: UnderperformerActivities;
 }
 
 /** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
-export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction, reports }: CollaborationActivityProviders) {
+export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction, reports, underperformers }: CollaborationActivityProviders) {
   return {
     ...campaignActivities(campaigns),
     recordStage: collaborations.recordStage.bind(collaborations),
@@ -58,6 +60,7 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     remindSatisfactionRating: satisfaction.remindSatisfactionRating.bind(satisfaction),
     listTeamLeads: reports.listTeamLeads.bind(reports),
     generateTeamReport: reports.generateTeamReport.bind(reports),
+    evaluateUnderperformers: underperformers.evaluateUnderperformers.bind(underperformers),
   };
 }
 
@@ -80,6 +83,7 @@ export function collaborationActivityProviders(
     payouts: new PayoutActivities(db, provider),
     campaigns: new CampaignActivities(db),
     reports: new ReportActivities(db),
+    underperformers: new UnderperformerActivities(db),
     satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }),
   };
 }

@@ -3,3 +3,4 @@ export { payoutWorkflow } from './payout.workflow';
 export { campaignWorkflow } from './campaign.workflow';
 export { satisfactionReminderWorkflow } from './satisfaction.workflow';
 export { monthlyTeamReportsWorkflow, teamReportWorkflow } from './reports.workflow';
+export { dailyUnderperformersWorkflow } from './underperformers.workflow';

@@ -17,6 +17,7 @@ import { PayoutsModule } from './payouts/payouts.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
+import { UnderperformersModule } from './underperformers/underperformers.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module';
     AnalyticsModule,
     ForecastsModule,
     PlanningModule,
+    UnderperformersModule,
     ReportsModule,
     ImportsModule,
   ],

@@ -9,6 +9,7 @@ import type { ImportUploadPort } from './imports/import-upload.action';
 import { importPanel } from './imports/imports.panel';
 import { notificationPanel } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
+import { bookingRiskFlagPanel } from './risk-flags/risk-flags.panel';
 import { brandPanel } from './roster/brands.panel';
 import { creatorPanel } from './roster/creators.panel';
 import { exclusivityWindowPanel } from './roster/exclusivity-windows.panel';
@@ -37,6 +38,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     collaborationPanel(deps),
     escalationPanel(deps),
     notificationPanel(),
+    bookingRiskFlagPanel(),
     creatorPanel(),
     brandPanel(),
     campaignPanel(deps),

@@ -13,9 +13,11 @@ import { ProductionActivities } from '../../activities/production.activities';
 import { ReplacementActivities } from '../../activities/replacement.activities';
 import { ReportActivities } from '../../activities/report.activities';
 import { SatisfactionActivities } from '../../activities/satisfaction.activities';
+import { UnderperformerActivities } from '../../activities/underperformer.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
+import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
 
 /** Resolved from this file so it works from the TypeScript sources and from dist/ alike. */
 export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '../../workflows'));
@@ -39,6 +41,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
     private readonly campaigns: CampaignActivities,
     private readonly satisfaction: SatisfactionActivities,
     private readonly reports: ReportActivities,
+    private readonly underperformers: UnderperformerActivities,
   ) {}
 
   /** Connects, registers search attributes, and polls until shut down. */
@@ -47,7 +50,9 @@ export class CollaborationWorker implements OnApplicationShutdown {
     const connection = await Connection.connect({ address });
     try {
       await ensureSearchAttributes(connection, namespace);
-      await ensureMonthlyReportsSchedule(new Client({ connection, namespace }), taskQueue);
+      const client = new Client({ connection, namespace });
+      await ensureMonthlyReportsSchedule(client, taskQueue);
+      await ensureUnderperformersSchedule(client, taskQueue);
     } finally {
       await connection.close();
     }
@@ -68,6 +73,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         campaigns: this.campaigns,
         satisfaction: this.satisfaction,
         reports: this.reports,
+        underperformers: this.underperformers,
       }),
       ...overrides,
     });

@@ -6,6 +6,7 @@ import { pageLinks, plainQuery, toAdminPages, viewerOf, type PanelPage } from '.
 import type { ScopeChoice } from '../../apps/api/kpis/kpi-board.component';
 import { kpiBoardPage, kpiBoardSelection } from '../../apps/api/kpis/kpis.panel';
 import { panelPages } from '../../apps/api/panel-pages';
+import { flagFigure, underperformerRow, underperformersPage } from '../../apps/api/underperformers/underperformers.panel';
 import { totals } from '../../libs/domain/rules/analytics';
 import { Role } from '../../libs/domain/rules/roles';
 
@@ -88,13 +89,16 @@ describe('the panel pages platform', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('lists the KPI board, planning, the analytics, the reports and Find creators, labelled for the sidebar', () => {
+  it('lists the KPI board, planning, the analytics, the reports, Find creators and Underperformers, labelled for the sidebar', () => {
     const pages = panelPages({
       kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() }, forecasts: { nmv: jest.fn() },
       reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn(), campaignSummary: jest.fn() },
       candidates: { rank: jest.fn(), campaignChoices: jest.fn() }, collaborations: { create: jest.fn() }, planning: { view: jest.fn(), setTargets: jest.fn() },
+      underperformers: { list: jest.fn() },
     });
-    expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({ kpiBoard: 'KPI board', planning: 'Planning', analytics: 'Analytics', reports: 'Reports', findCreators: 'Find creators' });
+    expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({
+      kpiBoard: 'KPI board', planning: 'Planning', analytics: 'Analytics', reports: 'Reports', findCreators: 'Find creators', underperformers: 'Underperformers',
+    });
   });
 });
 
@@ -187,5 +191,31 @@ describe('the analytics page', () => {
     expect(await page.load({ kind: 'creators', id: TARA }, viewer, links)).toMatchObject({ status: 403, data: { view: null, error: expect.stringMatching(/someone else/) } });
     // Nothing to pick and nothing asked for: the pickers alone.
     expect(await page.load({ kind: 'brands' }, viewer, links)).toMatchObject({ data: { view: null, error: null, selected: { kind: 'brands', id: null, period: 'month', start: '2026-11-01' } } });
+  });
+});
+
+describe('the Underperformers page', () => {
+  const flag = {
+    id: 'f1', subjectKind: 'creator', subjectId: 'c1', subjectName: 'Riya Sen', metric: 'engagementRate', observed: 0.025, baseline: 0.055, basis: 'trend', since: '2026-11-08',
+    suggestion: 'refresh_brief_hook', explanation: 'why', currency: null, raisedOn: '2026-11-30', evaluatedOn: '2026-11-30', clearedOn: null,
+  };
+
+  it('says what is low, against what, since when and what to do, in the units of the metric', () => {
+    expect(underperformerRow(flag)).toEqual({
+      id: 'f1', subject: 'Creator: Riya Sen', metric: 'engagement rate by views', observed: '2.50 %', comparedWith: 'own trend: 5.50 %', since: '2026-11-08',
+      suggestion: 'Refresh the brief and the hook', explanation: 'why', raisedOn: '2026-11-30', clearedOn: null,
+    });
+    expect(flagFigure('nmvPerPost', 123456, 'INR')).toBe('INR 1,234.56');
+    expect(flagFigure('roas', 0.8, null)).toBe('0.80×');
+  });
+
+  it('lists the open flags by default within the viewer\'s reach, and refuses an unknown status', async () => {
+    const list = jest.fn().mockResolvedValue({ items: [flag], total: 1, limit: 100, offset: 0, nextOffset: null });
+    const page = underperformersPage({ underperformers: { list } });
+    const viewer = { userId: MAYA, role: 'manager', name: 'Maya' } as never;
+    expect(await page.load({}, viewer, {} as never)).toMatchObject({ data: { status: 'open', total: 1, rows: [{ id: 'f1' }] } });
+    expect(list).toHaveBeenCalledWith(viewer, 'open', { limit: 100 });
+    expect(await page.load({ status: 'gone' }, viewer, {} as never)).toMatchObject({ status: 400, data: { error: 'status must be open, cleared or all' } });
+    expect(list).toHaveBeenCalledTimes(1);
   });
 });

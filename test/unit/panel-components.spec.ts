@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ANALYTICS_PAGE_COMPONENT, ANALYTICS_TABLE_COMPONENT, ANALYTICS_TREND_COMPONENT, FORECAST_CHART_COMPONENT } from '../../apps/api/analytics/analytics-page.component';
-import { CHARTS_COMPONENT, DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
+import { BADGE_COMPONENT, CHARTS_COMPONENT, DASHBOARD_COMPONENT, DATETIME_COMPONENT, DECISION_FORM_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT } from '../../apps/api/back-office/components';
 import { FIND_CREATORS_COMPONENT } from '../../apps/api/campaigns/find-creators-page.component';
 import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.component';
 import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
 import { KPI_BOARD_COMPONENT } from '../../apps/api/kpis/kpi-board.component';
 import { PLANNING_COMPONENT } from '../../apps/api/planning/planning-page.component';
 import { REPORTS_PAGE_COMPONENT } from '../../apps/api/reports/reports-page.component';
+import { UNDERPERFORMERS_PAGE_COMPONENT } from '../../apps/api/underperformers/underperformers-page.component';
 import { PANEL_COMPONENTS } from '../../apps/api/panel-components';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,8 +36,8 @@ describe('the back office components that `npm run build` bundles', () => {
     expect(PANEL_COMPONENTS.map(({ name }) => name).sort()).toEqual(
       [
         DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, CHARTS_COMPONENT,
-        KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, FORECAST_CHART_COMPONENT, REPORTS_PAGE_COMPONENT,
-        FIND_CREATORS_COMPONENT, PLANNING_COMPONENT,
+        KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, FORECAST_CHART_COMPONENT, REPORTS_PAGE_COMPONENT, UNDERPERFORMERS_PAGE_COMPONENT,
+        FIND_CREATORS_COMPONENT, PLANNING_COMPONENT, DATETIME_COMPONENT, BADGE_COMPONENT,
       ].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());

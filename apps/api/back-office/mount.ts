@@ -14,6 +14,7 @@ import { ContractsService } from '../contracts/contracts.service';
 import { DeliverablesService } from '../deliverables/deliverables.service';
 import { EscalationsService } from '../escalations/escalations.service';
 import { ForecastsService } from '../forecasts/forecasts.service';
+import { UnderperformersService } from '../underperformers/underperformers.service';
 import { AnalyticsScopes } from '../analytics/analytics-scope';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { KpisService } from '../kpis/kpis.service';
@@ -126,6 +127,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     analyticsScopes: app.get(AnalyticsScopes),
     forecasts: app.get(ForecastsService),
     planning: app.get(PlanningService),
+    underperformers: app.get(UnderperformersService),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },

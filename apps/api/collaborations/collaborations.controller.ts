@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Collaboration } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
@@ -23,6 +23,11 @@ export class CollaborationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({
+    description:
+      '{ collaboration, live (the workflow\'s state query; null with liveError when Temporal cannot be asked), riskFlags: [{ kind, detail, raisedAt, sourceFlagId }] }: ' +
+      'riskFlags are the open risks kept beside the booking, e.g. UNDERPERFORMING while its creator carries an underperformer flag (docs/metrics.md#underperformer-flags)',
+  })
   @ApiForbiddenResponse({ description: 'The collaboration is out of your reach (the same reach as its decisions)' })
   view(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CollaborationView> {
     return this.collaborations.viewFor(id, actor);

@@ -93,6 +93,7 @@ export function collaborationPanel(deps: SpecDependencies & { collaborations: Co
         { label: 'Payouts', resourceId: 'Payout', filter: 'collaborationId' },
         { label: 'Escalations', resourceId: 'Escalation', filter: 'collaborationId' },
         { label: 'Notifications', resourceId: 'Notification', filter: 'collaborationId' },
+        { label: 'Risk flags', resourceId: 'BookingRiskFlag', filter: 'collaborationId' },
       ]),
     },
     structured: ['deadlines', 'usageRights', 'exclusivity', 'paymentTerms'],

@@ -1,10 +1,10 @@
 import { ConflictException, HttpException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
-import { Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
+import { BookingRiskFlag, Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
 import { marginBps } from '../../../libs/domain/rules/margin';
 import { payoutWithoutMoney } from '../../../libs/domain/rules/money-visibility';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
@@ -36,6 +36,8 @@ export interface CollaborationView {
   /** The workflow's own view (query); null when Temporal could not be asked. */
   live: CollaborationState | null;
   liveError?: string;
+  /** Open risks on the booking, kept beside the workflow (e.g. UNDERPERFORMING while its creator carries an underperformer flag). */
+  riskFlags: Array<Pick<BookingRiskFlag, 'kind' | 'detail' | 'raisedAt' | 'sourceFlagId'>>;
 }
 
 /**
@@ -124,12 +126,17 @@ export class CollaborationsService {
   }
 
   private async liveView(collaboration: Collaboration): Promise<CollaborationView> {
+    const riskFlags = await this.db.getRepository(BookingRiskFlag).find({
+      select: { kind: true, detail: true, raisedAt: true, sourceFlagId: true },
+      where: { collaborationId: collaboration.id, clearedAt: IsNull() },
+      order: { raisedAt: 'ASC' },
+    });
     try {
       const live = await this.temporal.client.workflow.getHandle(collaboration.workflowId!).query(stateQuery);
-      return { collaboration, live };
+      return { collaboration, live, riskFlags };
     } catch (error) {
       const reason = isUnavailable(error) ? 'Temporal is unreachable' : (error as Error).message;
-      return { collaboration, live: null, liveError: reason };
+      return { collaboration, live: null, liveError: reason, riskFlags };
     }
   }
 

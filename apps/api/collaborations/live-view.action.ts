@@ -42,10 +42,12 @@ export function liveViewAction(port: Pick<CollaborationsService, 'view'>, logger
       const id = String(record.id());
       let live: CollaborationState | null = null;
       let liveError: string | undefined;
+      let riskFlags: LiveViewData['riskFlags'] = [];
       try {
         const view = await port.view(id);
         live = view.live;
         liveError = view.liveError;
+        riskFlags = (view.riskFlags ?? []).map((r) => ({ kind: r.kind, detail: r.detail, raisedAt: new Date(r.raisedAt).toISOString() }));
       } catch (error) {
         const message = httpErrorMessage(error);
         if (message === null) logger.error(`live view of collaboration ${id} failed: ${(error as Error)?.message ?? error}`, (error as Error)?.stack);
@@ -67,7 +69,7 @@ export function liveViewAction(port: Pick<CollaborationsService, 'view'>, logger
         escalations: Object.fromEntries((live?.openEscalations ?? []).map((e) => [e.escalationId, show('Escalation', e.escalationId)])),
         deliverables: Object.fromEntries((live?.deliverables ?? []).map((d) => [d.deliverableId, show('Deliverable', d.deliverableId)])),
       };
-      const data: LiveViewData = { live, liveError, storedStage: record.params.stage, names, links, at: new Date().toISOString() };
+      const data: LiveViewData = { live, liveError, storedStage: record.params.stage, names, links, at: new Date().toISOString(), riskFlags };
       return { record: json, ...data };
     },
   };

@@ -23,4 +23,6 @@ export interface LiveViewData {
   links: { escalations: Record<string, string>; deliverables: Record<string, string> };
   /** When the workflow was asked (ISO). */
   at: string;
+  /** Open risks kept beside the booking (UNDERPERFORMING), shown whether or not the workflow answers. */
+  riskFlags?: Array<{ kind: string; detail: string; raisedAt: string }>;
 }

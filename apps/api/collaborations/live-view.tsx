@@ -118,11 +118,15 @@ const LiveView: React.FC<ActionProps> = (props) => {
       </Button>
     </Box>
   );
+  const risks = (data.riskFlags || []).map((r, i) => (
+    <MessageBox key={'risk-' + i} variant="warning" mb="lg" data-testid="live-risk-flag" message={r.kind + ' (since ' + when(r.raisedAt) + '): ' + r.detail} />
+  ));
 
   if (!live) {
     return (
       <Box data-testid="live-view">
         {header}
+        {risks}
         <MessageBox
           variant="danger"
           data-testid="live-unavailable"
@@ -152,6 +156,7 @@ const LiveView: React.FC<ActionProps> = (props) => {
   return (
     <Box data-testid="live-view">
       {header}
+      {risks}
       {live.dropout ? <MessageBox variant="warning" mb="xl" message={'Dropped by ' + who(live.dropout.actor) + ' on ' + when(live.dropout.at) + ': ' + live.dropout.reason} /> : null}
 
       <Section title="Deadlines" testId="live-deadlines">

@@ -1,5 +1,6 @@
 import { ApiKey } from './api-key.entity';
 import { AuditLog } from './audit-log.entity';
+import { BookingRiskFlag } from './booking-risk-flag.entity';
 import { Brand } from './brand.entity';
 import { Campaign } from './campaign.entity';
 import { Collaboration } from './collaboration.entity';
@@ -17,11 +18,13 @@ import { Payout } from './payout.entity';
 import { PerformanceSnapshot } from './performance-snapshot.entity';
 import { Report } from './report.entity';
 import { Target } from './target.entity';
+import { UnderperformerFlag } from './underperformer-flag.entity';
 import { User } from './user.entity';
 
 export {
   ApiKey,
   AuditLog,
+  BookingRiskFlag,
   Brand,
   Campaign,
   Collaboration,
@@ -39,6 +42,7 @@ export {
   PerformanceSnapshot,
   Report,
   Target,
+  UnderperformerFlag,
   User,
 };
 export * from './campaign.entity';
@@ -68,4 +72,6 @@ export const ENTITIES = [
   Import,
   CreatorSale,
   Report,
+  UnderperformerFlag,
+  BookingRiskFlag,
 ];
