@@ -1,16 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { Schema, schemaProblems, Schemas } from '../support/answer-schema';
+import { createTeam, Team } from '../support/fixtures';
 import { OpenApiDocument } from '../support/openapi-fuzz';
+import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 
-type Response = { description?: string };
+type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
 type Operation = { parameters?: Array<{ in: string; name: string }>; security?: unknown[]; responses: Record<string, Response> };
 
+/** Answers that are files, not JSON: they must say which media type they are. */
+const FILE_TYPES = ['text/csv', 'application/pdf'];
+
 /**
- * The OpenAPI document describes every route's refusals (issue 11, item 16) with one error body,
- * so clients (and the fuzz suite) can rely on it.
+ * The OpenAPI document describes every route's success body and refusals (issue 11, item 16),
+ * with one error body, so clients (and the fuzz suite) can rely on it; real answers are checked
+ * against what it says, so the two cannot drift apart.
  */
 describe('the OpenAPI document', () => {
   let system: RunningSystem;
-  let document: OpenApiDocument & { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  let document: OpenApiDocument & { paths: Record<string, Record<string, Operation>>; components: { schemas: Schemas } };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -39,4 +47,122 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/collaborations/{id}/acknowledge-brief'].post.responses['422'].description).toMatch(/Idempotency-Key was used for a different request/);
     expect(document.paths['/health'].get.responses['401']).toBeUndefined();
   });
+
+  it('documents the success body of every route: a JSON schema, or the media type of the file it sends', () => {
+    const gaps: string[] = [];
+    for (const { name, operation } of operations()) {
+      const successes = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+      if (successes.length === 0) {
+        gaps.push(`${name}: no 2xx answer`);
+        continue;
+      }
+      for (const [status, answer] of successes) {
+        if (status === '204') continue;
+        const types = Object.keys(answer.content ?? {});
+        if (types.length === 0) gaps.push(`${name} ${status}: no content`);
+        for (const type of types) {
+          const schema = answer.content![type].schema as (Schema & { description?: string }) | undefined;
+          if (FILE_TYPES.includes(type)) continue;
+          if (type !== 'application/json') gaps.push(`${name} ${status}: ${type} is neither JSON nor a declared file type`);
+          else if (!schema || !documentsSomething(schema)) gaps.push(`${name} ${status}: no schema for its JSON`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+    // A file answer says what it is rather than pretending to be JSON.
+    expect(Object.keys(document.paths['/reports/{id}/pdf'].get.responses['200'].content!)).toEqual(['application/pdf']);
+  });
+
+  it("describes every record with its entity's columns, and never a column the API does not send", () => {
+    const creator = document.components.schemas.Creator;
+    expect(creator.properties).toMatchObject({ id: { type: 'string', format: 'uuid' }, handle: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } });
+    expect(creator.properties).not.toHaveProperty('payoutReference');
+    expect(document.components.schemas.Campaign.properties).toMatchObject({ budgetMinor: { type: 'integer' }, startsOn: { type: 'string', format: 'date' } });
+  });
+
+  describe('real answers', () => {
+    let team: Team;
+    const tag = randomBytes(3).toString('hex');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    /** Sends the request and checks the answer against the schema the document gives for its method, path and status. */
+    async function conforming(method: string, route: string, documentedPath: string, body?: unknown, as: 'talentManager' | 'manager' | 'finance' = 'talentManager') {
+      const answer = await requestJson(system.baseUrl, method, route, system.basic(team[as].email, team.password), body);
+      const operation = document.paths[documentedPath][method.toLowerCase()];
+      const schema = operation.responses[String(answer.status)]?.content?.['application/json']?.schema;
+      expect({ route, status: answer.status, documented: Boolean(schema) }).toEqual({ route, status: answer.status, documented: true });
+      expect({ route, problems: schemaProblems(answer.body, schema!, document.components.schemas) }).toEqual({ route, problems: [] });
+      return answer.body;
+    }
+
+    beforeAll(async () => {
+      team = await createTeam(system.database.db);
+    });
+
+    it('records, pages, workflow states and figures fit their documented schemas', async () => {
+      const brand = await conforming('POST', '/brands', '/brands', { name: `Lumen ${tag}`, category: 'skincare' });
+      await conforming('GET', `/brands/${brand.id}`, '/brands/{id}');
+      await conforming('GET', `/brands?search=${tag}`, '/brands');
+      const creator = await conforming('POST', '/creators', '/creators', {
+        name: `Asha ${tag}`, handle: `asha.${tag}`, niches: ['beauty'], payoutReference: `tok_${tag}`,
+        channels: [{ platform: 'instagram', handle: '@asha', followers: 1000, engagementRate: 0.03 }],
+      });
+      expect(creator).not.toHaveProperty('payoutReference');
+      await conforming('GET', `/creators/${creator.id}`, '/creators/{id}');
+      const campaign = await conforming('POST', '/campaigns', '/campaigns', {
+        brandId: brand.id, name: `Glow ${tag}`, budgetMinor: 50_000_000, currency: 'INR', startsOn: day(1), endsOn: day(60), ownerId: team.manager.id,
+      });
+      await conforming('GET', `/campaigns/${campaign.id}`, '/campaigns/{id}');
+      await conforming('GET', `/campaigns?search=${tag}`, '/campaigns');
+      await conforming('GET', `/campaigns/${campaign.id}/candidates`, '/campaigns/{id}/candidates');
+      const booking = await conforming('POST', '/collaborations', '/collaborations', { campaignId: campaign.id, creatorId: creator.id, brandPriceMinor: 1_000_000, creatorFeeMinor: 800_000 });
+      const state = await conforming('POST', `/collaborations/${booking.id}/acknowledge-brief`, '/collaborations/{id}/acknowledge-brief');
+      expect(state.history.length).toBeGreaterThan(0);
+      const view = await conforming('GET', `/collaborations/${booking.id}`, '/collaborations/{id}');
+      expect(view.live).not.toBeNull();
+      await conforming('GET', `/collaborations?campaignId=${campaign.id}`, '/collaborations');
+      await conforming('GET', `/collaborations/${booking.id}/deliverables`, '/collaborations/{id}/deliverables');
+      await conforming('GET', `/collaborations/${booking.id}/contracts`, '/collaborations/{id}/contracts');
+      await conforming('GET', `/collaborations/${booking.id}/escalations`, '/collaborations/{id}/escalations');
+      const live = await conforming('GET', `/campaigns/${campaign.id}/state`, '/campaigns/{id}/state');
+      expect(live.live.bookings).toHaveLength(1);
+      await conforming('GET', '/recommendation-weights', '/recommendation-weights', undefined, 'manager');
+      await conforming('GET', `/kpis?scope=team&id=${team.manager.id}&period=month&start=${day(0).slice(0, 8)}01`, '/kpis', undefined, 'manager');
+      await conforming('GET', `/analytics/campaigns/${campaign.id}`, '/analytics/{kind}/{id}', undefined, 'manager');
+      await conforming('GET', '/health', '/health');
+    });
+
+    it('the checker itself finds an answer that lost a field, grew one, or changed its type', () => {
+      const campaignSchema = document.components.schemas.Campaign;
+      const valid = Object.fromEntries(
+        Object.entries(campaignSchema.properties!).filter(([key]) => campaignSchema.required!.includes(key)).map(([key, property]) => [key, sample(property)]),
+      );
+      expect(schemaProblems(valid, campaignSchema, document.components.schemas)).toEqual([]);
+      const { name: _lost, ...withoutName } = valid;
+      expect(schemaProblems(withoutName, campaignSchema, document.components.schemas)).toEqual(['at $: "name" is missing']);
+      expect(schemaProblems({ ...valid, secret: 1 }, campaignSchema, document.components.schemas)).toEqual(['at $: "secret" is not documented']);
+      expect(schemaProblems({ ...valid, budgetMinor: '5' }, campaignSchema, document.components.schemas)).toEqual(['at $.budgetMinor: expected an integer, got "5"']);
+    });
+  });
 });
+
+/** Something a client can read a shape from: a type, a reference, or alternatives. */
+function documentsSomething(schema: Schema): boolean {
+  return Boolean(schema.type || schema.$ref || schema.allOf || schema.oneOf || schema.anyOf || schema.properties || schema.items);
+}
+
+/** A value of the schema's type, for the checker's own test. */
+function sample(schema: Schema): unknown {
+  if (schema.nullable) return null;
+  if (schema.enum) return schema.enum[0];
+  if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+  if (schema.format === 'date') return '2026-12-01';
+  if (schema.format === 'date-time') return '2026-12-01T00:00:00.000Z';
+  switch (schema.type) {
+    case 'string': return 'x';
+    case 'integer': case 'number': return 1;
+    case 'boolean': return true;
+    case 'array': return [];
+    default: return {};
+  }
+}

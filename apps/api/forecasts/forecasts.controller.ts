@@ -2,8 +2,26 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBasicAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor } from '../users/api-auth.guard';
+import { integer, list, nullable, number, object, oneOf, text } from '../common/answer-schemas';
+import { FORECAST_LEVELS } from './forecast-levels';
 import { NmvForecastQueryDto } from './forecast-query.dto';
 import { ForecastsService } from './forecasts.service';
+
+const NMV_FORECAST = object({
+  asOf: text('The last month of actuals (YYYY-MM)'),
+  level: oneOf(FORECAST_LEVELS),
+  horizon: integer(),
+  items: list(
+    object({
+      id: text(),
+      name: text(),
+      currency: text(),
+      model: text('The model chosen for the series, or bottom-up'),
+      months: list(object({ month: text(), pointMinor: integer(), lowMinor: integer(), highMinor: integer() }), '80 % interval'),
+      backtest: object({ mase: nullable(number()), wape: nullable(number()), naiveMase: nullable(number()), meanOf3Mase: nullable(number()) }),
+    }),
+  ),
+});
 
 @ApiTags('insight')
 @ApiBasicAuth()
@@ -18,7 +36,8 @@ export class ForecastsController {
    */
   @Get('nmv')
   @ApiOkResponse({
-    description: '{ asOf, level, horizon, items: [{ id, name, currency, model, months: [{ month, pointMinor, lowMinor, highMinor }], backtest: { mase, wape, naiveMase, meanOf3Mase } }] }',
+    description: 'Per entity and currency, the forecast months with their 80 % interval and the back-test against the naive baselines',
+    schema: NMV_FORECAST,
   })
   async nmv(@Query() query: NmvForecastQueryDto, @CurrentActor() actor: Actor) {
     return ForecastsService.forApi(await this.forecasts.nmv(actor, query.level ?? 'creator', query.horizon ?? 3, query.asOf));
