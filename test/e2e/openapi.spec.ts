@@ -64,7 +64,7 @@ describe('the OpenAPI document', () => {
           const schema = answer.content![type].schema as (Schema & { description?: string }) | undefined;
           if (FILE_TYPES.includes(type)) continue;
           if (type !== 'application/json') gaps.push(`${name} ${status}: ${type} is neither JSON nor a declared file type`);
-          else if (!schema || !documentsSomething(schema)) gaps.push(`${name} ${status}: no schema for its JSON`);
+          else if (!schema || !documentsSomething(schema, document.components.schemas)) gaps.push(`${name} ${status}: no schema for its JSON`);
         }
       }
     }
@@ -147,8 +147,12 @@ describe('the OpenAPI document', () => {
 });
 
 /** Something a client can read a shape from: a type, a reference, or alternatives. */
-function documentsSomething(schema: Schema): boolean {
-  return Boolean(schema.type || schema.$ref || schema.allOf || schema.oneOf || schema.anyOf || schema.properties || schema.items);
+function documentsSomething(schema: Schema, schemas: Schemas): boolean {
+  // A class with no documented properties becomes an empty object schema: that documents nothing.
+  if (schema.$ref) return documentsSomething(schemas[schema.$ref.replace('#/components/schemas/', '')] ?? {}, schemas);
+  if (schema.type === 'array') return Boolean(schema.items && documentsSomething(schema.items, schemas));
+  if (schema.type === 'object') return Boolean(Object.keys(schema.properties ?? {}).length || schema.additionalProperties);
+  return Boolean(schema.type || schema.allOf || schema.oneOf || schema.anyOf || schema.properties || schema.items);
 }
 
 /** A value of the schema's type, for the checker's own test. */
