@@ -42,6 +42,9 @@ describe('the OpenAPI document', () => {
       if (method !== 'get') expected.push('422');
       if (method !== 'get' && path.includes('{')) expected.push('409');
       for (const status of expected) if (!operation.responses[status]) gaps.push(`${name} ${status}`);
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        if (/^[45]\d\d$/.test(status) && !answer.content?.['application/json']?.schema) gaps.push(`${name} ${status}: no body schema`);
+      }
     }
     expect(gaps).toEqual([]);
     expect(document.paths['/collaborations/{id}/acknowledge-brief'].post.responses['422'].description).toMatch(/Idempotency-Key was used for a different request/);
@@ -130,6 +133,10 @@ describe('the OpenAPI document', () => {
       await conforming('GET', `/kpis?scope=team&id=${team.manager.id}&period=month&start=${day(0).slice(0, 8)}01`, '/kpis', undefined, 'manager');
       await conforming('GET', `/analytics/campaigns/${campaign.id}`, '/analytics/{kind}/{id}', undefined, 'manager');
       await conforming('GET', '/health', '/health');
+      // Refusals fit the one error body.
+      expect((await conforming('GET', '/campaigns/00000000-0000-4000-8000-000000000000', '/campaigns/{id}')).statusCode).toBe(404);
+      expect((await conforming('POST', '/brands', '/brands', { name: '' })).statusCode).toBe(400);
+      expect((await conforming('POST', `/campaigns/${campaign.id}/close`, '/campaigns/{id}/close', {}, 'finance')).statusCode).toBe(403);
     });
 
     it('the checker itself finds an answer that lost a field, grew one, or changed its type', () => {
