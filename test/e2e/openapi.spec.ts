@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Schema, schemaProblems, Schemas } from '../support/answer-schema';
-import { createTeam, Team } from '../support/fixtures';
+import { waitFor } from '../../scripts/lib/ports';
+import { createTeam, sampleDeliverables, Team } from '../support/fixtures';
 import { OpenApiDocument } from '../support/openapi-fuzz';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
@@ -137,6 +138,62 @@ describe('the OpenAPI document', () => {
       expect((await conforming('GET', '/campaigns/00000000-0000-4000-8000-000000000000', '/campaigns/{id}')).statusCode).toBe(404);
       expect((await conforming('POST', '/brands', '/brands', { name: '' })).statusCode).toBe(400);
       expect((await conforming('POST', `/campaigns/${campaign.id}/close`, '/campaigns/{id}/close', {}, 'finance')).statusCode).toBe(403);
+    });
+
+    it('a booking taken from brief to paid answers, at every decision, what the document says', async () => {
+      const asManager = 'manager' as const;
+      const brand = await conforming('POST', '/brands', '/brands', { name: `Aurel ${tag}`, category: 'skincare' });
+      const creator = await conforming('POST', '/creators', '/creators', {
+        name: `Bela ${tag}`, handle: `bela.${tag}`, niches: ['beauty'], payoutReference: `tok_b${tag}`,
+        channels: [{ platform: 'instagram', handle: '@bela', followers: 1000, engagementRate: 0.03 }],
+      });
+      const campaign = await conforming('POST', '/campaigns', '/campaigns', {
+        brandId: brand.id, name: `Dew ${tag}`, budgetMinor: 50_000_000, currency: 'INR', startsOn: day(1), endsOn: day(60), ownerId: team.manager.id,
+        slaOverrides: { measureFirst: '1s', measureSecond: '2s', paymentDay: '10ms' },
+      });
+      const booking = await conforming('POST', '/collaborations', '/collaborations', { campaignId: campaign.id, creatorId: creator.id, brandPriceMinor: 6_000_000, creatorFeeMinor: 4_500_000 });
+      const path = (suffix: string) => `/collaborations/${booking.id}${suffix}`;
+      const stage = (wanted: string) =>
+        waitFor(wanted, async () => ((await conforming('GET', path(''), '/collaborations/{id}')).collaboration.stage === wanted ? true : undefined), 30_000);
+      await conforming('POST', path('/acknowledge-brief'), '/collaborations/{id}/acknowledge-brief');
+      await stage('NEGOTIATING');
+      const terms = { brandPriceMinor: 6_000_000, creatorFeeMinor: 4_500_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2500, deliverables: sampleDeliverables().slice(0, 1), usageRights: { channels: ['instagram'], durationDays: 30 } };
+      await conforming('POST', path('/terms'), '/collaborations/{id}/terms', terms);
+      const agreed = await conforming('POST', path('/accept-terms'), '/collaborations/{id}/accept-terms');
+      expect(agreed.negotiation.agreed).toBeDefined();
+      await stage('CONTRACTING');
+      const [contract] = await waitFor('the contract', async () => {
+        const contracts = await conforming('GET', path('/contracts'), '/collaborations/{id}/contracts');
+        return contracts.length ? contracts : undefined;
+      });
+      const signatures = '/collaborations/{id}/contracts/{contractId}/signatures';
+      await conforming('POST', path(`/contracts/${contract.id}/signatures`), signatures, { party: 'creator', documentHash: contract.documentHash });
+      await conforming('POST', path(`/contracts/${contract.id}/signatures`), signatures, { party: 'agency', documentHash: contract.documentHash }, asManager);
+      await stage('IN_PRODUCTION');
+      const [deliverable] = await waitFor('the deliverables', async () => {
+        const listed = await conforming('GET', path('/deliverables'), '/collaborations/{id}/deliverables');
+        return listed.length ? listed : undefined;
+      });
+      const drafts = `/deliverables/${deliverable.id}/drafts`;
+      const inReview = await conforming('POST', path(drafts), '/collaborations/{id}/deliverables/{deliverableId}/drafts', { assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: dew all day' });
+      expect(inReview.deliverables[0].drafts).toHaveLength(1);
+      await conforming('POST', path(`${drafts}/1/review`), '/collaborations/{id}/deliverables/{deliverableId}/drafts/{version}/review', { decision: 'approve' }, asManager);
+      await stage('POSTING');
+      await conforming('POST', path(`/deliverables/${deliverable.id}/post`), '/collaborations/{id}/deliverables/{deliverableId}/post', { liveUrl: 'https://www.instagram.com/reel/B2/', caption: 'Sponsored: dew all day' });
+      await stage('PAYOUT');
+      await waitFor('the payout request', async () => ((await conforming('GET', path('/payout'), '/collaborations/{id}/payout', undefined, 'finance')).payoutId ? true : undefined));
+      await conforming('POST', path('/payout/invoice'), '/collaborations/{id}/payout/invoice', { invoiceNumber: `INV-${tag}` });
+      await conforming('POST', path('/payout/approve'), '/collaborations/{id}/payout/approve', undefined, 'finance');
+      await stage('COMPLETED');
+      const paid = await conforming('GET', path(''), '/collaborations/{id}', undefined, 'finance');
+      expect(paid.live.payout).toMatchObject({ status: 'paid' });
+      await waitFor('the rating task', async () => {
+        const tasks = await conforming('GET', '/satisfaction/tasks', '/satisfaction/tasks');
+        return tasks.some((task: { collaborationId: string }) => task.collaborationId === booking.id) ? true : undefined;
+      });
+      expect((await conforming('POST', path('/satisfaction'), '/collaborations/{id}/satisfaction', { rating: 5 })).rating).toBe(5);
+      expect((await conforming('GET', path('/satisfaction'), '/collaborations/{id}/satisfaction')).rating).toBe(5);
+      await conforming('GET', path('/escalations'), '/collaborations/{id}/escalations');
     });
 
     it('the checker itself finds an answer that lost a field, grew one, or changed its type', () => {
