@@ -30,7 +30,10 @@ async function main(): Promise<void> {
 
   const componentLoader = new ComponentLoader();
   // Absolute paths of the sources (a relative one would be taken from the caller's file).
-  for (const { name, source } of PANEL_COMPONENTS) componentLoader.add(name, path.join(ROOT, source));
+  for (const { name, source, overrides } of PANEL_COMPONENTS) {
+    componentLoader.add(name, path.join(ROOT, source));
+    for (const replaced of overrides ?? []) componentLoader.override(replaced as Parameters<typeof componentLoader.override>[0], path.join(ROOT, source));
+  }
   await new AdminJS({ componentLoader }).initialize();
 
   // The entry file imports the sources by relative path: of no use once bundled.

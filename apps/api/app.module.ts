@@ -11,6 +11,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthController } from './health/health.controller';
 import { KpisModule } from './kpis/kpis.module';
+import { PlanningModule } from './planning/planning.module';
 import { ImportsModule } from './imports/imports.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     KpisModule,
     AnalyticsModule,
     ForecastsModule,
+    PlanningModule,
     ReportsModule,
     ImportsModule,
   ],

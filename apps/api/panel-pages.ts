@@ -2,6 +2,7 @@ import { analyticsPage, type AnalyticsPageDependencies } from './analytics/analy
 import type { PanelPage } from './back-office/pages';
 import { findCreatorsPage, type FindCreatorsPageDependencies } from './campaigns/find-creators.panel';
 import { kpiBoardPage, type KpiBoardPageDependencies } from './kpis/kpis.panel';
+import { planningPage, type PlanningPageDependencies } from './planning/planning.panel';
 import { reportsPage, type ReportsPageDependencies } from './reports/reports.panel';
 
 /**
@@ -9,8 +10,8 @@ import { reportsPage, type ReportsPageDependencies } from './reports/reports.pan
  * `*.panel.ts`, in sidebar order. Like panel.ts for the record types: the services are the ones
  * the REST API uses, so a page shows what the API answers, within the same reach.
  */
-export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies & ReportsPageDependencies & FindCreatorsPageDependencies;
+export type PanelPageDependencies = KpiBoardPageDependencies & AnalyticsPageDependencies & ReportsPageDependencies & FindCreatorsPageDependencies & PlanningPageDependencies;
 
 export function panelPages(deps: PanelPageDependencies): PanelPage[] {
-  return [kpiBoardPage(deps), analyticsPage(deps), reportsPage(deps), findCreatorsPage(deps)];
+  return [kpiBoardPage(deps), planningPage(deps), analyticsPage(deps), reportsPage(deps), findCreatorsPage(deps)];
 }

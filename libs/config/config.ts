@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { parseDuration } from '../domain/rules/duration';
+import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '../domain/rules/date-format';
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 
@@ -45,6 +46,8 @@ export interface AppConfig {
   sessions: { idleTimeoutMs: number; maxLifetimeMs: number };
   /** Whether the OpenAPI document (/docs, /docs-json) is served to anyone, or only with credentials (API_DOCS_PUBLIC). */
   apiDocsPublic: boolean;
+  /** How the panel writes dates and times (PANEL_LOCALE, default en-GB; PANEL_TIME_ZONE, default UTC). */
+  panelDates: DateSettings;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -180,6 +183,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const docs = (env.API_DOCS_PUBLIC ?? (production ? 'false' : 'true')).trim().toLowerCase();
   if (!['true', 'false'].includes(docs)) problems.push(`API_DOCS_PUBLIC must be true or false (got "${env.API_DOCS_PUBLIC}")`);
 
+  const panelDates: DateSettings = {
+    locale: env.PANEL_LOCALE?.trim() || DEFAULT_DATE_SETTINGS.locale,
+    timeZone: env.PANEL_TIME_ZONE?.trim() || DEFAULT_DATE_SETTINGS.timeZone,
+  };
+  const datesProblem = dateSettingsProblem(panelDates);
+  if (datesProblem) problems.push(datesProblem);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -207,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     panelBodies: { maxFieldsBytes, maxUploadBytes },
     sessions: { idleTimeoutMs, maxLifetimeMs },
     apiDocsPublic: docs === 'true',
+    panelDates,
     logLevel,
   };
 }

@@ -150,7 +150,7 @@ test("(b) Asha's analytics for October 2026: totals, four charts with axes and l
 
   const months = ["Nov '25", "Dec '25", "Jan '26", "Feb '26", "Mar '26", "Apr '26", "May '26", "Jun '26", "Jul '26", "Aug '26", "Sep '26", "Oct '26"];
   const charts: Array<{ id: string; unit: RegExp; legend: string[] }> = [
-    { id: 'chart-nmv', unit: /^INR [\d,]+\.\d\d$/, legend: ['NMV (INR)', 'MoM growth'] },
+    { id: 'chart-nmv', unit: /^INR \d+(\.\d)?[KMB]?$/, legend: ['NMV (INR)', 'MoM growth'] },
     { id: 'chart-roas', unit: /^\d+\.\d+×$/, legend: ['ROAS (INR)'] },
     { id: 'chart-engagement', unit: /^\d+(\.\d+)? %$/, legend: ['Engagement rate by views'] },
     { id: 'chart-conversion', unit: /^\d+(\.\d+)? %$/, legend: ['Conversion'] },

@@ -159,6 +159,11 @@ test('(a) sign in lands on the per-role dashboard; signing out ends the session 
   // Payouts due are finance's.
   await expect(page.getByTestId('dashboard-payouts').count()).resolves.toBe(0);
   await page.getByTestId('dashboard-chart').waitFor();
+  // Counts and money on charts of their own, each with its axes and unit.
+  const bookings = page.locator('svg[data-testid="dashboard-bookings"]');
+  expect(await bookings.locator('[data-testid="dashboard-bookings-x-axis-line"]').count()).toBe(1);
+  expect(await bookings.locator('[data-testid="dashboard-bookings-y-axis-line"]').count()).toBe(1);
+  await expect(bookings.getByTestId('dashboard-bookings-y-axis-title').textContent()).resolves.toBe('Collaborations booked');
 
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/admin' });

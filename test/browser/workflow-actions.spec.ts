@@ -308,3 +308,43 @@ test('(d) the live view says so when the workflow cannot be asked', async () => 
   await expect(message.textContent()).resolves.toMatch(/The workflow could not be asked for its live state: .+The stored stage is BRIEFED/);
   await screenshot(manager, 'workflow-actions-live-view-unavailable');
 });
+
+test('(e) at 1440 px the heading stays clear of the decisions; badges, dates and bookings read as people expect', async () => {
+  const id = await negotiatingBooking();
+  const { title } = await system.database.db.getRepository(Collaboration).findOneByOrFail({ id });
+  const talent = await signedIn(team.talentManager.email, team.password);
+  await talent.setViewportSize({ width: 1440, height: 900 });
+  await talent.goto(recordUrl('Collaboration', id, 'proposeTerms'));
+  await talent.getByTestId('decision-form').waitFor();
+  const heading = (await talent.locator('[data-css$="-action-header"] h2').boundingBox())!;
+  const buttons = talent.locator('[data-css$="-action-header"] .adminjs_ButtonGroupItem');
+  expect(await buttons.count()).toBeGreaterThanOrEqual(5);
+  for (const button of await buttons.all()) {
+    const box = (await button.boundingBox())!;
+    // No button over the heading, none past the right edge of the window.
+    const overlaps = box.x < heading.x + heading.width && heading.x < box.x + box.width && box.y < heading.y + heading.height && heading.y < box.y + box.height;
+    expect(overlaps).toBe(false);
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+  }
+  await screenshot(talent, 'panel-propose-terms-1440');
+
+  // The booking's stage as a coloured badge; its dates in the one configured format (en-GB, UTC).
+  await talent.goto(recordUrl('Collaboration', id));
+  const stage = talent.getByTestId('badge-stage').first();
+  await expect(stage.textContent()).resolves.toBe('Negotiating');
+  await expect(stage.getAttribute('data-tone')).resolves.toBe('progress');
+  await expect(talent.getByTestId('when-createdAt').first().textContent()).resolves.toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+
+  // A record pointing at the booking names it ("<creator> · <campaign>"), not its UUID.
+  expect(title).toMatch(/^Creator creator\.[0-9a-f]{8} · Winter Glow$/);
+  await asTalentManager.ok('POST', `/collaborations/${id}/terms`, terms());
+  await asTalentManager.ok('POST', `/collaborations/${id}/accept-terms`);
+  const contracts = await waitFor('the contracts', async () => {
+    const listed = await asTalentManager.ok<Array<{ id: string }>>('GET', `/collaborations/${id}/contracts`);
+    return listed.length ? listed : undefined;
+  });
+  await talent.goto(recordUrl('Contract', contracts[0].id));
+  await talent.getByText(title).first().waitFor();
+  expect(await talent.getByText(id, { exact: true }).count()).toBe(0);
+  await screenshot(talent, 'panel-contract-names-booking');
+});

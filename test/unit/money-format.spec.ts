@@ -1,4 +1,4 @@
-import { formatMoney, minorUnitDigits } from '../../libs/domain/rules/money-format';
+import { formatMoney, formatMoneyTick, minorUnitDigits } from '../../libs/domain/rules/money-format';
 
 describe('formatMoney: an amount in minor units, as people read it', () => {
   it('splits at the currency exponent: two digits (INR, USD), none (JPY), three (KWD)', () => {
@@ -63,5 +63,16 @@ describe('formatMoney: an amount in minor units, as people read it', () => {
 
   it('formats a well-formed code Intl has no data for with two digits, the ISO default', () => {
     expect(formatMoney(1_500, 'ABC')).toBe('ABC 15.00');
+  });
+});
+
+describe('formatMoneyTick: an amount on an axis titled with its currency', () => {
+  test('major units, compact', () => {
+    expect(formatMoneyTick(800_000_000, 'INR')).toBe('INR 8M');
+    expect(formatMoneyTick(250_000, 'INR')).toBe('INR 2.5K');
+    expect(formatMoneyTick(75_000, 'INR')).toBe('INR 750');
+    expect(formatMoneyTick(0, 'INR')).toBe('INR 0');
+    // JPY has no minor unit: 1,500 yen is 1.5K.
+    expect(formatMoneyTick(1_500, 'JPY')).toBe('JPY 1.5K');
   });
 });

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, H5, Text } from '@adminjs/design-system';
 import { formatGrowth, formatRatio, formatShare } from '../../../libs/domain/rules/figure-format';
-import { formatMoney } from '../../../libs/domain/rules/money-format';
+import { formatMoney, formatMoneyTick } from '../../../libs/domain/rules/money-format';
 import { tickDecimals } from '../back-office/components/chart-scale';
 import TimeChart from '../back-office/components/charts';
 import { ANALYTICS_FIGURES } from './analytics-figures';
@@ -47,7 +47,7 @@ const AnalyticsTrend: React.FC<{ view: AnalyticsView; currency: string | null }>
             testId="chart-nmv"
             title={'NMV by month in ' + code + ', and its growth over the previous month'}
             months={months}
-            left={{ title: 'NMV (' + code + ')', format: money }}
+            left={{ title: 'NMV (' + code + ')', format: (v) => (currency ? formatMoneyTick(v, currency) : String(v)) }}
             right={{ title: 'MoM growth (%)', format: (v, step) => formatGrowth(v, tickDecimals(step, 100)) }}
             series={[
               { name: 'NMV (' + code + ')', definition: ANALYTICS_FIGURES.nmv.definition, kind: 'bar', axis: 'left', color: BLUE, values: view.trend.map((p) => inCurrency(p.nmv, currency)), format: money },

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../libs/config/config';
 import { AccountLockedError } from '../../../libs/auth/login-throttle';
 import { appendAudit } from '../../../libs/db/audit';
+import { DATE_ENV, DEFAULT_DATE_SETTINGS, type DateSettings } from '../../../libs/domain/rules/date-format';
 import { isRole } from '../../../libs/domain/rules/roles';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CollaborationsService } from '../collaborations/collaborations.service';
@@ -16,6 +17,7 @@ import { ForecastsService } from '../forecasts/forecasts.service';
 import { AnalyticsScopes } from '../analytics/analytics-scope';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { KpisService } from '../kpis/kpis.service';
+import { PlanningService } from '../planning/planning.service';
 import { InsightScopes } from '../kpis/scope';
 import { panelResources } from '../panel';
 import { panelPages } from '../panel-pages';
@@ -34,6 +36,7 @@ import { dashboardData } from './dashboard-data';
 import { formidableOptions, limitPanelBodies, panelBodyErrors } from './body-limits';
 import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
+import { PANEL_STYLESHEET, PANEL_STYLESHEET_PATH } from './panel-styles';
 import { inlineSafe } from './request-guards';
 import { actorOf, adapterRulesOf, NAVIGATION, toResourceOptions, type PanelErrors } from './resource-spec';
 import { adminHelmet, noStore, refuseCrossSite } from './security';
@@ -48,6 +51,7 @@ export function backOfficeOptions(
   resources: AdminJSOptions['resources'],
   dashboard?: { component: string; handler?: NonNullable<AdminJSOptions['dashboard']>['handler'] },
   pages: { pages: NonNullable<AdminJSOptions['pages']>; labels: Record<string, string> } = { pages: {}, labels: {} },
+  dates: DateSettings = DEFAULT_DATE_SETTINGS,
 ): AdminJSOptions {
   return {
     rootPath: ADMIN_ROOT,
@@ -60,6 +64,9 @@ export function backOfficeOptions(
     // Custom pages (pages.ts, listed in apps/api/panel-pages.ts), under "Pages" in the sidebar.
     pages: pages.pages,
     branding: { companyName: 'CreatorOps', logo: false, withMadeWithLove: false },
+    assets: { styles: [ADMIN_ROOT + PANEL_STYLESHEET_PATH] },
+    // Read in the browser as window.AdminJS.env (components/date-settings.ts).
+    env: { [DATE_ENV.locale]: dates.locale, [DATE_ENV.timeZone]: dates.timeZone },
     version: { admin: false },
     settings: { defaultPerPage: 20 },
     locale: {
@@ -118,6 +125,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     analytics: app.get(AnalyticsService),
     analyticsScopes: app.get(AnalyticsScopes),
     forecasts: app.get(ForecastsService),
+    planning: app.get(PlanningService),
     logger,
     errors: panelErrors,
     audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
@@ -151,12 +159,16 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
         handler: async (_request, _response, context) => dashboardData(dataSource, context.currentAdmin),
       },
       toAdminPages(panelPages(deps), ADMIN_ROOT, (page, error) => logger.error(`page ${page}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
+      config.panelDates,
     ),
   );
 
   const panel = panelSession(config, (message) => logger.error(`session store: ${message}`));
   const router = Router();
   router.use(adminHelmet(config), noStore, refuseCrossSite);
+  router.get(PANEL_STYLESHEET_PATH, (_request, response) => {
+    response.type('text/css').send(PANEL_STYLESHEET);
+  });
   // The same session middleware AdminJS would add; mounted first so the checks below can use it
   // (express-session skips itself when a session is already present).
   router.use(session(panel.options));

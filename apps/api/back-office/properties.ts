@@ -1,6 +1,7 @@
 import type { PropertyOptions } from './adminjs-types';
 import type { Params } from './request-guards';
-import { MONEY_COMPONENT, RELATED_COMPONENT, type RelatedLink } from './components';
+import { BADGE_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, type RelatedLink } from './components';
+import { BADGE_TONES, type BadgeKind } from './components/badge-tones';
 
 /**
  * Property options every record type's panel uses: a fixed list of values, a column only the
@@ -8,6 +9,16 @@ import { MONEY_COMPONENT, RELATED_COMPONENT, type RelatedLink } from './componen
  */
 
 export const choices = (values: readonly string[]): PropertyOptions => ({ availableValues: values.map((value) => ({ value, label: value })) });
+
+/**
+ * A stage or status: its values to filter and choose from, shown as a badge coloured by what the
+ * value means (components/badge-tones.ts, `kind` names the table).
+ */
+export const badge = (kind: BadgeKind): PropertyOptions => ({
+  ...choices(Object.keys(BADGE_TONES[kind])),
+  components: { list: BADGE_COMPONENT, show: BADGE_COMPONENT },
+  custom: { kind },
+});
 
 /** Shown and filtered, never edited (the workflow owns it). */
 export const readOnly = { isVisible: { list: true, show: true, filter: true, edit: false } };

@@ -7,7 +7,7 @@ import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { decisionAction, statusIn, type RecordView } from '../back-office/decision-action';
-import { choices, money, related } from '../back-office/properties';
+import { badge, choices, money, related } from '../back-office/properties';
 import { FIND_CREATORS_PAGE } from './find-creators-page.component';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { CampaignsService } from './campaigns.service';
@@ -88,7 +88,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     titleProperty: 'name',
     sort: { sortBy: 'startsOn', direction: 'desc' },
     properties: {
-      status: choices(Object.values(CampaignStatus)),
+      status: badge('campaign'),
       market: choices(Object.values(Market)),
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       budgetMinor: money(),

@@ -1,9 +1,9 @@
 import { Collaboration } from '../../../libs/domain/entities';
 import { feeWithinPriceProblem } from '../../../libs/domain/rules/money';
 import { marginBps } from '../../../libs/domain/rules/margin';
-import { CollaborationStage, COLLABORATION_STAGES } from '../../../libs/domain/rules/stages';
+import { CollaborationStage } from '../../../libs/domain/rules/stages';
 import { BOOKING_ACT, operations, OPERATIONS_WRITE } from '../back-office/access';
-import { choices, money, related } from '../back-office/properties';
+import { badge, money, related } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
 import { fieldError, NAVIGATION, type PanelErrors, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import { COLLABORATION_ACTION_LABELS, collaborationActions, type CollaborationActionsPort } from './collaboration-actions';
@@ -76,9 +76,12 @@ export function collaborationPanel(deps: SpecDependencies & { collaborations: Co
     scope: { owner: 'talentManagerId', write: OPERATIONS_WRITE, act: BOOKING_ACT },
     overdue: OVERDUE_COLLABORATIONS,
     prepareEdit: (payload, current) => prepareCollaborationEdit(payload, current, deps.errors),
+    // Records that point at a booking (deliverables, contracts, payouts, escalations) name it by this.
+    titleProperty: 'title',
     sort: { sortBy: 'updatedAt', direction: 'desc' },
     properties: {
-      stage: { ...choices(COLLABORATION_STAGES), isVisible: { list: true, show: true, filter: true, edit: false } },
+      title: { isVisible: false },
+      stage: { ...badge('stage'), isVisible: { list: true, show: true, filter: true, edit: false } },
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       briefAcknowledgedAt: { isVisible: { list: false, show: true, filter: false, edit: false } },
       brandPriceMinor: money(),

@@ -1,5 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { Badge, Box, Button, H3, H5, Link, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { formatWhen } from '../../../libs/domain/rules/date-format';
+import { panelDateSettings } from '../back-office/components/date-settings';
 import { ApiClient, type ActionProps } from 'adminjs';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { LiveViewData } from './live-view.component';
@@ -25,10 +27,7 @@ const timeLeft = (iso: string, now: number): string => {
   if (Number.isNaN(ms)) return '';
   return ms >= 0 ? 'in ' + span(ms) : 'overdue by ' + span(ms);
 };
-const when = (iso: string): string => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString();
-};
+const when = (iso: string): string => formatWhen(iso, 'datetime', panelDateSettings());
 const words = (name: string): string =>
   String(name)
     .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -8,7 +8,7 @@ import { BOOKING_ACT } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { collaborationIn, collaborationOf, decisionAction, mayTake, paramText, statusIn } from '../back-office/decision-action';
 import type { Choice } from '../back-office/decision-form';
-import { choices, readOnly, related } from '../back-office/properties';
+import { badge, choices, readOnly, related } from '../back-office/properties';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { ContractsService } from './contracts.service';
 
@@ -95,7 +95,7 @@ export function contractPanel(deps: SpecDependencies & { contracts: ContractsPor
     structured: ['frozenTerms'],
     properties: {
       kind: { ...choices(Object.values(ContractKind)), ...readOnly },
-      status: { ...choices(Object.values(ContractStatus)), ...readOnly },
+      status: { ...badge('contract'), ...readOnly },
       voidReason: { type: 'textarea' },
       related: related([{ label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'sourceContractId' }]),
     },

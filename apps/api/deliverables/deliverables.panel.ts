@@ -2,7 +2,7 @@ import { Deliverable, DraftSubmission, PerformanceSnapshot } from '../../../libs
 import { CONTENT_FORMATS, type ContentFormat } from '../../../libs/domain/rules/compliance';
 import { MAX_CONTENT_SECONDS, type DisclosureFacts } from '../../../libs/domain/rules/disclosure-facts';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
-import { DeliverableStatus, DraftDecision, SnapshotLabel, SnapshotSource } from '../../../libs/domain/rules/lifecycle';
+import { DeliverableStatus, SnapshotLabel, SnapshotSource } from '../../../libs/domain/rules/lifecycle';
 import { netMerchandiseValue } from '../../../libs/domain/rules/nmv';
 import { CollaborationStage } from '../../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
@@ -11,7 +11,7 @@ import { BOOKING_ACT, operations, OPERATIONS_WRITE } from '../back-office/access
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { collaborationIn, collaborationOf, decisionAction, paramText, statusIn } from '../back-office/decision-action';
 import { HTTPS_URL, type Choice, type FormField } from '../back-office/decision-form';
-import { blankToNull, choices, money, readOnly, related, toInteger } from '../back-office/properties';
+import { badge, blankToNull, choices, money, readOnly, related, toInteger } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { DeliverablesService } from './deliverables.service';
@@ -284,7 +284,7 @@ export function deliverablePanel(deps: SpecDependencies & { deliverables: Delive
     properties: {
       type: choices(Object.values(DeliverableType)),
       platform: choices(Object.values(Platform)),
-      status: { ...choices(Object.values(DeliverableStatus)), ...readOnly },
+      status: { ...badge('deliverable'), ...readOnly },
       caption: { type: 'textarea' },
       related: related([
         { label: 'Drafts', resourceId: 'DraftSubmission', filter: 'deliverableId' },
@@ -323,7 +323,7 @@ export function draftPanel(): PanelResource {
     sort: { sortBy: 'submittedAt', direction: 'desc' },
     structured: ['complianceResult'],
     properties: {
-      decision: choices(Object.values(DraftDecision)),
+      decision: badge('draftDecision'),
       caption: { type: 'textarea' },
       feedback: { type: 'textarea' },
     },

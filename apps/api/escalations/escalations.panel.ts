@@ -1,11 +1,11 @@
 import { Escalation } from '../../../libs/domain/entities';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
-import { EscalationKind, EscalationResolution, EscalationSeverity, EscalationStatus, RESOLUTIONS_BY_KIND } from '../../../libs/domain/rules/escalations';
+import { EscalationKind, EscalationResolution, EscalationStatus, RESOLUTIONS_BY_KIND } from '../../../libs/domain/rules/escalations';
 import type { CollaborationState } from '../../../workflows/messages';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { collaborationOf, decisionAction, paramText, statusIn } from '../back-office/decision-action';
 import { choicesOf, DURATION, type Choice } from '../back-office/decision-form';
-import { choices } from '../back-office/properties';
+import { badge, choices } from '../back-office/properties';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { EscalationsService } from './escalations.service';
 
@@ -89,8 +89,8 @@ export function escalationPanel(deps: SpecDependencies & { escalations: Escalati
     sort: { sortBy: 'raisedAt', direction: 'desc' },
     properties: {
       kind: choices(Object.values(EscalationKind)),
-      severity: choices(Object.values(EscalationSeverity)),
-      status: choices(Object.values(EscalationStatus)),
+      severity: badge('severity'),
+      status: badge('escalation'),
       summary: { type: 'textarea' },
     },
     propertyLabels: {

@@ -5,7 +5,7 @@ import type { PayoutState } from '../../../workflows/payout-messages';
 import { MONEY_READ, MONEY_WRITE } from '../back-office/access';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
 import { collaborationOf, decisionAction, statusIn } from '../back-office/decision-action';
-import { choices, money, readOnly } from '../back-office/properties';
+import { badge, choices, money, readOnly } from '../back-office/properties';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
 import type { PayoutsService } from './payouts.service';
 
@@ -84,7 +84,7 @@ export function payoutPanel(deps: SpecDependencies & { payouts: PayoutsPort }): 
     sort: { sortBy: 'createdAt', direction: 'desc' },
     properties: {
       kind: choices(Object.values(PayoutKind)),
-      status: { ...choices(Object.values(PayoutStatus)), ...readOnly },
+      status: { ...badge('payout'), ...readOnly },
       amountMinor: money(),
     },
     propertyLabels: {

@@ -1,6 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
 import { Box, Button, H2, Label, Link, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { formatWhen } from '../../../libs/domain/rules/date-format';
+import { panelDateSettings } from '../back-office/components/date-settings';
 import { REPORTS_PAGE, type ReportsPageData } from './reports-page.component';
 
 /**
@@ -96,7 +98,7 @@ const ReportsPage: React.FC = () => {
               <TableRow key={r.id} data-testid="report-row" style={r.id === data.made ? { background: '#F4F6FF' } : undefined}>
                 <TableCell>{r.team}</TableCell>
                 <TableCell>{r.period + (r.provisional ? ' (provisional)' : '')}</TableCell>
-                <TableCell>{r.trigger + ', ' + new Date(r.generatedAt).toLocaleString()}</TableCell>
+                <TableCell>{r.trigger + ', ' + formatWhen(r.generatedAt, 'datetime', panelDateSettings())}</TableCell>
                 <TableCell>{(r.top.join(', ') || '—') + ' / ' + (r.bottom.join(', ') || '—')}</TableCell>
                 <TableCell>{r.improvements.length ? r.improvements.join(' ') : 'None: every KPI met its target or held its level.'}</TableCell>
                 <TableCell>

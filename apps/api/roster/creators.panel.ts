@@ -3,7 +3,7 @@ import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
 import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
-import { choices, related } from '../back-office/properties';
+import { badge, related } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
 import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
 
@@ -51,7 +51,7 @@ export function creatorPanel(): PanelResource {
     titleProperty: 'name',
     sort: { sortBy: 'name', direction: 'asc' },
     properties: {
-      status: choices(Object.values(CreatorStatus)),
+      status: badge('creator'),
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'creatorId' },
         { label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'creatorId' },

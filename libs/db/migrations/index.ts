@@ -13,6 +13,8 @@ import { RequestKeys1795996000000 } from './1795996000000-RequestKeys';
 import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
 import { ExclusivityWindowBrand1796100000000 } from './1796100000000-ExclusivityWindowBrand';
 import { CampaignTargeting1796200000000 } from './1796200000000-CampaignTargeting';
+import { PlanningTargets1796400000000 } from './1796400000000-PlanningTargets';
+import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   CreatorDisclosureFacts1796000000000,
   ExclusivityWindowBrand1796100000000,
   CampaignTargeting1796200000000,
+  PlanningTargets1796400000000,
+  CollaborationTitle1796700000000,
 ];

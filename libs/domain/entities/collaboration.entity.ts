@@ -45,6 +45,11 @@ export class Collaboration extends BaseEntity {
   @Column({ type: 'uuid' })
   campaignId: string;
 
+  /** "<creator> · <campaign>", kept by the database (migration CollaborationTitle): how the panel names the booking. */
+  @Index('IDX_collaborations_title')
+  @Column({ type: 'text', default: '', insert: false, update: false })
+  title: string;
+
   @ManyToOne(() => Campaign, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'campaignId' })
   campaign?: Campaign;

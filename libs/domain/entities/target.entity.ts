@@ -5,6 +5,7 @@ import { User } from './user.entity';
 /**
  * A goal for one user, or for a team (everyone below a manager in the team tree, identified by
  * the manager), for one month or quarter. `periodStart` is the first day of that month or quarter.
+ * A year's plan is stored as its four quarters (docs/metrics.md#planning).
  */
 @Entity({ name: 'targets' })
 @Check('CHK_targets_user_or_team', `num_nonnulls("userId", "teamManagerId") = 1`)
@@ -13,9 +14,12 @@ import { User } from './user.entity';
   `EXTRACT(DAY FROM "periodStart") = 1 AND ("period" = 'month' OR EXTRACT(MONTH FROM "periodStart") IN (1, 4, 7, 10))`,
 )
 @Check('CHK_targets_money_currency', `"metric" NOT IN ('nmv', 'revenue', 'margin') OR "currency" IS NOT NULL`)
-@Index('UQ_targets_user_period_metric', ['userId', 'period', 'periodStart', 'metric'], { unique: true, where: `"userId" IS NOT NULL` })
-// These also serve lookups by user and by team.
-@Index('UQ_targets_team_period_metric', ['teamManagerId', 'period', 'periodStart', 'metric'], { unique: true, where: `"teamManagerId" IS NOT NULL` })
+// One target per subject, period and metric; money targets one per currency (a team selling in
+// two currencies has an NMV target in each). These also serve lookups by user and by team.
+@Index('UQ_targets_user_period_metric', ['userId', 'period', 'periodStart', 'metric'], { unique: true, where: `"userId" IS NOT NULL AND "currency" IS NULL` })
+@Index('UQ_targets_team_period_metric', ['teamManagerId', 'period', 'periodStart', 'metric'], { unique: true, where: `"teamManagerId" IS NOT NULL AND "currency" IS NULL` })
+@Index('UQ_targets_user_period_metric_currency', ['userId', 'period', 'periodStart', 'metric', 'currency'], { unique: true, where: `"userId" IS NOT NULL AND "currency" IS NOT NULL` })
+@Index('UQ_targets_team_period_metric_currency', ['teamManagerId', 'period', 'periodStart', 'metric', 'currency'], { unique: true, where: `"teamManagerId" IS NOT NULL AND "currency" IS NOT NULL` })
 export class Target extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -53,6 +57,18 @@ export class Target extends BaseEntity {
   /** Set for money metrics (see MONEY_TARGET_METRICS). */
   @Column({ type: 'char', length: 3, nullable: true })
   currency: string | null;
+
+  /** Who set the value last (null for targets set before this was recorded). */
+  @Column({ type: 'uuid', nullable: true })
+  setById: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'setById', foreignKeyConstraintName: 'FK_targets_set_by' })
+  setBy?: User | null;
+
+  /** When the value was set last (the panel, the planning action). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  setAt: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

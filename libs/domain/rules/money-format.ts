@@ -65,3 +65,14 @@ function currencyFormat(currency: string): Intl.NumberFormat | undefined {
   }
   return format;
 }
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * An amount on a chart's axis: the code and the major units, compact ("INR 80M", "INR 2.5K"), so
+ * a tick fits beside the axis and still says its unit. Never for a figure people read alone.
+ */
+export function formatMoneyTick(amountMinor: number, currency: string): string {
+  if (!Number.isFinite(amountMinor)) return `${amountMinor} ${currency} (minor units)`;
+  return `${currency} ${compact.format(amountMinor / 10 ** minorUnitDigits(currency))}`;
+}

@@ -31,7 +31,10 @@ const addMonths = (iso: string, months: number): string => {
 const addDays = (iso: string, days: number): string => toIso(new Date(toDate(iso).getTime() + days * DAY));
 
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DATE.test(value) && toIso(toDate(value)) === value;
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  // "2027-13-01" matches the pattern but is no date: an invalid Date would throw in toIso.
+  const date = toDate(value);
+  return !Number.isNaN(date.getTime()) && toIso(date) === value;
 }
 
 /** The month or quarter starting on `start`, or why it cannot be one. */

@@ -1,8 +1,13 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, ViewHelpers } from 'adminjs';
 import { Box, H2, H5, Text, Link, Loader } from '@adminjs/design-system';
-import { formatMoney } from '../../../../libs/domain/rules/money-format';
+import { formatWhen } from '../../../../libs/domain/rules/date-format';
+import { deadlineText } from '../../../../libs/domain/rules/deadline-names';
+import { formatMoney, formatMoneyTick } from '../../../../libs/domain/rules/money-format';
 import type { DashboardData, DashboardMonth } from '../dashboard-data';
+import { tickDecimals } from './chart-scale';
+import TimeChart from './charts';
+import { panelDateSettings } from './date-settings';
 
 /**
  * The panel's home page, replacing AdminJS's developer welcome (docs links, Discord, "contact
@@ -15,10 +20,9 @@ import type { DashboardData, DashboardMonth } from '../dashboard-data';
 const api = new ApiClient();
 const paths = new ViewHelpers();
 const recordUrl = (resourceId: string, recordId: string): string => paths.recordActionUrl({ resourceId, recordId, actionName: 'show' });
-const when = (iso: string): string => {
-  const d = new Date(iso);
-  return isNaN(d.getTime()) ? String(iso) : d.toLocaleString();
-};
+const dates = panelDateSettings();
+const when = (iso: string): string => formatWhen(iso, 'datetime', dates);
+const day = (date: string): string => formatWhen(date, 'date', dates);
 const money = (minor: number | string, currency: string): string => formatMoney(Number(minor), currency);
 
 const Panel: React.FC<{ title: string; testId: string; count?: number; children?: React.ReactNode }> = ({ title, testId, count, children }) => (
@@ -39,48 +43,66 @@ const Row: React.FC<{ href?: string; title: string; detail: string; testId: stri
   </Box>
 );
 
-const Chart: React.FC<{ months: DashboardMonth[] }> = ({ months }) => {
-  const currencies: Record<string, number> = {};
+/**
+ * Collaborations booked and the creator fees agreed on them, by month: two charts, because a count
+ * and an amount have no common scale. Fees in the currency with the most of them; the others are
+ * named below, never added to it.
+ */
+const Monthly: React.FC<{ months: DashboardMonth[] }> = ({ months }) => {
+  const totals: Record<string, number> = {};
   months.forEach((m) =>
     Object.entries(m.spend || {}).forEach(([c, v]) => {
-      currencies[c] = (currencies[c] || 0) + v;
+      totals[c] = (totals[c] || 0) + v;
     }),
   );
-  const main: string | undefined = Object.keys(currencies).sort((a, b) => currencies[b] - currencies[a])[0];
-  const maxBookings = Math.max(1, ...months.map((m) => m.bookings));
-  const maxSpend = Math.max(1, ...months.map((m) => (main && m.spend[main]) || 0));
+  const main: string | undefined = Object.keys(totals).sort((a, b) => totals[b] - totals[a])[0];
+  const firstDays = months.map((m) => m.month + '-01');
+  const count = (v: number, step: number) => v.toFixed(tickDecimals(step));
+  const fee = (v: number) => (main ? formatMoney(Math.round(v), main) : String(v));
+  const others = Object.keys(totals).filter((c) => c !== main);
   return (
-    <Box>
-      <Box flex flexDirection="row" style={{ alignItems: 'flex-end', height: '160px', gap: '18px' }} data-testid="dashboard-chart">
-        {months.map((m) => (
-          <Box key={m.month} flex flexDirection="column" style={{ alignItems: 'center', flex: '1' }}>
-            <Box flex flexDirection="row" style={{ alignItems: 'flex-end', height: '130px', gap: '4px' }}>
-              <div title={m.bookings + ' collaborations booked'} style={{ width: '18px', background: '#4268F6', height: Math.round((m.bookings / maxBookings) * 120) + 'px' }} />
-              <div
-                title={main ? money(m.spend[main] || 0, main) : ''}
-                style={{ width: '18px', background: '#F0616F', height: Math.round((((main && m.spend[main]) || 0) / maxSpend) * 120) + 'px' }}
-              />
-            </Box>
-            <Text fontSize="sm">{m.month}</Text>
-            <Text fontSize="xs" color="grey60">
-              {m.bookings + ' / ' + (main ? money(m.spend[main] || 0, main) : '0')}
-            </Text>
-          </Box>
-        ))}
-      </Box>
-      <Text mt="md" fontSize="sm" color="grey80">
-        {'Blue: collaborations booked in the month. Red: creator fees agreed on them' +
-          (main ? ' (' + main + ')' : '') +
-          '.' +
-          (Object.keys(currencies).length > 1
-            ? ' Other currencies: ' +
-              Object.keys(currencies)
-                .filter((c) => c !== main)
-                .map((c) => money(currencies[c], c))
-                .join(', ') +
-              '.'
-            : '')}
-      </Text>
+    <Box data-testid="dashboard-chart">
+      <TimeChart
+        testId="dashboard-bookings"
+        title="Collaborations booked, by month"
+        months={firstDays}
+        left={{ title: 'Collaborations booked', format: count }}
+        series={[
+          {
+            name: 'Collaborations booked',
+            definition: 'Bookings created in the month, within your reach',
+            kind: 'bar',
+            axis: 'left',
+            color: '#4268F6',
+            values: months.map((m) => m.bookings),
+            format: (v) => String(v),
+          },
+        ]}
+      />
+      {main ? (
+        <TimeChart
+          testId="dashboard-fees"
+          title={'Creator fees agreed, by month (' + main + ')'}
+          months={firstDays}
+          left={{ title: 'Creator fees (' + main + ')', format: (v) => formatMoneyTick(v, main) }}
+          series={[
+            {
+              name: 'Creator fees (' + main + ')',
+              definition: "Agreed creator fees of the month's bookings, in " + main,
+              kind: 'bar',
+              axis: 'left',
+              color: '#F0616F',
+              values: months.map((m) => m.spend[main] || 0),
+              format: fee,
+            },
+          ]}
+        />
+      ) : null}
+      {others.length ? (
+        <Text mt="md" fontSize="sm" color="grey80">
+          {'Fees in other currencies over these months: ' + others.map((c) => formatMoney(totals[c], c)).join(', ') + '.'}
+        </Text>
+      ) : null}
     </Box>
   );
 };
@@ -148,7 +170,7 @@ const Dashboard: React.FC = () => {
                 testId="dashboard-deadline"
                 href={recordUrl('Collaboration', d.collaborationId)}
                 title={d.creatorName + ' · ' + d.campaignName}
-                detail={d.what + ' — ' + when(d.dueAt)}
+                detail={deadlineText(d.what) + ' — ' + when(d.dueAt)}
               />
             ))
           )}
@@ -179,7 +201,7 @@ const Dashboard: React.FC = () => {
                     key={p.id}
                     testId="dashboard-payout-overdue"
                     title={'OVERDUE · ' + p.creatorName + ' · ' + money(p.amountMinor, p.currency)}
-                    detail={'due ' + p.dueOn + ', ' + p.status + (p.invoiceNumber ? ', invoice ' + p.invoiceNumber : '')}
+                    detail={'due ' + day(p.dueOn) + ', ' + p.status + (p.invoiceNumber ? ', invoice ' + p.invoiceNumber : '')}
                   />
                 ))
                 .concat(
@@ -188,7 +210,7 @@ const Dashboard: React.FC = () => {
                       key={p.id}
                       testId="dashboard-payout-due"
                       title={p.creatorName + ' · ' + money(p.amountMinor, p.currency)}
-                      detail={'due ' + p.dueOn + ', ' + p.status + (p.invoiceNumber ? ', invoice ' + p.invoiceNumber : '')}
+                      detail={'due ' + day(p.dueOn) + ', ' + p.status + (p.invoiceNumber ? ', invoice ' + p.invoiceNumber : '')}
                     />
                   )),
                 )
@@ -216,8 +238,8 @@ const Dashboard: React.FC = () => {
           <H2 data-testid="dashboard-on-time-rate">{rate}</H2>
           <Text color="grey80">{data.onTime.onTime + ' of ' + data.onTime.posted + ' deliverables posted this month went live by their scheduled time.'}</Text>
         </Panel>
-        <Panel title="Collaborations and spend by month" testId="dashboard-monthly">
-          <Chart months={data.monthly} />
+        <Panel title="Collaborations and creator fees by month" testId="dashboard-monthly">
+          <Monthly months={data.monthly} />
         </Panel>
       </Box>
     </Box>

@@ -14,6 +14,8 @@ export interface PanelComponent {
   name: string;
   /** The .tsx source, relative to the repository root. */
   source: string;
+  /** AdminJS's own components this one replaces everywhere (ComponentLoader.override). */
+  overrides?: readonly string[];
 }
 
 /** The one form of every workflow decision (decision-action.ts): `custom` is DecisionFormOptions. */
@@ -27,12 +29,19 @@ export const DASHBOARD_COMPONENT = 'CreatorOpsDashboard';
 /** The SVG charts (charts.tsx) that pages draw with: a monthly bar and line chart (the default export), a progress chart. */
 export const CHARTS_COMPONENT = 'CreatorOpsTimeChart';
 
+/** Dates and times in lists and record pages, in the configured locale and zone (replaces AdminJS's own). */
+export const DATETIME_COMPONENT = 'CreatorOpsDateTime';
+/** A stage or status as a badge coloured by what it means (badge-tones.ts). */
+export const BADGE_COMPONENT = 'CreatorOpsBadge';
+
 export const PLATFORM_COMPONENTS: readonly PanelComponent[] = [
   { name: DECISION_FORM_COMPONENT, source: 'apps/api/back-office/components/decision-form.tsx' },
   { name: MONEY_COMPONENT, source: 'apps/api/back-office/components/money.tsx' },
   { name: RELATED_COMPONENT, source: 'apps/api/back-office/components/related.tsx' },
   { name: DASHBOARD_COMPONENT, source: 'apps/api/back-office/components/dashboard.tsx' },
   { name: CHARTS_COMPONENT, source: 'apps/api/back-office/components/charts.tsx' },
+  { name: DATETIME_COMPONENT, source: 'apps/api/back-office/components/datetime.tsx', overrides: ['DefaultDatetimeListProperty', 'DefaultDatetimeShowProperty'] },
+  { name: BADGE_COMPONENT, source: 'apps/api/back-office/components/badge.tsx' },
 ];
 
 export interface DecisionFormOptions {
