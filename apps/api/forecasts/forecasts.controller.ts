@@ -2,26 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBasicAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor } from '../users/api-auth.guard';
-import { integer, list, nullable, number, object, oneOf, text } from '../common/answer-schemas';
-import { FORECAST_LEVELS } from './forecast-levels';
+import { NMV_FORECAST } from './forecast-answers';
 import { NmvForecastQueryDto } from './forecast-query.dto';
 import { ForecastsService } from './forecasts.service';
-
-const NMV_FORECAST = object({
-  asOf: text('The last month of actuals (YYYY-MM)'),
-  level: oneOf(FORECAST_LEVELS),
-  horizon: integer(),
-  items: list(
-    object({
-      id: text(),
-      name: text(),
-      currency: text(),
-      model: text('The model chosen for the series, or bottom-up'),
-      months: list(object({ month: text(), pointMinor: integer(), lowMinor: integer(), highMinor: integer() }), '80 % interval'),
-      backtest: object({ mase: nullable(number()), wape: nullable(number()), naiveMase: nullable(number()), meanOf3Mase: nullable(number()) }),
-    }),
-  ),
-});
 
 @ApiTags('insight')
 @ApiBasicAuth()
