@@ -3,8 +3,10 @@
 #   worker  node dist/apps/worker/main.js
 #   migrate node dist/libs/db/migrate.js   (migrations + first admin)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
-# The npm that writes package-lock.json; the base image ships npm 10.
+# Node 22, an LTS line with support to April 2027 (Node 20's ended in April 2026); package.json's
+# `engines` must admit it (test/e2e/deployment.spec.ts checks both).
+ARG NODE_IMAGE=node:22-bookworm-slim
+# The npm that writes package-lock.json; the base image ships an older one.
 ARG NPM_VERSION=11.19.1
 
 FROM ${NODE_IMAGE} AS build

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppConfig, logLevels } from '../../libs/config/config';
 import { AppModule } from './app.module';
 import { bodyErrors, HttpAnswersFilter } from './common/http-answers.filter';
+import { withEntitySchemas } from './common/entity-schemas';
 import { withErrorAnswers } from './common/openapi-answers';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiAuthGuard, PASSWORD_ONLY_EXTENSION, type AuthenticatedRequest } from './users/api-auth.guard';
@@ -50,7 +51,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     .build();
   // In production the API's map is for its users only, unless API_DOCS_PUBLIC says otherwise.
   if (!config.apiDocsPublic) app.use(['/docs', '/docs-json', '/docs-yaml'], docsForSignedInUsers(app));
-  SwaggerModule.setup('docs', app, () => withErrorAnswers(withApiKeyAuth(SwaggerModule.createDocument(app, openApi))));
+  SwaggerModule.setup('docs', app, () => withErrorAnswers(withEntitySchemas(withApiKeyAuth(SwaggerModule.createDocument(app, openApi)))));
   return app;
 }
 

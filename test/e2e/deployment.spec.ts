@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -33,5 +34,46 @@ describe('docker-compose.yml', () => {
     const run = compose(['config', '-q'], rest);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/set SESSION_SECRET/);
+  });
+});
+
+/**
+ * The runtime (issue 11, item 25): the image runs a supported Node LTS, package.json's `engines`
+ * admits it and the Node these tests run on, and the README names the same versions.
+ */
+describe('the Node runtime', () => {
+  const root = path.resolve(__dirname, '../..');
+  const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+  const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+  /** Each alternative of a range made of caret ranges: "^20.19.0 || ^22.12.0" → [[20, 19], [22, 12]]. */
+  const alternatives = engines.split('||').map((part) => {
+    const match = /^\s*\^(\d+)\.(\d+)\.\d+\s*$/.exec(part);
+    if (!match) throw new Error(`engines.node alternative "${part.trim()}" is not a caret range; extend this test to read it`);
+    return [Number(match[1]), Number(match[2])] as const;
+  });
+  const admits = (major: number, minor: number) => alternatives.some(([m, least]) => m === major && minor >= least);
+  const imageMajor = () => {
+    const image = /^ARG NODE_IMAGE=node:(\d+)[-.\w]*$/m.exec(read('Dockerfile'));
+    if (!image) throw new Error('The Dockerfile names no node:<major> image in ARG NODE_IMAGE');
+    return Number(image[1]);
+  };
+
+  it('runs a supported LTS in the Docker image, one that engines admits', () => {
+    expect([22, 24]).toContain(imageMajor());
+    // The image's tag floats within its major: engines must admit every release of it from the first LTS one (22.12, 24.0).
+    expect(admits(imageMajor(), imageMajor() === 22 ? 12 : 0)).toBe(true);
+    expect(read('Dockerfile').match(/^FROM \$\{NODE_IMAGE\}/gm)).toHaveLength(2);
+  });
+
+  it('admits the Node this suite runs on, and both LTS lines', () => {
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    expect(admits(major, minor)).toBe(true);
+    expect(admits(22, 12) && admits(24, 0)).toBe(true);
+  });
+
+  it('says in the README which versions are supported, as engines does', () => {
+    const readme = read('README.md');
+    expect(readme).toContain(`\`${engines}\``);
+    expect(readme).toMatch(new RegExp(`Docker image runs Node ${imageMajor()}\\b`));
   });
 });

@@ -1,7 +1,8 @@
 import { BadRequestException, Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBasicAuth, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor } from '../users/api-auth.guard';
+import { ANALYTICS_VIEW } from './analytics-answers';
 import { analyticsCsv } from './analytics-csv';
 import { periodOf } from './analytics-period';
 import { AnalyticsQueryDto } from './analytics-query.dto';
@@ -22,6 +23,7 @@ export class AnalyticsController {
   /** Totals, the monthly trend (NMV and its growth, ROAS, engagement, conversion) and the entities below, for a period. */
   @Get(':kind/:id')
   @ApiParam({ name: 'kind', enum: ANALYTICS_KINDS })
+  @ApiOkResponse({ schema: ANALYTICS_VIEW })
   view(@Param('kind') kind: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: AnalyticsQueryDto, @CurrentActor() actor: Actor): Promise<AnalyticsView> {
     return this.analytics.view(actor, kindOf(kind), id, periodOf(query));
   }
@@ -30,6 +32,7 @@ export class AnalyticsController {
   @Get(':kind/:id/table.csv')
   @ApiParam({ name: 'kind', enum: ANALYTICS_KINDS })
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One line per entity and currency, header first', schema: { type: 'string' } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async table(@Param('kind') kind: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: AnalyticsQueryDto, @CurrentActor() actor: Actor): Promise<string> {
     const view = await this.analytics.view(actor, kindOf(kind), id, periodOf(query));

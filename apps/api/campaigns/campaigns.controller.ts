@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
@@ -7,6 +7,7 @@ import { CurrentActor, DecidedBy, Roles } from '../users/api-auth.guard';
 import { checkedKey } from '../common/idempotency-key';
 import { CampaignTargetingDto, CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
 import { CampaignsService, CampaignView } from './campaigns.service';
+import { CAMPAIGN_STATE, CAMPAIGN_VIEW } from './campaign-answers';
 
 @ApiTags('campaigns')
 @ApiBasicAuth()
@@ -17,11 +18,13 @@ export class CampaignsController {
   /** Creates the campaign and starts its workflow, which books creators from then on. */
   @Post()
   @Roles(Role.Manager, Role.TalentManager, Role.Admin)
+  @ApiCreatedResponse({ type: Campaign })
   create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor): Promise<Campaign> {
     return this.campaigns.create(dto, actor);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: Campaign })
   findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Campaign> {
     return this.campaigns.findOne(id);
   }
@@ -29,12 +32,14 @@ export class CampaignsController {
   /** Edits the targeting the creator ranking reads: niches, platforms, deliverable types, fee range, brand safety, audience. */
   @Patch(':id/targeting')
   @Roles(Role.Manager, Role.TalentManager, Role.Admin)
+  @ApiOkResponse({ type: Campaign })
   updateTargeting(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CampaignTargetingDto, @CurrentActor() actor: Actor): Promise<Campaign> {
     return this.campaigns.updateTargeting(id, dto, actor);
   }
 
   /** The row plus the campaign workflow's live view: its collaborations and how each ended. */
   @Get(':id/state')
+  @ApiOkResponse({ schema: CAMPAIGN_VIEW })
   view(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
     return this.campaigns.view(id);
   }
@@ -44,6 +49,7 @@ export class CampaignsController {
   @DecidedBy('closeOrCancelCampaign')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
   @ApiConflictResponse({ description: 'The campaign has already stopped taking bookings' })
+  @ApiOkResponse({ schema: CAMPAIGN_STATE })
   close(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CloseCampaignDto,
@@ -58,6 +64,7 @@ export class CampaignsController {
   @DecidedBy('closeOrCancelCampaign')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
   @ApiConflictResponse({ description: 'The campaign has already ended' })
+  @ApiOkResponse({ schema: CAMPAIGN_STATE })
   cancel(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CancelCampaignDto,

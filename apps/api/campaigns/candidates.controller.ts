@@ -6,6 +6,7 @@ import { FACTOR_NAMES, FactorWeights, Recommendation } from '../../../libs/domai
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { CandidatesService } from './candidates.service';
+import { FACTOR_WEIGHTS } from './campaign-answers';
 
 export const MAX_CANDIDATES = 100;
 
@@ -63,6 +64,7 @@ export class CandidatesController {
 
   /** The ranking weights of the caller's team. */
   @Get('recommendation-weights')
+  @ApiOkResponse({ schema: FACTOR_WEIGHTS })
   weights(@CurrentActor() actor: Actor): Promise<FactorWeights> {
     return this.candidates.weightsFor(actor);
   }
@@ -70,6 +72,7 @@ export class CandidatesController {
   /** A team lead sets their team's ranking weights (each 0–1, summing to 1; unnamed factors keep their default). */
   @Put('recommendation-weights')
   @Roles(Role.Manager, Role.Admin)
+  @ApiOkResponse({ schema: FACTOR_WEIGHTS })
   setWeights(@Body() dto: WeightsDto, @CurrentActor() actor: Actor): Promise<FactorWeights> {
     return this.candidates.setWeights(actor, dto.weights);
   }

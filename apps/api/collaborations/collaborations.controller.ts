@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Collaboration } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
 import { checkedKey } from '../common/idempotency-key';
 import { CurrentActor, DecidedBy } from '../users/api-auth.guard';
+import { COLLABORATION_STATE, COLLABORATION_VIEW } from './collaboration-answers';
 import { CreateCollaborationDto } from './collaboration.dto';
 import { CollaborationsService, CollaborationView } from './collaborations.service';
 import { ApproveCommercialsDto, DropOutDto, TermsDto } from './decision.dto';
@@ -17,23 +18,21 @@ export class CollaborationsController {
 
   @Post()
   @DecidedBy('bookCreator')
+  @ApiCreatedResponse({ type: Collaboration, description: 'Booked (a replay of the same Idempotency-Key answers the same booking)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: the same booking, never a second one' })
   create(@Body() dto: CreateCollaborationDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string): Promise<Collaboration> {
     return this.collaborations.create(dto, actor, checkedKey(key));
   }
 
   @Get(':id')
-  @ApiOkResponse({
-    description:
-      '{ collaboration, live (the workflow\'s state query; null with liveError when Temporal cannot be asked), riskFlags: [{ kind, detail, raisedAt, sourceFlagId }] }: ' +
-      'riskFlags are the open risks kept beside the booking, e.g. UNDERPERFORMING while its creator carries an underperformer flag (docs/metrics.md#underperformer-flags)',
-  })
+  @ApiOkResponse({ schema: COLLABORATION_VIEW })
   @ApiForbiddenResponse({ description: 'The collaboration is out of your reach (the same reach as its decisions)' })
   view(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CollaborationView> {
     return this.collaborations.viewFor(id, actor);
   }
 
   @Post(':id/acknowledge-brief')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('acknowledgeBrief')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it on retries: one decision however often it is sent' })
@@ -47,6 +46,7 @@ export class CollaborationsController {
   }
 
   @Post(':id/terms')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('negotiate')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -56,6 +56,7 @@ export class CollaborationsController {
   }
 
   @Post(':id/counter-offer')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('negotiate')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -64,6 +65,7 @@ export class CollaborationsController {
   }
 
   @Post(':id/accept-terms')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('negotiate')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -72,6 +74,7 @@ export class CollaborationsController {
   }
 
   @Post(':id/approve-commercials')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('approveCommercials')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -85,6 +88,7 @@ export class CollaborationsController {
   }
 
   @Post(':id/drop-out')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('dropOut')
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -45,6 +45,10 @@ export function withErrorAnswers(document: OpenAPIObject): OpenAPIObject {
         422: (keyed || writes) && (keyed ? 'This Idempotency-Key was used for a different request, or the request refers to records that do not fit together' : 'The request refers to records that do not fit together'),
         503: 'PostgreSQL or Temporal is unreachable for the moment; retry after Retry-After seconds (with the same Idempotency-Key)',
       };
+      // A refusal a controller describes itself still has the one error body, unless it names another.
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        if (/^[45]\d\d$/.test(status) && !answer.content) answer.content = ERROR;
+      }
       for (const [status, description] of Object.entries(answers)) {
         if (!description || operation.responses[status]) continue;
         operation.responses[status] = {

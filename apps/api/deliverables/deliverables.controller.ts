@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
+import { COLLABORATION_STATE } from '../collaborations/collaboration-answers';
+import { list, record } from '../common/answer-schemas';
 import { checkedKey } from '../common/idempotency-key';
 import { CurrentActor, DecidedBy } from '../users/api-auth.guard';
 import { MarkPostedDto, ReviewDraftDto, SubmitDraftDto } from './deliverable-decisions.dto';
@@ -14,11 +16,13 @@ export class DeliverablesController {
   constructor(private readonly deliverables: DeliverablesService) {}
 
   @Get()
+  @ApiOkResponse({ schema: list({ allOf: [record('Deliverable'), { type: 'object', required: ['drafts'], properties: { drafts: list(record('DraftSubmission')) } }] }) })
   list(@Param('id', ParseUUIDPipe) id: string) {
     return this.deliverables.deliverables(id);
   }
 
   @Post(':deliverableId/drafts')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('submitDraft')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -34,6 +38,7 @@ export class DeliverablesController {
   }
 
   @Post(':deliverableId/drafts/:version/review')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('reviewDraft')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -50,6 +55,7 @@ export class DeliverablesController {
   }
 
   @Post(':deliverableId/post')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('markPosted')
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Escalation } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
+import { COLLABORATION_STATE } from '../collaborations/collaboration-answers';
 import { checkedKey } from '../common/idempotency-key';
 import { CurrentActor, DecidedBy } from '../users/api-auth.guard';
 import { EscalationsService } from './escalations.service';
@@ -15,11 +16,13 @@ export class EscalationsController {
   constructor(private readonly escalations: EscalationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [Escalation] })
   list(@Param('id', ParseUUIDPipe) id: string): Promise<Escalation[]> {
     return this.escalations.escalations(id);
   }
 
   @Post(':escalationId/resolve')
+  @ApiOkResponse({ schema: COLLABORATION_STATE })
   @HttpCode(200)
   @DecidedBy('resolveEscalation')
   @ApiHeader({ name: 'Idempotency-Key', required: false })

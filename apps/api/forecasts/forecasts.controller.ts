@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBasicAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor } from '../users/api-auth.guard';
+import { NMV_FORECAST } from './forecast-answers';
 import { NmvForecastQueryDto } from './forecast-query.dto';
 import { ForecastsService } from './forecasts.service';
 
@@ -18,7 +19,8 @@ export class ForecastsController {
    */
   @Get('nmv')
   @ApiOkResponse({
-    description: '{ asOf, level, horizon, items: [{ id, name, currency, model, months: [{ month, pointMinor, lowMinor, highMinor }], backtest: { mase, wape, naiveMase, meanOf3Mase } }] }',
+    description: 'Per entity and currency, the forecast months with their 80 % interval and the back-test against the naive baselines',
+    schema: NMV_FORECAST,
   })
   async nmv(@Query() query: NmvForecastQueryDto, @CurrentActor() actor: Actor) {
     return ForecastsService.forApi(await this.forecasts.nmv(actor, query.level ?? 'creator', query.horizon ?? 3, query.asOf));

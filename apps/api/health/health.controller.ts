@@ -1,9 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TemporalClient } from '../../../libs/temporal/temporal.module';
 import { Public } from '../users/api-auth.guard';
+import { object, oneOf } from '../common/answer-schemas';
+
+const HEALTH_REPORT = object({ status: oneOf(['ok', 'degraded']), database: oneOf(['up', 'down']), temporal: oneOf(['up', 'down']) });
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -22,6 +25,8 @@ export class HealthController {
   /** 200 when PostgreSQL and Temporal both answer, 503 (with the same report) when either does not. */
   @Public()
   @Get()
+  @ApiOkResponse({ schema: HEALTH_REPORT })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Temporal is down: the same report, status degraded', schema: HEALTH_REPORT })
   async check(): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([this.databaseUp(), this.temporal.isReachable()]);
     const report: HealthReport = {

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { ImportOutcome } from '../../../libs/domain/rules/import-rows';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
+import { integer, json, list, nullable, object, record, text } from '../common/answer-schemas';
 import { CreatorSalesImport } from './creator-sales.import';
 import { drained, ImportTooLargeError, UploadInterruptedError } from './csv-records';
 import { CreatorSalesQueryDto, ImportQueryDto } from './import-query.dto';
@@ -13,6 +14,18 @@ import type { ImportAnswer, ImportRequest, ImportResult } from './import-session
 import { PostPerformanceImport } from './post-performance.import';
 
 const CSV_BODY = { schema: { type: 'string', format: 'binary', description: 'The CSV file, header row first, UTF-8' } };
+const IMPORT_ANSWER = object({
+  imported: integer('Keys that were new'),
+  replaced: integer('Keys that existed and were overwritten'),
+  rejected: list(object({ line: integer('Line 1 is the header'), column: nullable(text()), message: text() }), 'The first 1,000 bad rows'),
+  rejectedCount: integer('Every bad row'),
+}, {
+  dryRun: { type: 'boolean', enum: [true], description: 'With ?dryRun=true: nothing was stored' },
+  rows: integer('With ?dryRun=true: the rows read'),
+  preview: list(json('A row as it would be stored'), 'With ?dryRun=true: the first rows as they would be stored'),
+});
+/** A refused file: the error body, plus the rows that were bad when the rows were the problem. */
+const IMPORT_REFUSAL = { allOf: [record('ErrorAnswer'), { ...IMPORT_ANSWER, required: undefined }] };
 const ANSWER =
   '{ imported, replaced, rejected: [{ line, column, message }], rejectedCount }: imported = keys that were new, replaced = keys overwritten; ' +
   'the first 1,000 bad rows are listed (line 1 is the header), rejectedCount counts them all.';
@@ -37,8 +50,8 @@ export class ImportsController {
   @ApiOperation({ summary: "Import creators' daily sales (canonical CSV, or a marketplace export with ?format=)", description: ANSWER })
   @ApiConsumes('text/csv')
   @ApiBody(CSV_BODY)
-  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
-  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
+  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)', schema: IMPORT_ANSWER })
+  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them', schema: IMPORT_REFUSAL })
   async importCreatorSales(@Req() request: Request, @Query() query: CreatorSalesQueryDto, @CurrentActor() actor: Actor): Promise<ImportAnswer> {
     const options = await this.requestOf(request, query, actor);
     return this.answer(request, () => this.creatorSales.run(request, { ...options, format: query.format, brand: query.brand, currency: query.currency }));
@@ -50,8 +63,8 @@ export class ImportsController {
   @ApiOperation({ summary: 'Import post performance readings (CSV): one row per post and reading time', description: ANSWER })
   @ApiConsumes('text/csv')
   @ApiBody(CSV_BODY)
-  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)' })
-  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them' })
+  @ApiOkResponse({ description: 'Stored (with ?partial=true: the good rows stored, the bad ones listed)', schema: IMPORT_ANSWER })
+  @ApiBadRequestResponse({ description: 'Bad rows, nothing stored: the body lists them', schema: IMPORT_REFUSAL })
   async importPostPerformance(@Req() request: Request, @Query() query: ImportQueryDto, @CurrentActor() actor: Actor): Promise<ImportAnswer> {
     const options = await this.requestOf(request, query, actor);
     return this.answer(request, () => this.postPerformance.run(request, options));

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { checkedKey } from '../common/idempotency-key';
 import { CurrentActor, DecidedBy, Roles } from '../users/api-auth.guard';
 import { InvoiceDto } from './invoice.dto';
+import { PAYOUT_STATE } from './payout-answers';
 import { PayoutsService } from './payouts.service';
 
 @ApiTags('payouts')
@@ -14,12 +15,14 @@ export class PayoutsController {
 
   /** Who may read it is the money reach (MONEY_READ), checked per record in the service. */
   @Get()
+  @ApiOkResponse({ schema: PAYOUT_STATE })
   @Roles(Role.TalentManager, Role.Manager, Role.Finance, Role.Admin)
   payout(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.payouts.payout(id, actor);
   }
 
   @Post('invoice')
+  @ApiOkResponse({ schema: PAYOUT_STATE })
   @HttpCode(200)
   @DecidedBy('submitInvoice')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -28,6 +31,7 @@ export class PayoutsController {
   }
 
   @Post('approve')
+  @ApiOkResponse({ schema: PAYOUT_STATE })
   @HttpCode(200)
   @DecidedBy('approvePayout')
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/co
 import { ApiBasicAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, type Actor } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
+import { PLANNING_VIEW, TARGETS_SET } from './planning-answers';
 import { planningCsv } from './planning-csv';
 import { PlanningQueryDto, PlanningTargetsDto } from './planning.dto';
 import { PlanningService, type PlanningView, type TargetsSet } from './planning.service';
@@ -18,7 +19,7 @@ export class PlanningController {
    * the target forecast + stretchPercent proposes, and the targets already set.
    */
   @Get('planning')
-  @ApiOkResponse({ description: '{ asOf, period, level, horizon, stretchPercent, items: [{ id, name, currency, model, backtest, quarters: [{ start, label, forecastMinor, lowMinor, highMinor, proposedMinor, target }], total }] }' })
+  @ApiOkResponse({ schema: PLANNING_VIEW })
   view(@Query() query: PlanningQueryDto, @CurrentActor() actor: Actor): Promise<PlanningView> {
     return this.planning.view(actor, query);
   }
@@ -26,6 +27,7 @@ export class PlanningController {
   /** The plan as CSV: one line per executive or team, currency and quarter (columns in docs/metrics.md#planning). */
   @Get('planning.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One line per executive or team, currency and quarter', schema: { type: 'string' } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async csv(@Query() query: PlanningQueryDto, @CurrentActor() actor: Actor): Promise<string> {
     return planningCsv(await this.planning.view(actor, query));
@@ -39,7 +41,7 @@ export class PlanningController {
   @Post('planning/targets')
   @HttpCode(200)
   @Roles(Role.Manager, Role.Admin)
-  @ApiOkResponse({ description: '{ created, updated, unchanged, skipped: [{ id, reason }], plan }' })
+  @ApiOkResponse({ schema: TARGETS_SET })
   setTargets(@Body() body: PlanningTargetsDto, @CurrentActor() actor: Actor): Promise<TargetsSet> {
     return this.planning.setTargets(actor, body);
   }

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
@@ -16,6 +16,7 @@ export class BrandsController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Post()
+  @ApiCreatedResponse({ type: Brand })
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
   async create(@Body() dto: CreateBrandDto, @CurrentActor() actor: Actor): Promise<Brand> {
     try {
@@ -31,6 +32,7 @@ export class BrandsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: Brand })
   async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Brand> {
     const brand = await this.db.getRepository(Brand).findOneBy({ id });
     if (!brand) throw new NotFoundException(`Brand ${id} does not exist`);

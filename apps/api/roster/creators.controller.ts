@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBasicAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
@@ -24,6 +24,7 @@ export class CreatorsController {
 
   @Post()
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiCreatedResponse({ type: Creator })
   @ApiForbiddenResponse({ description: 'The owner named is not you (talent manager) or someone in your team (manager)' })
   async create(@Body() dto: CreateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
     const ownerId = newRecordOwner(OWNER_ROLES.creator, actor, dto.ownerId);
@@ -54,6 +55,7 @@ export class CreatorsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: Creator })
   async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Creator> {
     const creator = await this.db.getRepository(Creator).findOneBy({ id });
     if (!creator) throw new NotFoundException(`Creator ${id} does not exist`);
