@@ -9,7 +9,8 @@ import type { ImportUploadPort } from './imports/import-upload.action';
 import { importPanel } from './imports/imports.panel';
 import { notificationPanel } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
-import { brandPanel } from './roster/brands.panel';
+import { brandPanel, type BrandsPort } from './roster/brands.panel';
+import type { CreatorsPort } from './roster/creator-actions';
 import { creatorPanel } from './roster/creators.panel';
 import { exclusivityWindowPanel } from './roster/exclusivity-windows.panel';
 import { satisfactionPanel, type SatisfactionPort } from './satisfaction/satisfaction.panel';
@@ -28,6 +29,8 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   payouts: PayoutsPort;
   escalations: EscalationsPort;
   campaigns: CampaignsPort;
+  creators: CreatorsPort;
+  brands: BrandsPort;
   satisfaction: SatisfactionPort;
   imports: ImportUploadPort;
 }
@@ -37,8 +40,8 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     collaborationPanel(deps),
     escalationPanel(deps),
     notificationPanel(),
-    creatorPanel(),
-    brandPanel(),
+    creatorPanel(deps),
+    brandPanel(deps),
     campaignPanel(deps),
     userPanel(deps),
     auditLogPanel(),
