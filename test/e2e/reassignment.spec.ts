@@ -4,7 +4,7 @@ import { AuditLog, Collaboration, Creator, User } from '../../libs/domain/entiti
 import { Role } from '../../libs/domain/rules/roles';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
-import { createTeam, Team } from '../support/fixtures';
+import { createCampaignRow, createTeam, Team } from '../support/fixtures';
 import { panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
@@ -54,8 +54,9 @@ describe('creator reassignment', () => {
     const campaign = await created('/campaigns', tara, { brandId: brand.id, name: `Glow ${handle}`, budgetMinor: 50_000_000, currency: 'INR', startsOn: day(0), endsOn: day(60), ownerId: ours.manager.id });
     const running = await created('/collaborations', tara, { campaignId: campaign.id, creatorId: creator.id });
     const rows = db().getRepository(Collaboration);
-    const ended = await rows.save({ id: randomUUID(), campaignId: campaign.id, creatorId: creator.id, talentManagerId: ours.talentManager.id, stage: CollaborationStage.Completed, currency: 'INR' });
-    const managers = await rows.save({ id: randomUUID(), campaignId: campaign.id, creatorId: creator.id, talentManagerId: ours.manager.id, stage: CollaborationStage.Negotiating, currency: 'INR' });
+    // One booking per creator and campaign: the other two are on campaigns of their own.
+    const ended = await rows.save({ id: randomUUID(), campaignId: (await createCampaignRow(db(), ours)).id, creatorId: creator.id, talentManagerId: ours.talentManager.id, stage: CollaborationStage.Completed, currency: 'INR' });
+    const managers = await rows.save({ id: randomUUID(), campaignId: (await createCampaignRow(db(), ours)).id, creatorId: creator.id, talentManagerId: ours.manager.id, stage: CollaborationStage.Negotiating, currency: 'INR' });
     await waitFor('BRIEFED', async () => ((await call('GET', `/collaborations/${running.id}`, tara)).body.live?.deadlines?.length ? true : undefined));
     return { creator, running, ended, managers };
   }

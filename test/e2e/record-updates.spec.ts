@@ -129,11 +129,13 @@ describe('record updates', () => {
     }
     const campaigns = system.database.db.getRepository(Campaign);
     expect((await campaigns.findOneByOrFail({ id: records.campaignId })).brief).toEqual({ keyMessages: ['Gentle on skin'], requiresNda: false });
-    const answer = await patch(as(ours, 'talentManager'), { dos: ['Show the texture'], disclosureRequirements: ['#ad in the first line'] });
+    // The campaign is the manager's: a talent manager of the team does not reach it (as with its targeting).
+    expect((await patch(as(ours, 'talentManager'), { dos: ['x'] })).status).toBe(403);
+    const answer = await patch(as(ours, 'manager'), { dos: ['Show the texture'], disclosureRequirements: ['#ad in the first line'] });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ bookingsTold: [], campaign: { brief: { keyMessages: ['Gentle on skin'], requiresNda: false, dos: ['Show the texture'], disclosureRequirements: ['#ad in the first line'] } } });
     const [entry] = (await audits(records.campaignId)).filter((e) => e.action === 'campaign.brief_updated');
-    expect(entry).toMatchObject({ actorId: ours.talentManager.id, before: { brief: { keyMessages: ['Gentle on skin'], requiresNda: false } } });
+    expect(entry).toMatchObject({ actorId: ours.manager.id, before: { brief: { keyMessages: ['Gentle on skin'], requiresNda: false } } });
   });
 
   it('a brief edited after acknowledgement asks the running booking for a fresh acknowledgement before its next draft', async () => {
@@ -206,10 +208,11 @@ describe('record updates', () => {
     expect(profileSaved.body.notice).toMatchObject({ type: 'success' });
     expect((await system.database.db.getRepository(Creator).findOneByOrFail({ id: records.creatorId })).baseRates).toEqual({ reel: { amountMinor: 7_000_000, currency: 'INR' } });
 
-    const brief = await action('Campaign', records.campaignId, 'editBrief', { keyMessages: 'Gentle on skin\nFragrance free', dos: '', donts: '', deliverableSpecs: '', disclosureRequirements: '', requiresNda: 'no' });
+    const managerCookie = await panelSignIn(system.baseUrl, ours.manager.email, ours.password);
+    const brief = await panelPost(system.baseUrl, managerCookie, `/admin/api/resources/Campaign/records/${records.campaignId}/editBrief`, { keyMessages: 'Gentle on skin\nFragrance free', dos: '', donts: '', deliverableSpecs: '', disclosureRequirements: '', requiresNda: 'no' });
     expect(brief.body.notice).toMatchObject({ type: 'success' });
     expect((await system.database.db.getRepository(Campaign).findOneByOrFail({ id: records.campaignId })).brief.keyMessages).toEqual(['Gentle on skin', 'Fragrance free']);
     const panelAudits = (await audits(records.campaignId)).filter((entry) => entry.action === 'campaign.brief_updated');
-    expect(panelAudits.at(-1)).toMatchObject({ actorId: ours.talentManager.id });
+    expect(panelAudits.at(-1)).toMatchObject({ actorId: ours.manager.id });
   });
 });
