@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
@@ -42,6 +42,7 @@ export class BrandsController {
   /** Edits the guidelines: each list given replaces the stored one. Drafts and posts checked from then on are checked against them. */
   @Patch(':id')
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOkResponse({ type: Brand })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateBrandDto, @CurrentActor() actor: Actor): Promise<Brand> {
     return this.brands.updateGuidelines(id, dto, actor);
   }

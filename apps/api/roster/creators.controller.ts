@@ -69,6 +69,7 @@ export class CreatorsController {
   /** Edits channels, audience, rates, preferences or availability: each field given replaces the stored one. */
   @Patch(':id')
   @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOkResponse({ type: Creator })
   @ApiForbiddenResponse({ description: 'The creator is not yours (talent manager) or your team\'s (manager)' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
     return this.creators.updateProfile(id, dto, actor);
