@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AuditLog, Brand, Campaign, Creator } from '../../libs/domain/entities';
+import { AuditLog, Brand, Campaign, Collaboration, Creator } from '../../libs/domain/entities';
 import { createTeam, sampleDeliverables, Team } from '../support/fixtures';
-import { panelPost, panelSignIn } from '../support/panel-http';
+import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
 import { waitFor } from '../../scripts/lib/ports';
@@ -174,6 +174,14 @@ describe('record updates', () => {
     // The booking still in BRIEFED had acknowledged nothing: its acknowledgement to come covers the new brief.
     expect((await live(waiting.id)).live.briefChangedAt).toBeUndefined();
 
+    // The row says so too, and the panel offers the fresh acknowledgement on it.
+    const rows = system.database.db.getRepository(Collaboration);
+    expect((await rows.findOneByOrFail({ id: booking.id })).briefChangedAt).toBeInstanceOf(Date);
+    expect((await rows.findOneByOrFail({ id: waiting.id })).briefChangedAt).toBeNull();
+    const cookie = await panelSignIn(system.baseUrl, ours.talentManager.email, ours.password);
+    const shown = await panelGet(system.baseUrl, cookie, `/admin/api/resources/Collaboration/records/${booking.id}/show`);
+    expect(shown.body.record.recordActions.map((a: { name: string }) => a.name)).toContain('acknowledgeBrief');
+
     const drafts = `/collaborations/${booking.id}/deliverables/${reel.id}/drafts`;
     const caption = 'Sponsored: glowing with #Lumen @lumen';
     const refused = await call('POST', drafts, tm, { assetUrl: 'https://drive.example/reel.mp4', caption });
@@ -184,6 +192,7 @@ describe('record updates', () => {
     expect(reacknowledged.body.briefChangedAt).toBeUndefined();
     expect(reacknowledged.body.history.map((entry: { event: string }) => entry.event)).toContain('brief.reacknowledged');
     expect((await call('POST', `/collaborations/${booking.id}/acknowledge-brief`, tm)).status).toBe(409);
+    await waitFor('the row cleared', async () => ((await rows.findOneByOrFail({ id: booking.id })).briefChangedAt === null ? true : undefined));
     const acknowledgements = (await audits(booking.id)).filter((entry) => entry.action === 'collaboration.brief_acknowledged');
     expect(acknowledgements).toHaveLength(2);
 

@@ -15,7 +15,7 @@ import { toHttpError } from '../common/workflow-errors';
 export async function tellBookingsOfBriefChange(tx: EntityManager, client: Client, campaignId: string, actor: Actor): Promise<string[]> {
   const bookings = await tx.find(Collaboration, {
     where: { campaignId, stage: In([...BRIEF_REACKNOWLEDGEMENT_STAGES]) },
-    select: { id: true, workflowId: true },
+    select: { id: true, workflowId: true, briefAcknowledgedAt: true },
     order: { createdAt: 'ASC' },
   });
   const told: string[] = [];
@@ -24,6 +24,8 @@ export async function tellBookingsOfBriefChange(tx: EntityManager, client: Clien
     try {
       await client.workflow.getHandle(booking.workflowId).signal(briefChangedSignal, { actor });
       told.push(booking.id);
+      // What the workflow will ask for, on the row for the panel: only an acknowledged brief is acknowledged again.
+      if (booking.briefAcknowledgedAt) await tx.update(Collaboration, { id: booking.id }, { briefChangedAt: new Date() });
     } catch (error) {
       // Never started (a row from before workflows) or just ended: nothing runs to be told.
       if (error instanceof WorkflowNotFoundError) continue;
