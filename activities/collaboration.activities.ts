@@ -216,7 +216,7 @@ export class CollaborationActivities {
   async recordBriefAcknowledgement(input: RecordBriefAcknowledgementInput): Promise<void> {
     await this.db.transaction(async (tx) => {
       await requireCollaboration(tx, input.collaborationId);
-      await tx.update(Collaboration, { id: input.collaborationId }, { briefAcknowledgedAt: new Date(input.at) });
+      await tx.update(Collaboration, { id: input.collaborationId }, { briefAcknowledgedAt: new Date(input.at), briefChangedAt: null });
       await appendAudit(tx, {
         actor: input.actor,
         action: 'collaboration.brief_acknowledged',

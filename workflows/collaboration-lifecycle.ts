@@ -62,6 +62,14 @@ export class CollaborationLifecycle {
     };
   }
 
+  /** Who runs the booking: the talent manager it started with, or the one it moved to (talentManagerChanged). */
+  get talentManagerId(): string {
+    return this.state.talentManagerId ?? this.input.talentManagerId;
+  }
+
+  /** How many times the brief changed after acknowledgement: keys each fresh acknowledgement's record. */
+  briefChanges = 0;
+
   get stage(): CollaborationStage {
     return this.state.stage;
   }
@@ -195,12 +203,12 @@ export class CollaborationLifecycle {
     this.record('escalation.resolved', actor, `${open.kind}: ${resolution}`);
   }
 
-  async recordBriefAcknowledgement(actor: Actor, at: string): Promise<void> {
+  async recordBriefAcknowledgement(actor: Actor, at: string, step = 'brief-acknowledged'): Promise<void> {
     await activities.recordBriefAcknowledgement({
       collaborationId: this.input.collaborationId,
       actor,
       at,
-      eventKey: this.eventKey('brief-acknowledged'),
+      eventKey: this.eventKey(step),
     });
   }
 

@@ -11,6 +11,7 @@ import { handleProduction, inProduction } from './stages/in-production';
 import { completed, licenceTimers, payout } from './stages/payout';
 import { handlePosting, measuring, posting } from './stages/posting';
 import { handleNegotiation, negotiating } from './stages/negotiating';
+import { handleRecordChanges } from './stages/record-changes';
 
 /** One creator booked on one campaign, from brief to payout (docs/domain.md#the-collaboration-lifecycle). Id: collaboration-<id>. */
 export async function collaborationWorkflow(input: CollaborationInput): Promise<CollaborationState> {
@@ -24,6 +25,7 @@ export async function collaborationWorkflow(input: CollaborationInput): Promise<
   handlePosting(collaboration);
   handleDropOut(collaboration);
   handleCampaignCancellation(collaboration);
+  handleRecordChanges(collaboration);
 
   try {
     await collaboration.runLifecycle(async () => {

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../libs/domain/rules/roles';
 import type { SlaPolicy } from '../libs/domain/rules/sla';
 import type { Terms, TermsParty } from '../libs/domain/rules/terms';
@@ -63,6 +63,13 @@ export interface CollaborationState {
   history: HistoryEntry[];
   resolvedEscalations: ResolvedEscalation[];
   briefAcknowledgedAt?: string;
+  /**
+   * Set when the campaign's brief changed after it was acknowledged, until the creator acknowledges
+   * the new one (acknowledgeBrief again); drafts wait for it (docs/workflow-stages.md#brief-changes).
+   */
+  briefChangedAt?: string;
+  /** The talent manager running the booking now, when the creator's owner changed while it ran. */
+  talentManagerId?: string;
   /** Set once the collaboration has been dropped. */
   dropout?: { actor: Actor; reason: string; at: string };
   negotiation?: Negotiation;
@@ -185,6 +192,12 @@ export interface AcknowledgeBriefInput {
 
 /** The creator (through their talent manager) confirms they have read and accepted the brief. */
 export const acknowledgeBriefUpdate = defineUpdate<CollaborationState, [AcknowledgeBriefInput]>('acknowledgeBrief');
+
+/** The campaign's brief was edited (PATCH /campaigns/:id/brief): an acknowledged brief must be acknowledged again. */
+export const briefChangedSignal = defineSignal<[{ actor: Actor }]>('briefChanged');
+
+/** The creator was reassigned and this running booking moved to their new talent manager. */
+export const talentManagerChangedSignal = defineSignal<[{ actor: Actor; talentManagerId: string }]>('talentManagerChanged');
 
 export interface ResolveEscalationInput {
   actor: Actor;

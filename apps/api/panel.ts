@@ -10,7 +10,8 @@ import { importPanel } from './imports/imports.panel';
 import { notificationPanel } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
 import { bookingRiskFlagPanel } from './risk-flags/risk-flags.panel';
-import { brandPanel } from './roster/brands.panel';
+import { brandPanel, type BrandsPort } from './roster/brands.panel';
+import type { CreatorsPort } from './roster/creator-actions';
 import { creatorPanel } from './roster/creators.panel';
 import { exclusivityWindowPanel } from './roster/exclusivity-windows.panel';
 import { satisfactionPanel, type SatisfactionPort } from './satisfaction/satisfaction.panel';
@@ -29,6 +30,8 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   payouts: PayoutsPort;
   escalations: EscalationsPort;
   campaigns: CampaignsPort;
+  creators: CreatorsPort;
+  brands: BrandsPort;
   satisfaction: SatisfactionPort;
   imports: ImportUploadPort;
 }
@@ -39,8 +42,8 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     escalationPanel(deps),
     notificationPanel(),
     bookingRiskFlagPanel(),
-    creatorPanel(),
-    brandPanel(),
+    creatorPanel(deps),
+    brandPanel(deps),
     campaignPanel(deps),
     userPanel(deps),
     auditLogPanel(),

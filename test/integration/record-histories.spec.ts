@@ -14,8 +14,8 @@ import { campaignWorkflowId } from '../../libs/temporal/workflow-ids';
 import { bookCreatorUpdate, campaignStateQuery, cancelCampaignUpdate } from '../../workflows/campaign-messages';
 import { approvePayoutUpdate as approvePayout, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../workflows/payout-messages';
 import {
-  acceptTermsUpdate, acknowledgeBriefUpdate, approveCommercialsUpdate, CollaborationInput, dropOutUpdate, proposeTermsUpdate, recordSignatureUpdate,
-  markPostedUpdate, resolveEscalationUpdate, reviewDraftUpdate, stateQuery, submitDraftUpdate,
+  acceptTermsUpdate, acknowledgeBriefUpdate, approveCommercialsUpdate, briefChangedSignal, CollaborationInput, dropOutUpdate, proposeTermsUpdate, recordSignatureUpdate,
+  markPostedUpdate, resolveEscalationUpdate, reviewDraftUpdate, stateQuery, submitDraftUpdate, talentManagerChangedSignal,
 } from '../../workflows/messages';
 import { Brand, Creator, ExclusivityWindow } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
@@ -128,6 +128,24 @@ describe('record workflow histories', () => {
     await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
     await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: manager(), reason: 'Strategic' }] });
     await save('terms-below-floor-approved', handle);
+  });
+
+  it('brief changed after acknowledgement, acknowledged again, booking moved to another talent manager, then dropped by them', async () => {
+    const { handle } = await book({});
+    await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+    await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+    await handle.signal(briefChangedSignal, { actor: manager() });
+    await waitFor('the brief change', async () => ((await handle.query(stateQuery)).briefChangedAt ? true : undefined));
+    const reacknowledged = await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    expect(reacknowledged.briefChangedAt).toBeUndefined();
+    await handle.signal(talentManagerChangedSignal, { actor: manager(), talentManagerId: team.manager.id });
+    await waitFor('the new talent manager', async () => ((await handle.query(stateQuery)).talentManagerId === team.manager.id ? true : undefined));
+    await handle.executeUpdate(dropOutUpdate, { args: [{ actor: manager(), reason: 'Creator unavailable' }] });
+    const alert = await waitFor('CREATOR_DROPPED', async () => (await handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.CreatorDropped));
+    await handle.executeUpdate(resolveEscalationUpdate, { args: [{ actor: manager(), escalationId: alert.escalationId, resolution: EscalationResolution.Accept, reason: 'Replaced' }] });
+    await handle.result();
+    await save('brief-reacknowledged-then-reassigned', handle);
   });
 
   it('negotiated exclusivity clashing with another brand’s window: CONFLICT before contracting, overridden, contracts sent', async () => {

@@ -6,6 +6,7 @@ import { CollaborationStage } from '../../libs/domain/rules/stages';
 import type { CollaborationLifecycle } from '../collaboration-lifecycle';
 import { acknowledgeBriefUpdate, type AcknowledgeBriefInput } from '../messages';
 import { rejectDecision, requireRole, requireStage } from './decisions';
+import { reacknowledgeBrief } from './record-changes';
 
 const MAY_ACKNOWLEDGE = DECISION_ROLES.acknowledgeBrief;
 
@@ -14,6 +15,11 @@ export function handleBriefAcknowledgement(collaboration: CollaborationLifecycle
   setHandler(
     acknowledgeBriefUpdate,
     async ({ actor }: AcknowledgeBriefInput) => {
+      // Only a changed brief is acknowledged again; runs from before brief changes never get here.
+      if (collaboration.briefChanges > 0 && (collaboration.state.briefChangedAt || collaboration.stage !== CollaborationStage.Briefed)) {
+        await reacknowledgeBrief(collaboration, actor);
+        return collaboration.state;
+      }
       collaboration.state.briefAcknowledgedAt = collaboration.now();
       collaboration.record('brief.acknowledged', actor);
       // Answer with the state after the move, once the database shows it too. An
@@ -29,6 +35,8 @@ export function handleBriefAcknowledgement(collaboration: CollaborationLifecycle
       validator: (input: AcknowledgeBriefInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(input.actor, MAY_ACKNOWLEDGE, 'acknowledge a brief');
+        // A brief changed after acknowledgement is acknowledged again in whatever stage the booking is.
+        if (collaboration.state.briefChangedAt) return;
         requireStage(collaboration, CollaborationStage.Briefed, 'The brief can only be acknowledged');
         if (collaboration.state.briefAcknowledgedAt) throw rejectDecision('The brief is already acknowledged', 'WrongStage');
       },

@@ -27,7 +27,7 @@ export function handleDropOut(collaboration: CollaborationLifecycle): void {
       validator: (input: DropOutInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(input.actor, MAY_DROP, 'drop a creator from a booking');
-        if (input.actor.role === Role.TalentManager && input.actor.userId !== collaboration.input.talentManagerId) {
+        if (input.actor.role === Role.TalentManager && input.actor.userId !== collaboration.talentManagerId) {
           throw rejectDecision("Only the booking's own talent manager, or a manager, may drop the creator", 'Forbidden');
         }
         if (isTerminal(collaboration.stage)) throw rejectDecision(`The booking has already ended (${collaboration.stage})`, 'WrongStage');

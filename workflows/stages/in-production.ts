@@ -36,6 +36,12 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
         // Accepted while the deliverables were being created: checked in full once they are known.
         await condition(() => collaboration.state.deliverables !== undefined || collaboration.stage !== CollaborationStage.InProduction);
         requireStage(collaboration, CollaborationStage.InProduction, 'Drafts can only be submitted');
+        if (collaboration.state.briefChangedAt) {
+          throw rejectDecision(
+            `The campaign brief changed at ${collaboration.state.briefChangedAt}, after the creator acknowledged it; record their acknowledgement of the new brief (acknowledge-brief) before submitting a draft`,
+            'WrongStage',
+          );
+        }
         checkDraftSubmission(collaboration, input);
       }
       const deliverable = collaboration.state.deliverables!.find((d) => d.deliverableId === input.deliverableId)!;
@@ -50,6 +56,12 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         requireRole(input.actor, MAY_SUBMIT, 'submit a draft');
         requireStage(collaboration, CollaborationStage.InProduction, 'Drafts can only be submitted');
+        if (collaboration.state.briefChangedAt) {
+          throw rejectDecision(
+            `The campaign brief changed at ${collaboration.state.briefChangedAt}, after the creator acknowledged it; record their acknowledgement of the new brief (acknowledge-brief) before submitting a draft`,
+            'WrongStage',
+          );
+        }
         // The deliverables are visible as soon as they are stored, a moment before the workflow
         // hears back from the activity; a draft sent in that moment waits for them.
         if (!(collaboration.deliverablesMayExist && !collaboration.state.deliverables)) checkDraftSubmission(collaboration, input);

@@ -81,7 +81,7 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
         requireRole(input.actor, MAY_APPROVE, 'approve commercials below the margin floor');
         requireStage(collaboration, CollaborationStage.Negotiating, 'Commercials can only be approved');
         // Segregation of duties (docs/domain.md#roles): nobody approves an exception on their own collaboration.
-        if (input.actor.userId === collaboration.input.talentManagerId) {
+        if (input.actor.userId === collaboration.talentManagerId) {
           throw rejectDecision("A margin exception cannot be approved by the booking's own talent manager", 'Forbidden');
         }
         const current = collaboration.state.negotiation;

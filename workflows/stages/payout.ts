@@ -29,7 +29,7 @@ export async function payout(collaboration: CollaborationLifecycle): Promise<voi
         currency: deal.terms.currency,
         netDays: deal.terms.paymentNetDays,
         verifiedAt: verifiedAt || collaboration.now(),
-        requestedById: collaboration.input.talentManagerId,
+        requestedById: collaboration.talentManagerId,
         negotiatorId: deal.acceptedBy.userId,
         paymentDay: collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
       },

@@ -9,6 +9,8 @@ import { appendAudit } from '../../../libs/db/audit';
 import { DATE_ENV, DEFAULT_DATE_SETTINGS, type DateSettings } from '../../../libs/domain/rules/date-format';
 import { isRole } from '../../../libs/domain/rules/roles';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { BrandsService } from '../roster/brands.service';
+import { CreatorsService } from '../roster/creators.service';
 import { CollaborationsService } from '../collaborations/collaborations.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { DeliverablesService } from '../deliverables/deliverables.service';
@@ -117,6 +119,8 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     payouts: app.get(PayoutsService),
     escalations: app.get(EscalationsService),
     campaigns: app.get(CampaignsService),
+    creators: app.get(CreatorsService),
+    brands: app.get(BrandsService),
     candidates: app.get(CandidatesService),
     satisfaction: app.get(SatisfactionService),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },

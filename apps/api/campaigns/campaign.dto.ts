@@ -8,19 +8,19 @@ import type { SlaPolicyOverrides } from '../../../libs/domain/rules/sla';
 import { IsAudience, IsMinorUnits, IsSlaOverrides } from '../common/domain-validators';
 
 export class CampaignBriefDto {
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
   keyMessages?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
   dos?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
   donts?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
   deliverableSpecs?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsArray() @IsString({ each: true })
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
   disclosureRequirements?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean()

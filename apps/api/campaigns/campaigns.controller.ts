@@ -1,13 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
 import { CurrentActor, DecidedBy, Roles } from '../users/api-auth.guard';
 import { checkedKey } from '../common/idempotency-key';
-import { CampaignTargetingDto, CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
-import { CampaignsService, CampaignView } from './campaigns.service';
+import { CampaignBriefDto, CampaignTargetingDto, CancelCampaignDto, CloseCampaignDto, CreateCampaignDto } from './campaign.dto';
+import { BriefUpdate, CampaignsService, CampaignView } from './campaigns.service';
 import { CAMPAIGN_STATE, CAMPAIGN_VIEW } from './campaign-answers';
+
+class BriefUpdateDto {
+  @ApiProperty({ type: Campaign }) campaign: Campaign;
+  @ApiProperty({ type: [String], description: 'Running bookings told of the change; those that had acknowledged the brief ask for a fresh acknowledgement' })
+  bookingsTold: string[];
+}
 
 @ApiTags('campaigns')
 @ApiBasicAuth()
@@ -35,6 +41,18 @@ export class CampaignsController {
   @ApiOkResponse({ type: Campaign })
   updateTargeting(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CampaignTargetingDto, @CurrentActor() actor: Actor): Promise<Campaign> {
     return this.campaigns.updateTargeting(id, dto, actor);
+  }
+
+  /**
+   * Edits the brief (each field given replaces the stored one). Running bookings that acknowledged
+   * it ask for a fresh acknowledgement before their next draft (docs/workflow-stages.md#brief-changes).
+   */
+  @Patch(':id/brief')
+  @Roles(Role.Manager, Role.TalentManager, Role.Admin)
+  @ApiOkResponse({ type: BriefUpdateDto })
+  @ApiConflictResponse({ description: 'The campaign has ended; its brief is kept as it ran' })
+  updateBrief(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CampaignBriefDto, @CurrentActor() actor: Actor): Promise<BriefUpdate> {
+    return this.campaigns.updateBrief(id, dto, actor);
   }
 
   /** The row plus the campaign workflow's live view: its collaborations and how each ended. */

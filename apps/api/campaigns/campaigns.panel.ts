@@ -1,6 +1,7 @@
 import { Campaign, Market } from '../../../libs/domain/entities';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
 import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
+import { Role } from '../../../libs/domain/rules/roles';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import type { CampaignState } from '../../../workflows/campaign-messages';
 import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
@@ -10,11 +11,22 @@ import { decisionAction, statusIn, type RecordView } from '../back-office/decisi
 import { badge, choices, money, related } from '../back-office/properties';
 import { FIND_CREATORS_PAGE } from './find-creators-page.component';
 import { NAVIGATION, type Logger, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
-import type { CampaignsService } from './campaigns.service';
+import type { BriefUpdate, CampaignsService } from './campaigns.service';
+import { asLines, linesOf, YES_NO } from '../back-office/form-values';
+import { checkedDto } from '../common/checked-dto';
+import { CampaignBriefDto } from './campaign.dto';
+
+const BRIEF_LISTS = [
+  { name: 'keyMessages', label: 'Key messages (one per line)' },
+  { name: 'dos', label: 'Do (one per line)' },
+  { name: 'donts', label: "Don't (one per line)" },
+  { name: 'deliverableSpecs', label: 'Deliverable specs (one per line)' },
+  { name: 'disclosureRequirements', label: 'Disclosure requirements (one per line)' },
+] as const;
 
 /** Campaigns in the panel: the record, and the decisions on its workflow (close to collaborations, cancel). */
 
-export type CampaignsPort = Pick<CampaignsService, 'close' | 'cancel' | 'followEndDate'>;
+export type CampaignsPort = Pick<CampaignsService, 'close' | 'cancel' | 'followEndDate' | 'findOne' | 'updateBrief'>;
 type Actions = Record<string, Partial<Action<ActionResponse>>>;
 
 const openCampaign = (record: RecordView) => statusIn(record, CampaignStatus.Active, CampaignStatus.Draft);
@@ -35,6 +47,35 @@ export function campaignActions(port: CampaignsPort, logger: Logger): Actions {
         perform: (values, { id, actor, requestId }) => port.close(id, actor, values.reason as string | undefined, requestId),
         outcome: (state) => `Bookings closed — the campaign is now ${state.status}`,
         failure: 'The campaign could not be closed to bookings',
+      },
+      logger,
+    ),
+    editBrief: decisionAction<BriefUpdate>(
+      {
+        name: 'editBrief',
+        icon: 'Edit',
+        roles: [Role.Manager, Role.TalentManager, Role.Admin],
+        availableWhen: openCampaign,
+        form: {
+          intro: 'Running bookings that acknowledged the brief and have no content live yet will ask for a fresh acknowledgement before their next draft.',
+          submitLabel: 'Save brief',
+          fields: [
+            ...BRIEF_LISTS.map((field) => ({ ...field, kind: 'textarea' as const, maxLength: 20_000 })),
+            { name: 'requiresNda', label: 'Requires an NDA', kind: 'select', required: true, options: YES_NO },
+          ],
+          defaults: async (record) => {
+            const { brief } = await port.findOne(record.id);
+            return { ...Object.fromEntries(BRIEF_LISTS.map(({ name }) => [name, asLines(brief?.[name])])), requiresNda: brief?.requiresNda ? 'yes' : 'no' };
+          },
+        },
+        perform: (values, { id, actor }) =>
+          port.updateBrief(
+            id,
+            checkedDto(CampaignBriefDto, { ...Object.fromEntries(BRIEF_LISTS.map(({ name }) => [name, linesOf(values[name])])), requiresNda: values.requiresNda === 'yes' }),
+            actor,
+          ),
+        outcome: (result) => `Brief saved; ${result.bookingsTold.length} running booking(s) told`,
+        failure: 'The brief could not be saved',
       },
       logger,
     ),
@@ -119,6 +160,6 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       related: 'Related',
     },
     actions: campaignActions(deps.campaigns, deps.logger),
-    actionLabels: { closeBookings: 'Close bookings', cancelCampaign: 'Cancel campaign' },
+    actionLabels: { closeBookings: 'Close bookings', editBrief: 'Edit brief', cancelCampaign: 'Cancel campaign' },
   };
 }

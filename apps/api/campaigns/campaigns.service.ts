@@ -5,7 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
-import { Brand, Campaign } from '../../../libs/domain/entities';
+import { Brand, Campaign, type CampaignBrief } from '../../../libs/domain/entities';
 import { newRecordOwner, OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { OPERATIONS_WRITE } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
@@ -28,7 +28,8 @@ import { RecordReach } from '../users/record-reach';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
 import { requestFingerprint, RequestKeys } from '../common/request-keys';
 import { isUnavailable, retryWhileBusy, toHttpError } from '../common/workflow-errors';
-import { CampaignTargetingDto, CreateCampaignDto } from './campaign.dto';
+import { CampaignBriefDto, CampaignTargetingDto, CreateCampaignDto } from './campaign.dto';
+import { tellBookingsOfBriefChange } from './brief-change';
 
 const TARGETING_FIELDS = [
   'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions', 'targetAudience',
@@ -38,6 +39,14 @@ function checkFeeRange(min: number | null | undefined, max: number | null | unde
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
     throw new BadRequestException(`creatorFeeMinMinor (${min}) must not be above creatorFeeMaxMinor (${max})`);
   }
+}
+
+const BRIEF_FIELDS = ['keyMessages', 'dos', 'donts', 'deliverableSpecs', 'disclosureRequirements', 'requiresNda'] as const satisfies readonly (keyof CampaignBriefDto & keyof CampaignBrief)[];
+
+export interface BriefUpdate {
+  campaign: Campaign;
+  /** Running bookings told of the change; those that had acknowledged the brief ask for a fresh acknowledgement. */
+  bookingsTold: string[];
 }
 
 export interface CampaignView {
@@ -112,6 +121,28 @@ export class CampaignsService {
       await tx.update(Campaign, { id }, after);
       await appendAudit(tx, { actor, action: 'campaign.targeting_updated', entity: 'Campaign', entityId: id, before, after });
       return tx.findOneByOrFail(Campaign, { id });
+    });
+  }
+
+  /**
+   * Edits the brief: each field given replaces the stored one. Bookings that acknowledged the brief
+   * and whose content is not final yet are told, and ask for a fresh acknowledgement before their
+   * next draft (docs/workflow-stages.md#brief-changes). Told inside the transaction: if Temporal
+   * cannot be reached the edit is refused (503) and nothing is saved.
+   */
+  async updateBrief(id: string, dto: CampaignBriefDto, actor: Actor): Promise<BriefUpdate> {
+    const fields = BRIEF_FIELDS.filter((field) => dto[field] !== undefined);
+    if (fields.length === 0) throw new BadRequestException(`Nothing to change: send at least one of ${BRIEF_FIELDS.join(', ')}`);
+    const campaign = await this.campaignInReach(id, actor);
+    if (campaign.status === CampaignStatus.Completed || campaign.status === CampaignStatus.Cancelled) {
+      throw new ConflictException(`Campaign ${id} is ${campaign.status}; its brief is kept as it ran`);
+    }
+    const brief: CampaignBrief = { ...campaign.brief, ...Object.fromEntries(fields.map((field) => [field, dto[field]])) };
+    return this.db.transaction(async (tx) => {
+      await tx.update(Campaign, { id }, { brief });
+      await appendAudit(tx, { actor, action: 'campaign.brief_updated', entity: 'Campaign', entityId: id, before: { brief: campaign.brief }, after: { brief } });
+      const bookingsTold = await tellBookingsOfBriefChange(tx, this.temporal.client, id, actor);
+      return { campaign: await tx.findOneByOrFail(Campaign, { id }), bookingsTold };
     });
   }
 

@@ -1,5 +1,5 @@
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
-import { CollaborationStage, isTerminal } from '../../../libs/domain/rules/stages';
+import { BRIEF_REACKNOWLEDGEMENT_STAGES, CollaborationStage, isTerminal } from '../../../libs/domain/rules/stages';
 import type { TermsParty } from '../../../libs/domain/rules/terms';
 import type { CollaborationState } from '../../../workflows/messages';
 import type { Action, ActionResponse } from '../back-office/adminjs-types';
@@ -64,8 +64,9 @@ export function collaborationActions(port: CollaborationActionsPort, logger: Log
         name: 'acknowledgeBrief',
         icon: 'CheckCircle',
         roles: DECISION_ROLES.acknowledgeBrief,
-        availableWhen: inStage(CollaborationStage.Briefed),
-        confirm: 'Confirm that the creator has acknowledged the brief. The collaboration then moves on to the conflict check.',
+        // Again, in a later stage, when the brief changed after it was acknowledged.
+        availableWhen: (record) => inStage(CollaborationStage.Briefed)(record) || (!!paramText(record, 'briefChangedAt') && inStage(...BRIEF_REACKNOWLEDGEMENT_STAGES)(record)),
+        confirm: 'Confirm that the creator has acknowledged the brief (or, after a change, the new brief). A first acknowledgement moves the collaboration on to the conflict check.',
         perform: (_values, { id, actor, requestId }) => port.acknowledgeBrief(id, actor, requestId),
         outcome: (state) => `Brief acknowledged — stage is now ${state.stage}`,
         failure: 'The brief could not be acknowledged',

@@ -61,7 +61,7 @@ export function collaborationPanel(deps: SpecDependencies & { collaborations: Co
     navigation: NAVIGATION.collaborations,
     list: ['campaignId', 'creatorId', 'talentManagerId', 'stage', 'updatedAt'],
     show: [
-      'id', 'campaignId', 'creatorId', 'talentManagerId', 'stage', 'briefAcknowledgedAt', 'deadlines',
+      'id', 'campaignId', 'creatorId', 'talentManagerId', 'stage', 'briefAcknowledgedAt', 'briefChangedAt', 'deadlines',
       'brandPriceMinor', 'creatorFeeMinor', 'currency', 'marginBps', 'usageRights', 'exclusivity', 'paymentTerms',
       'workflowId', 'createdAt', 'updatedAt', 'related',
     ],
@@ -84,6 +84,7 @@ export function collaborationPanel(deps: SpecDependencies & { collaborations: Co
       stage: { ...badge('stage'), isVisible: { list: true, show: true, filter: true, edit: false } },
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       briefAcknowledgedAt: { isVisible: { list: false, show: true, filter: false, edit: false } },
+      briefChangedAt: { isVisible: { list: false, show: true, filter: false, edit: false } },
       brandPriceMinor: money(),
       creatorFeeMinor: money(),
       related: related([
@@ -102,6 +103,7 @@ export function collaborationPanel(deps: SpecDependencies & { collaborations: Co
       creatorId: 'Creator',
       talentManagerId: 'Talent manager',
       briefAcknowledgedAt: 'Brief acknowledged at',
+      briefChangedAt: 'Brief changed since (waits for a fresh acknowledgement)',
       deadlines: 'Deadlines',
       exclusivity: 'Exclusivity',
       brandPriceMinor: 'Brand price',

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export class BrandGuidelinesDto {
   @ApiPropertyOptional({ example: ['#GlowUp'] })
@@ -49,4 +49,11 @@ export class CreateBrandDto {
   @ApiPropertyOptional({ type: [BrandContactDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BrandContactDto)
   contacts?: BrandContactDto[];
+}
+
+/** A brand's guidelines after it was added; each list given replaces the stored one, the others stay. */
+export class UpdateBrandDto {
+  @ApiProperty({ type: BrandGuidelinesDto })
+  @IsDefined() @ValidateNested() @Type(() => BrandGuidelinesDto)
+  guidelines: BrandGuidelinesDto;
 }

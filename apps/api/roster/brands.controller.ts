@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBasicAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,13 +7,17 @@ import { Brand } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
-import { CreateBrandDto } from './brand.dto';
+import { CreateBrandDto, UpdateBrandDto } from './brand.dto';
+import { BrandsService } from './brands.service';
 
 @ApiTags('brands')
 @ApiBasicAuth()
 @Controller('brands')
 export class BrandsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly brands: BrandsService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: Brand })
@@ -33,9 +37,15 @@ export class BrandsController {
 
   @Get(':id')
   @ApiOkResponse({ type: Brand })
-  async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Brand> {
-    const brand = await this.db.getRepository(Brand).findOneBy({ id });
-    if (!brand) throw new NotFoundException(`Brand ${id} does not exist`);
-    return brand;
+  findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Brand> {
+    return this.brands.findOne(id);
+  }
+
+  /** Edits the guidelines: each list given replaces the stored one. Drafts and posts checked from then on are checked against them. */
+  @Patch(':id')
+  @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOkResponse({ type: Brand })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateBrandDto, @CurrentActor() actor: Actor): Promise<Brand> {
+    return this.brands.updateGuidelines(id, dto, actor);
   }
 }

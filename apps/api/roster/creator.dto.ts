@@ -111,3 +111,39 @@ export class CreateCreatorDto {
   @Matches(/^[a-z]+_[A-Za-z0-9]{6,}$/, { message: "payoutReference must be a payout provider's token such as tok_8f3k2m9x; never send bank details" })
   payoutReference?: string;
 }
+
+/** What changes about a creator after they joined the roster; each field given replaces the stored one. */
+export class UpdateCreatorDto {
+  @ApiPropertyOptional({ type: [CreatorChannelDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CreatorChannelDto)
+  channels?: CreatorChannelDto[];
+
+  @ApiPropertyOptional({ example: { age: { '18-24': 0.6, '25-34': 0.4 }, gender: { female: 0.7, male: 0.3 } } })
+  @IsOptional() @IsAudience()
+  audience?: Audience;
+
+  @ApiPropertyOptional({ example: { reel: { amountMinor: 5000000, currency: 'INR' } } })
+  @IsOptional() @IsRateCard()
+  baseRates?: Record<string, { amountMinor: number; currency: string }>;
+
+  @ApiPropertyOptional({ type: CreatorPreferencesDto })
+  @IsOptional() @ValidateNested() @Type(() => CreatorPreferencesDto)
+  preferences?: CreatorPreferencesDto;
+
+  @ApiPropertyOptional({ type: [AvailabilityBlockDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AvailabilityBlockDto)
+  availabilityBlocks?: AvailabilityBlockDto[];
+}
+
+/** Handing a creator to another owner (docs/domain.md#owner-reassignment). */
+export class ReassignCreatorDto {
+  @ApiProperty({ description: 'The new owning talent manager (or a manager keeping the creator)' }) @IsUUID()
+  toUserId: string;
+
+  @ApiProperty({ example: 'Tara is on leave until March' }) @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+
+  @ApiPropertyOptional({ default: true, description: "Running bookings the previous owner holds move too (default); ended ones always stay" })
+  @IsOptional() @IsBoolean()
+  moveRunningBookings?: boolean;
+}

@@ -1,5 +1,5 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBasicAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
@@ -11,7 +11,14 @@ import { RecordReach } from '../users/record-reach';
 import { CurrentActor, Roles } from '../users/api-auth.guard';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole } from '../common/references';
-import { CreateCreatorDto } from './creator.dto';
+import { CreateCreatorDto, ReassignCreatorDto, UpdateCreatorDto } from './creator.dto';
+import { CreatorReassignment, CreatorsService } from './creators.service';
+
+class CreatorReassignmentDto {
+  @ApiProperty({ type: Creator }) creator: Creator;
+  @ApiProperty({ type: [String], description: 'Running bookings now run by the new owner' }) movedBookings: string[];
+  @ApiProperty({ type: [String], description: 'Bookings left as they were: ended ones, ones someone else runs, or all when asked' }) keptBookings: string[];
+}
 
 @ApiTags('creators')
 @ApiBasicAuth()
@@ -20,6 +27,7 @@ export class CreatorsController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reach: RecordReach,
+    private readonly creators: CreatorsService,
   ) {}
 
   @Post()
@@ -56,9 +64,30 @@ export class CreatorsController {
 
   @Get(':id')
   @ApiOkResponse({ type: Creator })
-  async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Creator> {
-    const creator = await this.db.getRepository(Creator).findOneBy({ id });
-    if (!creator) throw new NotFoundException(`Creator ${id} does not exist`);
-    return creator;
+  findOne(@Param('id', ParseUUIDPipe) id: string): Promise<Creator> {
+    return this.creators.findOne(id);
+  }
+
+  /** Edits channels, audience, rates, preferences or availability: each field given replaces the stored one. */
+  @Patch(':id')
+  @Roles(Role.TalentManager, Role.Manager, Role.Admin)
+  @ApiOkResponse({ type: Creator })
+  @ApiForbiddenResponse({ description: 'The creator is not yours (talent manager) or your team\'s (manager)' })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCreatorDto, @CurrentActor() actor: Actor): Promise<Creator> {
+    return this.creators.updateProfile(id, dto, actor);
+  }
+
+  /**
+   * Hands the creator to another owner, with a reason. Running bookings the previous owner holds
+   * move too unless `moveRunningBookings` is false; ended ones stay (docs/domain.md#owner-reassignment).
+   */
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles(Role.Manager, Role.Admin)
+  @ApiOkResponse({ type: CreatorReassignmentDto })
+  @ApiForbiddenResponse({ description: 'A talent manager cannot reassign; a manager only within their team' })
+  @ApiConflictResponse({ description: 'The creator is already owned by that user' })
+  reassign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignCreatorDto, @CurrentActor() actor: Actor): Promise<CreatorReassignment> {
+    return this.creators.reassign(id, dto, actor);
   }
 }

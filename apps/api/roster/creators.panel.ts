@@ -5,7 +5,8 @@ import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import { badge, related } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
-import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+import { fieldError, NAVIGATION, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+import { creatorActions, type CreatorsPort } from './creator-actions';
 
 /**
  * Leaving the roster is dated (roster churn counts it in its period): a move to `offboarded`
@@ -19,9 +20,10 @@ export function withOffboardingTime(payload: Params, current: Params, now: Date 
 /**
  * Creators in the panel. A talent manager keeps their own roster, a manager their team's; a
  * new creator without an owner belongs to whoever adds it (libs/domain/rules/ownership.ts).
- * Structured fields (channels, audience, rates) are validated by the API; the panel edits the simple ones.
+ * Structured fields (channels, audience, rates, preferences, availability) are edited through the
+ * "Edit profile" action, with the API's checks; ownership changes only through "Reassign" (audited, with a reason).
  */
-export function creatorPanel(): PanelResource {
+export function creatorPanel(deps: SpecDependencies & { creators: CreatorsPort }): PanelResource {
   return {
     entity: Creator,
     id: 'Creator',
@@ -39,13 +41,19 @@ export function creatorPanel(): PanelResource {
       'isVirtual', 'qualifications',
     ],
     // The satisfaction score is the average of the creator's recorded ratings (satisfaction/), never typed in.
+    // ownerId stays editable only to be refused with the way to do it: a reassignment is explicit (creator-actions.ts).
     edit: [
       'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city',
       'isVirtual', 'qualifications',
     ],
     mayWrite: operations,
     prepareCreate: (payload) => withOffboardingTime(payload, {}),
-    prepareEdit: (payload, current) => withOffboardingTime(payload, current),
+    prepareEdit: (payload, current) => {
+      if (typeof payload.ownerId === 'string' && payload.ownerId !== '' && payload.ownerId !== current.ownerId) {
+        throw fieldError(deps.errors, 'ownerId', 'A creator changes owner only through "Reassign", with a reason');
+      }
+      return withOffboardingTime(payload, current);
+    },
     scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.creator },
     mayDelete: adminOnly,
     titleProperty: 'name',
@@ -59,6 +67,8 @@ export function creatorPanel(): PanelResource {
       ]),
     },
     structured: ['channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks'],
+    actions: creatorActions(deps.creators, deps.logger),
+    actionLabels: { editProfile: 'Edit profile', reassignOwner: 'Reassign' },
     propertyLabels: {
       ownerId: 'Talent manager',
       contactEmail: 'Contact e-mail',

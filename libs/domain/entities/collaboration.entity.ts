@@ -105,6 +105,10 @@ export class Collaboration extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   briefAcknowledgedAt: Date | null;
 
+  /** The campaign's brief changed after it was acknowledged; cleared by the fresh acknowledgement. */
+  @Column({ type: 'timestamptz', nullable: true })
+  briefChangedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

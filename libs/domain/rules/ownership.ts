@@ -1,4 +1,5 @@
 import { Role, type Actor } from './roles';
+import { CollaborationStage, isTerminal } from './stages';
 
 /**
  * Who may hold each kind of record as theirs (docs/domain.md#beyond-the-lifecycle, ownership):
@@ -18,4 +19,22 @@ export const OWNER_ROLES = {
 export function newRecordOwner(mayOwn: readonly Role[], actor: Actor, named?: string | null): string | undefined {
   if (named) return named;
   return mayOwn.includes(actor.role) ? actor.userId : undefined;
+}
+
+/** A booking as reassignment sees it. */
+export interface BookingHolder {
+  id: string;
+  talentManagerId: string;
+  stage: CollaborationStage;
+}
+
+/**
+ * Which of a creator's bookings follow the creator to a new owner (docs/domain.md#owner-reassignment):
+ * the running ones the previous owner holds, unless asked to leave them. Ended bookings stay with
+ * whoever ran them (their KPIs and history are that person's), and a booking someone else was named
+ * to run stays with them.
+ */
+export function bookingsThatMove<T extends BookingHolder>(bookings: readonly T[], previousOwnerId: string, moveRunning = true): { move: T[]; stay: T[] } {
+  const moves = (booking: T) => moveRunning && !isTerminal(booking.stage) && booking.talentManagerId === previousOwnerId;
+  return { move: bookings.filter(moves), stay: bookings.filter((booking) => !moves(booking)) };
 }

@@ -75,3 +75,8 @@ export function outOfReachReason(role: Role, reach: Reach, what: string): string
 function roleName(role: Role): string {
   return role.replace('_', ' ');
 }
+/**
+ * Handing a creator to another owner (docs/domain.md#owner-reassignment): a manager within their
+ * team (both the previous and the new owner), an admin anyone; never a talent manager or finance.
+ */
+export const OWNER_REASSIGN: ReachByRole = { talent_manager: 'none', manager: 'team', finance: 'none', admin: 'all' };

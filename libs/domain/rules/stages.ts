@@ -24,3 +24,16 @@ export const TERMINAL_STAGES: readonly CollaborationStage[] = [
 export function isTerminal(stage: CollaborationStage): boolean {
   return TERMINAL_STAGES.includes(stage);
 }
+
+/**
+ * Stages in which a change to the campaign's brief asks for a fresh acknowledgement
+ * (docs/workflow-stages.md#brief-changes): the brief was acknowledged and no content is final
+ * yet. From POSTING on, the approved drafts are what goes live; an edit no longer reaches them.
+ */
+export const BRIEF_REACKNOWLEDGEMENT_STAGES: readonly CollaborationStage[] = [
+  CollaborationStage.Briefed,
+  CollaborationStage.ConflictCheck,
+  CollaborationStage.Negotiating,
+  CollaborationStage.Contracting,
+  CollaborationStage.InProduction,
+];
