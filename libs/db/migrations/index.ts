@@ -13,6 +13,7 @@ import { RequestKeys1795996000000 } from './1795996000000-RequestKeys';
 import { CreatorDisclosureFacts1796000000000 } from './1796000000000-CreatorDisclosureFacts';
 import { ExclusivityWindowBrand1796100000000 } from './1796100000000-ExclusivityWindowBrand';
 import { CampaignTargeting1796200000000 } from './1796200000000-CampaignTargeting';
+import { AppRole1796500000000 } from './1796500000000-AppRole';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreatorDisclosureFacts1796000000000,
   ExclusivityWindowBrand1796100000000,
   CampaignTargeting1796200000000,
+  AppRole1796500000000,
 ];
