@@ -37,7 +37,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     collaborationPanel(deps),
     escalationPanel(deps),
     notificationPanel(),
-    creatorPanel(),
+    creatorPanel(deps),
     brandPanel(),
     campaignPanel(deps),
     userPanel(deps),

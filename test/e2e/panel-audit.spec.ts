@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Brand } from '../../libs/domain/entities';
+import { Brand, Creator } from '../../libs/domain/entities';
+import { createBookingRow, createTeam } from '../support/fixtures';
 import { panelPost, panelSignIn } from '../support/panel-http';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -63,6 +64,22 @@ describe('panel writes and their audit entries', () => {
     expect(second.body.notice?.type).toBe('success');
     const [stored] = await system.database.db.getRepository(Brand).findBy({ name: kept });
     expect(await auditOf(stored.id)).toEqual([{ action: 'panel.Brand.created', before: null, after: expect.objectContaining({ name: kept }) }]);
+  });
+
+  it("sets a creator's payout token as a write-only field: stored, audited as set, never shown", async () => {
+    const team = await createTeam(system.database.db);
+    const row = await createBookingRow(system.database.db, team);
+    await system.database.db.getRepository(Creator).update({ id: row.creatorId }, { payoutReference: null });
+    const bad = await panelPost(system.baseUrl, admin, `/admin/api/resources/Creator/records/${row.creatorId}/edit`, { payoutToken: 'IBAN DE89 3704' });
+    expect(bad.body.notice?.type).toBe('error');
+    const token = `tok_${tag()}${tag()}`;
+    const edit = await panelPost(system.baseUrl, admin, `/admin/api/resources/Creator/records/${row.creatorId}/edit`, { payoutToken: token });
+    expect(edit.body.notice?.type).toBe('success');
+    expect(JSON.stringify(edit.body)).not.toContain(token);
+    const [stored] = await system.database.db.query(`SELECT "payoutReference" FROM creators WHERE id = $1`, [row.creatorId]);
+    expect(stored.payoutReference).toBe(token);
+    const entries = await system.database.db.query(`SELECT after FROM audit_log WHERE entity = 'Creator' AND "entityId" = $1`, [row.creatorId]);
+    expect(entries).toEqual([{ after: { payoutToken: '(set)' } }]);
   });
 
   it('refuses a delete whose audit entry cannot be written, and keeps the record', async () => {

@@ -5,7 +5,8 @@ import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
 import { adminOnly, operations, OPERATIONS_WRITE } from '../back-office/access';
 import { choices, related } from '../back-office/properties';
 import type { Params } from '../back-office/request-guards';
-import { NAVIGATION, type PanelResource } from '../back-office/resource-spec';
+import type { PanelErrors } from '../back-office/panel-resource';
+import { fieldError, NAVIGATION, type PanelResource } from '../back-office/resource-spec';
 
 /**
  * Leaving the roster is dated (roster churn counts it in its period): a move to `offboarded`
@@ -16,12 +17,29 @@ export function withOffboardingTime(payload: Params, current: Params, now: Date 
   return { ...payload, offboardedAt: payload.status === CreatorStatus.Offboarded ? now : null };
 }
 
+/** A payout provider's token, as POST /creators takes it (creator.dto.ts): never bank details. */
+const PAYOUT_TOKEN = /^[a-z]+_[A-Za-z0-9]{6,}$/;
+
+/**
+ * The write-only "payout token" field into the creator's payoutReference, which is never read
+ * back (it is not even a panel property). Empty: left as it is.
+ */
+export function withPayoutToken(payload: Params, errors?: PanelErrors): Params {
+  const { payoutToken, ...rest } = payload;
+  if (payoutToken === undefined || payoutToken === null || payoutToken === '') return rest;
+  const token = String(payoutToken).trim();
+  if (token.length < 8 || token.length > 120 || !PAYOUT_TOKEN.test(token)) {
+    throw fieldError(errors, 'payoutToken', "A payout provider's token such as tok_8f3k2m9x (8-120 characters); never bank details");
+  }
+  return { ...rest, payoutReference: token };
+}
+
 /**
  * Creators in the panel. A talent manager keeps their own roster, a manager their team's; a
  * new creator without an owner belongs to whoever adds it (libs/domain/rules/ownership.ts).
  * Structured fields (channels, audience, rates) are validated by the API; the panel edits the simple ones.
  */
-export function creatorPanel(): PanelResource {
+export function creatorPanel(deps: { errors?: PanelErrors } = {}): PanelResource {
   return {
     entity: Creator,
     id: 'Creator',
@@ -36,22 +54,25 @@ export function creatorPanel(): PanelResource {
     filter: ['name', 'handle', 'ownerId', 'status', 'country', 'city'],
     create: [
       'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city',
-      'isVirtual', 'qualifications',
+      'isVirtual', 'qualifications', 'payoutToken',
     ],
     // The satisfaction score is the average of the creator's recorded ratings (satisfaction/), never typed in.
     edit: [
       'name', 'handle', 'contactEmail', 'contactPhone', 'ownerId', 'status', 'niches', 'contentStyle', 'languages', 'country', 'city',
-      'isVirtual', 'qualifications',
+      'isVirtual', 'qualifications', 'payoutToken',
     ],
+    // Audited as "(set)", never its value. Adding it lets a payout held by PAYOUT_DETAILS_MISSING be paid.
+    writeOnly: ['payoutToken'],
     mayWrite: operations,
-    prepareCreate: (payload) => withOffboardingTime(payload, {}),
-    prepareEdit: (payload, current) => withOffboardingTime(payload, current),
+    prepareCreate: (payload) => withPayoutToken(withOffboardingTime(payload, {}), deps.errors),
+    prepareEdit: (payload, current) => withPayoutToken(withOffboardingTime(payload, current), deps.errors),
     scope: { owner: 'ownerId', write: OPERATIONS_WRITE, mayOwn: OWNER_ROLES.creator },
     mayDelete: adminOnly,
     titleProperty: 'name',
     sort: { sortBy: 'name', direction: 'asc' },
     properties: {
       status: choices(Object.values(CreatorStatus)),
+      payoutToken: { type: 'string', isVisible: { list: false, show: false, filter: false, edit: true } },
       related: related([
         { label: 'Collaborations', resourceId: 'Collaboration', filter: 'creatorId' },
         { label: 'Exclusivity windows', resourceId: 'ExclusivityWindow', filter: 'creatorId' },
@@ -61,6 +82,7 @@ export function creatorPanel(): PanelResource {
     structured: ['channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks'],
     propertyLabels: {
       ownerId: 'Talent manager',
+      payoutToken: "Payout token (the payout provider's, never bank details; empty: unchanged)",
       contactEmail: 'Contact e-mail',
       contactPhone: 'Contact phone',
       contentStyle: 'Content style',
