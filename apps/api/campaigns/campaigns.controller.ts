@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
@@ -17,8 +18,14 @@ export class CampaignsController {
   /** Creates the campaign and starts its workflow, which books creators from then on. */
   @Post()
   @Roles(Role.Manager, Role.TalentManager, Role.Admin)
-  create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor): Promise<Campaign> {
-    return this.campaigns.create(dto, actor);
+  @ApiAcceptedResponse({
+    description: 'Saved, but Temporal did not answer the workflow start in time: `workflowId` is null until the API reconciles it (within a minute, or at the first booking). Do not create it again.',
+    type: Campaign,
+  })
+  async create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<Campaign> {
+    const campaign = await this.campaigns.create(dto, actor);
+    if (!campaign.workflowId) response.status(HttpStatus.ACCEPTED);
+    return campaign;
   }
 
   @Get(':id')
