@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Campaign, Collaboration, Escalation, Notification, User } from '../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationSeverity, EscalationStatus } from '../libs/domain/rules/escalations';
-import type { Actor } from '../libs/domain/rules/roles';
+import { Role, type Actor } from '../libs/domain/rules/roles';
 import type { Terms } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
@@ -250,13 +250,13 @@ export class CollaborationActivities {
 
   /**
    * Records an escalation assigned to the talent manager's manager (the campaign owner when
-   * the talent manager has none) and tells the assignee. Returns the escalation's id, the same
+   * the talent manager has none; finance for missing payout details) and tells the assignee. Returns the escalation's id, the same
    * one on every retry.
    */
   async escalate(input: EscalateInput): Promise<string> {
     return this.db.transaction(async (tx) => {
       const collaboration = await requireCollaboration(tx, input.collaborationId);
-      const assigneeId = await this.escalationAssignee(tx, collaboration);
+      const assigneeId = await this.escalationAssignee(tx, collaboration, input.kind);
       await tx
         .createQueryBuilder()
         .insert()
@@ -303,7 +303,18 @@ export class CollaborationActivities {
     });
   }
 
-  private async escalationAssignee(manager: EntityManager, collaboration: Collaboration): Promise<string | null> {
+  private async escalationAssignee(manager: EntityManager, collaboration: Collaboration, kind: EscalationKind): Promise<string | null> {
+    // Payout details are finance's to add: the officer who approved this booking's payout, else the longest-serving one.
+    if (kind === EscalationKind.PayoutDetailsMissing) {
+      const [finance] = (await manager.query(
+        `SELECT u."id" FROM "users" u
+          WHERE u."active" AND u."role" = $2
+          ORDER BY EXISTS (SELECT 1 FROM "payouts" p WHERE p."collaborationId" = $1 AND p."approvedById" = u."id") DESC, u."createdAt", u."id"
+          LIMIT 1`,
+        [collaboration.id, Role.Finance],
+      )) as Array<{ id: string }>;
+      if (finance) return finance.id;
+    }
     const talentManager = await manager.findOneBy(User, { id: collaboration.talentManagerId });
     if (talentManager?.managerId) return talentManager.managerId;
     const campaign = await manager.findOneBy(Campaign, { id: collaboration.campaignId });

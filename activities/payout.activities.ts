@@ -8,6 +8,9 @@ import { PayoutKind, PayoutStatus } from '../libs/domain/rules/lifecycle';
 import type { Actor } from '../libs/domain/rules/roles';
 import { PAYOUT_PROVIDER, PayoutProvider } from './payout-provider';
 
+/** The failure type of a disbursement to a creator without payout details (never retried as such). */
+export const PAYOUT_DETAILS_MISSING = 'PayoutDetailsMissing';
+
 export interface RequestPayoutInput {
   collaborationId: string;
   amountMinor: number;
@@ -81,6 +84,11 @@ export class PayoutActivities {
     }
     const collaboration = await this.db.getRepository(Collaboration).findOneByOrFail({ id: payout.collaborationId });
     const creator = await this.db.getRepository(Creator).createQueryBuilder('c').addSelect('c.payoutReference').where('c.id = :id', { id: collaboration.creatorId }).getOneOrFail();
+    // Paying a null payee would send money nowhere (or to whoever the provider defaults to). The
+    // workflow escalates to finance and tries again once the details are there.
+    if (!creator.payoutReference?.trim()) {
+      throw ApplicationFailure.nonRetryable(`Creator ${creator.id} has no payout details: payout ${payout.id} cannot be paid until they are added`, PAYOUT_DETAILS_MISSING);
+    }
     const { reference } = await this.provider.pay({
       idempotencyKey: payout.idempotencyKey,
       amountMinor: payout.amountMinor,

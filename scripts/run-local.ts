@@ -1,7 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../libs/config/config';
+import { APP_ROLE } from '../libs/db/app-role';
 import { migrateAndSeed } from '../libs/db/migrate';
 import { DEMO_PASSWORD } from '../libs/db/seed';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-database';
@@ -38,13 +41,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
+    // The apps connect as DATABASE_URL; migrations run as MIGRATION_DATABASE_URL (the tables' owner).
     let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
+    let migrationUrl = config.migrationDatabaseUrl;
+    if (!databaseUrl || !migrationUrl) {
       const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
       log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(DATA_DIR, 'postgres')})`);
       const postgres: EmbeddedDatabase = await startEmbeddedDatabase(path.join(DATA_DIR, 'postgres'), port);
       stops.push(() => postgres.stop());
-      databaseUrl = await ensureDatabase(postgres.adminUrl, 'creatorops');
+      migrationUrl = await ensureDatabase(postgres.adminUrl, 'creatorops');
+      // As in a deployment, the API and the worker run as the least-privileged app role.
+      databaseUrl = embeddedAppUrl(migrationUrl, path.join(DATA_DIR, 'postgres'));
     }
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
     }
 
     log('migrating the database and seeding the admin and demo data');
-    await migrateAndSeed(databaseUrl, config.admin, true);
+    await migrateAndSeed(migrationUrl, config.admin, true, databaseUrl);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -84,8 +91,8 @@ async function main(): Promise<void> {
 
     const baseUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
     await waitFor(`the API at ${baseUrl}`, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), 120_000, 500);
-    await bookDemoCollaboration(baseUrl, databaseUrl);
-    await makeDemoReports(baseUrl, databaseUrl);
+    await bookDemoCollaboration(baseUrl, migrationUrl);
+    await makeDemoReports(baseUrl, migrationUrl);
 
     console.log(
       [
@@ -117,6 +124,19 @@ async function preferredPort(port: number): Promise<number> {
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
   return free ? port : freePort();
+}
+
+/**
+ * The embedded database as the app role (libs/db/app-role.ts), with a password generated on first
+ * use and kept beside the cluster (mode 0600), as the cluster's own is.
+ */
+function embeddedAppUrl(ownerUrl: string, dataDir: string): string {
+  const file = `${dataDir}.app-password`;
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = fs.readFileSync(file, 'utf8').trim();
+  return url.toString();
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {

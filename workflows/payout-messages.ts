@@ -34,6 +34,8 @@ export interface PayoutState {
   paidAt?: string;
   providerReference?: string;
   overdueEscalationId?: string;
+  /** PAYOUT_DETAILS_MISSING, raised when the creator had no payout details on the due date. */
+  detailsEscalationId?: string;
   history: { at: string; event: string; actor?: Actor }[];
 }
 

@@ -1,4 +1,4 @@
-import { condition, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import { PayoutKind } from '../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../libs/domain/rules/decision-roles';
@@ -91,7 +91,9 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   // Pay on the due date, not before (net terms); at once when approval came late.
   const wait = dueAt - Date.now();
   if (wait > 0) await sleep(wait);
-  const paid = await activities.disburse({ payoutId: state.payoutId, at: now() });
+  const paid = patched('payout-details-missing')
+    ? await disburseOncePayable(input, state, now)
+    : await activities.disburse({ payoutId: state.payoutId, at: now() });
   state.status = 'paid';
   state.paidAt = now();
   state.providerReference = paid.providerReference;
@@ -108,6 +110,48 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   }
   if (!killFee && patched('satisfaction-rating')) await requestSatisfactionRating(input.collaborationId, now());
   return state;
+}
+
+/**
+ * Disburses; when the creator has no payout details (PayoutDetailsMissing, raised before the
+ * provider is called) PAYOUT_DETAILS_MISSING goes to finance, and the payout is tried again every
+ * payment-terms day until the details are there, then the escalation closes itself. Nothing is
+ * sent to a null payee, and the idempotency key keeps the eventual transfer single.
+ */
+async function disburseOncePayable(input: PayoutInput, state: PayoutState, now: () => string): Promise<{ providerReference: string }> {
+  let escalationId: string | undefined;
+  for (;;) {
+    try {
+      const paid = await activities.disburse({ payoutId: state.payoutId!, at: now() });
+      if (escalationId) {
+        await activities.closeEscalation({
+          escalationId,
+          collaborationId: input.collaborationId,
+          resolution: EscalationResolution.ResolvedLate,
+          reason: "The creator's payout details were added and the payout was paid",
+          at: now(),
+          eventKey: `${workflowInfo().workflowId}:resolve:${escalationId}`,
+        });
+      }
+      return paid;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'PayoutDetailsMissing')) throw error;
+    }
+    if (!escalationId) {
+      escalationId = await activities.escalate({
+        collaborationId: input.collaborationId,
+        kind: EscalationKind.PayoutDetailsMissing,
+        severity: EscalationSeverity.High,
+        summary: "The creator's payout is approved and due, but the creator has no payout details: add them to the creator record, and the payout is paid at the next check (every payment day).",
+        at: now(),
+        eventKey: `${workflowInfo().workflowId}:escalate:PAYOUT_DETAILS_MISSING:1`,
+      });
+      state.detailsEscalationId = escalationId;
+      state.history.push({ at: now(), event: 'payout.details_missing' });
+    }
+    // At least a second between checks, however short a test's payment day.
+    await sleep(Math.max(1_000, input.paymentDay));
+  }
 }
 
 /**

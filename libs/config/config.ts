@@ -13,6 +13,11 @@ export interface AppConfig {
   http: { host: string; port: number };
   /** Absent in local development: the launcher then starts an embedded PostgreSQL. */
   databaseUrl: string | undefined;
+  /**
+   * The role that owns the tables and runs the migrations (MIGRATION_DATABASE_URL; default
+   * DATABASE_URL, for a single-user database). The API and the worker never use it.
+   */
+  migrationDatabaseUrl: string | undefined;
   temporal: { address: string; namespace: string; taskQueue: string };
   sessionSecret: string;
   /** How long an open creator-satisfaction task waits before its talent manager is reminded (SATISFACTION_REMINDER). */
@@ -77,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL must be a postgres:// URL');
   }
   if (production && !databaseUrl) problems.push('DATABASE_URL is required in production');
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL?.trim() || databaseUrl;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    problems.push('MIGRATION_DATABASE_URL must be a postgres:// URL');
+  }
 
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : LOCAL_SESSION_SECRET);
   if (production && sessionSecret.length < 32) {
@@ -200,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: nodeEnv as AppConfig['env'],
     http: { host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'), port },
     databaseUrl,
+    migrationDatabaseUrl,
     temporal: {
       address: env.TEMPORAL_ADDRESS ?? 'localhost:7233',
       namespace: env.TEMPORAL_NAMESPACE ?? 'default',

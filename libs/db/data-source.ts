@@ -23,7 +23,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
 }
 
 function cliDataSource(): DataSource {
-  const url = process.env.DATABASE_URL;
+  // The CLI creates and alters tables: as the role that owns them.
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
     throw new Error('DATABASE_URL is not set. The TypeORM CLI needs it; `npm start` manages an embedded database instead.');
   }
@@ -31,4 +32,4 @@ function cliDataSource(): DataSource {
 }
 
 /** For the TypeORM CLI (`typeorm migration:run -d dist/libs/db/data-source.js`). */
-export default process.env.DATABASE_URL ? cliDataSource() : (undefined as unknown as DataSource);
+export default process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL ? cliDataSource() : (undefined as unknown as DataSource);

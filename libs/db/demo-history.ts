@@ -118,6 +118,7 @@ async function writeHistory(tx: EntityManager, demo: DemoData, now: Date): Promi
           country: 'IN',
           city: rng.pick(['Mumbai', 'Delhi', 'Bengaluru', 'Pune']),
           channels: [{ platform: Platform.Instagram, handle: `@${c.handle}`, followers: c.followers, avgViews: Math.round(c.followers * 0.3), engagementRate: 0.04 }],
+          payoutReference: `tok_demo${c.handle.replace(/[^A-Za-z0-9]/g, '')}`,
         }),
       ),
     ),

@@ -68,6 +68,8 @@ export async function seedDemo(db: DataSource): Promise<DemoData> {
           channels: [{ platform: Platform.Instagram, handle: `@${handle}`, followers, avgViews: Math.round(followers * 0.3), engagementRate: 0.042 }],
           audience: { age: { '18-24': 0.55, '25-34': 0.35, '35+': 0.1 }, gender: { female: 0.68, male: 0.32 }, countries: { IN: 0.85, AE: 0.15 } },
           baseRates: { reel: { amountMinor: 4_500_000, currency: 'INR' }, story: { amountMinor: 1_200_000, currency: 'INR' } },
+          // A payout provider's token (never bank details), so demo payouts can be paid.
+          payoutReference: `tok_demo${handle.replace(/[^A-Za-z0-9]/g, '')}`,
         }),
       );
     const creators = [

@@ -154,6 +154,7 @@ async function seedPeople(databaseUrl: string, creators: number): Promise<{ team
         name: `Bench Creator ${start + i}`,
         handle: `bench-${tag}-${start + i}`,
         ownerId: talentManager.id,
+        payoutReference: `tok_bench${tag}${start + i}`,
       }));
       const saved = await repository.save(batch);
       creatorIds.push(...saved.map((c) => c.id));

@@ -69,7 +69,7 @@ async function settledIn(id: string, stage: CollaborationStage, timeout = 30_000
 /** A new creator of the talent manager's, booked on the campaign, with the brief acknowledged: NEGOTIATING. */
 async function negotiatingBooking(): Promise<string> {
   const handle = `creator.${randomBytes(4).toString('hex')}`;
-  const creator = await asTalentManager.ok('POST', '/creators', { name: `Creator ${handle}`, handle });
+  const creator = await asTalentManager.ok('POST', '/creators', { name: `Creator ${handle}`, handle, payoutReference: `tok_${randomBytes(6).toString('hex')}` });
   const booking = await asTalentManager.ok('POST', '/collaborations', { campaignId, creatorId: creator.id, brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000 });
   await asTalentManager.ok('POST', `/collaborations/${booking.id}/acknowledge-brief`);
   await settledIn(booking.id, CollaborationStage.Negotiating);

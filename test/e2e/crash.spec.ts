@@ -85,7 +85,7 @@ describe('crash: workers are killed at random while 20 bookings run through two 
     });
 
     async function lifecycle(index: number): Promise<string> {
-      const creator = await send('POST', '/creators', tm, { name: `Creator ${index}`, handle: `crash-${index}-${Date.now()}` });
+      const creator = await send('POST', '/creators', tm, { name: `Creator ${index}`, handle: `crash-${index}-${Date.now()}`, payoutReference: `tok_crash${index}x${Date.now()}` });
       const booking = await send('POST', '/collaborations', tm, { campaignId: campaign.id, creatorId: creator.id }, `booking-${index}`);
       const id = booking.id as string;
       await waitFor(`the brief escalation of ${id}`, async () => ((await send('GET', `/collaborations/${id}/escalations`, tm)).length ? true : undefined), 120_000, 500);

@@ -11,6 +11,7 @@ describe('docker-compose.yml', () => {
   const root = path.resolve(__dirname, '../..');
   const secrets = {
     POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
+    APP_DATABASE_PASSWORD: randomBytes(12).toString('hex'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: 'ops@example.com',
     ADMIN_PASSWORD: randomBytes(12).toString('hex'),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CollaborationActivities } from '../../activities/collaboration.activities';
 import { PayoutActivities } from '../../activities/payout.activities';
 import { LedgerPayoutProvider } from '../../activities/payout-provider';
-import { AuditLog, Escalation, Notification, Payout } from '../../libs/domain/entities';
+import { AuditLog, Creator, Escalation, Notification, Payout } from '../../libs/domain/entities';
 import { PayoutKind, PayoutStatus } from '../../libs/domain/rules/lifecycle';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -81,6 +81,22 @@ describe('collaboration activities on PostgreSQL', () => {
     const [{ count }] = await database.db.query(`SELECT count(*)::int AS count FROM "payout_provider_ledger" WHERE "idempotencyKey" = $1`, [payout.idempotencyKey]);
     expect(count).toBe(1);
     expect(await database.db.getRepository(Payout).findOneByOrFail({ id: payout.id })).toMatchObject({ status: 'paid', providerReference: first.providerReference });
+  });
+
+  it('refuses, without calling the provider, to pay a creator who has no payout details', async () => {
+    const row = await createBookingRow(database.db, team);
+    await database.db.getRepository(Creator).update({ id: row.creatorId }, { payoutReference: null });
+    const payout = await database.db.getRepository(Payout).save({
+      collaborationId: row.id, kind: PayoutKind.Fee, amountMinor: 700_000, currency: 'INR', status: PayoutStatus.Scheduled,
+      requestedById: team.talentManager.id, approvedById: team.finance.id, idempotencyKey: `${row.workflowId}:fee`,
+    });
+    let calls = 0;
+    const provider = { pay: async () => { calls += 1; return { reference: 'never' }; } };
+    const error = await new PayoutActivities(database.db, provider).disburse({ payoutId: payout.id, at: new Date().toISOString() }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApplicationFailure);
+    expect(error).toMatchObject({ type: 'PayoutDetailsMissing', nonRetryable: true, message: expect.stringContaining('has no payout details') });
+    expect(calls).toBe(0);
+    expect(await database.db.getRepository(Payout).findOneByOrFail({ id: payout.id })).toMatchObject({ status: 'scheduled', providerReference: null });
   });
 
   it('refuses to pay a payout finance has not approved', async () => {

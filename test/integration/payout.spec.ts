@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../libs/auth/passwords';
-import { Collaboration, Escalation, Notification, Payout, User } from '../../libs/domain/entities';
+import { Collaboration, Creator, Escalation, Notification, Payout, User } from '../../libs/domain/entities';
 import { EscalationKind } from '../../libs/domain/rules/escalations';
 import { Actor, Role } from '../../libs/domain/rules/roles';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
@@ -98,6 +98,35 @@ describe('collaboration workflow: PAYOUT', () => {
     expect((await handle.result()).stage).toBe(CollaborationStage.Completed);
     const closed = await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.id });
     expect(closed.resolution).toMatch(/^RESOLVED_LATE/);
+  });
+
+  it('escalates PAYOUT_DETAILS_MISSING to finance instead of paying a creator with no payout details, then pays once after they are added', async () => {
+    const { row, handle, payout } = await toPayout({ netDays: 0 });
+    const creators = harness.database.db.getRepository(Creator);
+    await creators.update({ id: row.creatorId }, { payoutReference: null });
+    await payout.executeUpdate(submitInvoiceUpdate, { args: [{ actor: talentManager(), invoiceNumber: 'INV-NO-TOKEN' }] });
+    await payout.executeUpdate(approvePayoutUpdate, { args: [{ actor: finance() }] });
+
+    const missing = await waitFor('PAYOUT_DETAILS_MISSING', async () => (await harness.database.db.getRepository(Escalation).findOneBy({ collaborationId: row.id, kind: EscalationKind.PayoutDetailsMissing })) ?? undefined, 20_000);
+    // Finance's to fix: assigned to the officer who approved the payout, not to the booking's manager.
+    expect(missing).toMatchObject({ status: 'open', severity: 'high', assigneeId: harness.team.finance.id });
+    const [stored] = await harness.database.db.getRepository(Payout).findBy({ collaborationId: row.id });
+    expect(stored).toMatchObject({ status: 'scheduled', providerReference: null });
+    expect(await ledgerCount(stored.id)).toBe(0);
+    expect(await payout.query(payoutStateQuery)).toMatchObject({ status: 'scheduled', detailsEscalationId: missing.id });
+    // The refusal is final for that attempt: one failed attempt, never retried by Temporal itself.
+    const failures = (await payout.fetchHistory()).events!.filter((event) => event.activityTaskFailedEventAttributes);
+    expect(failures.length).toBeGreaterThanOrEqual(1);
+    expect(failures[0].activityTaskFailedEventAttributes!.failure).toMatchObject({ applicationFailureInfo: { type: 'PayoutDetailsMissing', nonRetryable: true } });
+
+    await creators.update({ id: row.creatorId }, { payoutReference: 'tok_added8f3k2m' });
+    expect((await handle.result()).stage).toBe(CollaborationStage.Completed);
+    expect(await harness.database.db.getRepository(Payout).findOneByOrFail({ id: stored.id })).toMatchObject({ status: 'paid', providerReference: expect.stringMatching(/^LEDGER-/) });
+    expect(await ledgerCount(stored.id)).toBe(1);
+    const [{ payee }] = await harness.database.db.query(`SELECT "payeeReference" AS payee FROM "payout_provider_ledger" WHERE "idempotencyKey" = $1`, [stored.idempotencyKey]);
+    expect(payee).toBe('tok_added8f3k2m');
+    expect(await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: missing.id })).toMatchObject({ status: 'resolved', resolution: expect.stringMatching(/^RESOLVED_LATE/) });
+    expect(await harness.database.db.getRepository(Escalation).countBy({ collaborationId: row.id, kind: EscalationKind.PayoutDetailsMissing })).toBe(1);
   });
 
   it('refuses a dropout once the content is live and the fee owed', async () => {

@@ -240,6 +240,41 @@ describe('record workflow histories', () => {
     await save('payout-paid', payout);
   });
 
+  it('payout due to a creator with no payout details: PAYOUT_DETAILS_MISSING to finance, paid once they are added', async () => {
+    const { row, handle } = await book({ measureFirst: 500, measureSecond: 1_000, paymentDay: 20 });
+    await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+    await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+    const terms = { brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables().slice(0, 1) };
+    await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+    await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+    await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+    for (const contract of (await handle.query(stateQuery)).contracts!) {
+      await handle.executeUpdate(recordSignatureUpdate, { args: [{ actor: actor(), contractId: contract.contractId, party: 'creator', documentHash: contract.documentHash }] });
+      await handle.executeUpdate(recordSignatureUpdate, { args: [{ actor: manager(), contractId: contract.contractId, party: 'agency', documentHash: contract.documentHash }] });
+    }
+    await waitFor('deliverables', async () => ((await handle.query(stateQuery)).deliverables?.length ? true : undefined));
+    const [reel] = (await handle.query(stateQuery)).deliverables!;
+    // Declared as a reel with its on-screen label (patched('compliance-disclosure-facts')).
+    const disclosed = { format: 'reel' as const, durationSeconds: 30, onScreenLabel: { text: 'Ad', fromSecond: 0, toSecond: 10 } };
+    await handle.executeUpdate(submitDraftUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: the serum', ...disclosed }] });
+    await handle.executeUpdate(reviewDraftUpdate, { args: [{ actor: manager(), deliverableId: reel.deliverableId, version: 1, decision: 'approve' }] });
+    await waitFor('POSTING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Posting ? true : undefined));
+    await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://tiktok.com/@x/video/1', caption: 'Sponsored: the serum' }] });
+    await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://instagram.com/reel/1/', caption: 'Sponsored: the serum', ...disclosed }] });
+    // No payout token: the disbursement is refused before the provider is called (patched('payout-details-missing')).
+    await database.db.getRepository(Creator).update({ id: row.creatorId }, { payoutReference: null });
+    await waitFor('PAYOUT', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Payout ? true : undefined), 20_000);
+    const payout = client.workflow.getHandle(payoutWorkflowId(row.id));
+    await waitFor('payout requested', async () => ((await payout.query(payoutStateQuery)).payoutId ? true : undefined));
+    await payout.executeUpdate(submitInvoiceUpdate, { args: [{ actor: actor(), invoiceNumber: 'INV-1' }] });
+    await payout.executeUpdate(approvePayout, { args: [{ actor: { userId: team.finance.id, role: Role.Finance } }] });
+    await waitFor('the escalation', async () => ((await payout.query(payoutStateQuery)).detailsEscalationId ? true : undefined));
+    await database.db.getRepository(Creator).update({ id: row.creatorId }, { payoutReference: 'tok_recorded1' });
+    await handle.result();
+    await save('payout-details-missing', payout);
+  });
+
   it('campaign: bookings added while it runs, continued as new, one dropped, then cancelled with its bookings', async () => {
     const campaign = await createCampaignRow(database.db, team);
     const handle = await client.workflow.start('campaignWorkflow', {

@@ -5,6 +5,8 @@
 export const TEST_ENV = {
   temporalAddress: 'CREATOROPS_TEST_TEMPORAL_ADDRESS',
   postgresAdminUrl: 'CREATOROPS_TEST_PG_ADMIN_URL',
+  /** The password of the app's least-privileged login (app-role.ts), generated per run. */
+  appRolePassword: 'CREATOROPS_TEST_APP_ROLE_PASSWORD',
 } as const;
 
 export function testTemporalAddress(): string {

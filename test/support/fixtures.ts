@@ -50,7 +50,8 @@ export async function createCampaignRow(db: DataSource, team: Team): Promise<Cam
 /** An unstarted booking row for a fresh creator owned by the team's talent manager, on a fresh campaign or the one given. */
 export async function createBookingRow(db: DataSource, team: Team, on?: { campaignId: string }): Promise<Collaboration> {
   const tag = unique();
-  const creator = await db.getRepository(Creator).save({ name: 'Asha Rao', handle: `asha-${tag}`, ownerId: team.talentManager.id });
+  // A payout token, so that the booking's payout can be paid (without one it escalates to finance).
+  const creator = await db.getRepository(Creator).save({ name: 'Asha Rao', handle: `asha-${tag}`, ownerId: team.talentManager.id, payoutReference: `tok_test${tag}` });
   const campaignId = on?.campaignId ?? (await createCampaignRow(db, team)).id;
   const id = randomUUID();
   return db.getRepository(Collaboration).save({

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
+import { APP_ROLE, ensureAppLogin } from '../../libs/db/app-role';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../scripts/lib/embedded-database';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 import { TEST_ENV } from './environment';
@@ -32,4 +35,24 @@ export default async function globalSetup(): Promise<void> {
   servers.temporal = temporal;
   process.env[TEST_ENV.temporalAddress] = temporal.address;
   process.env[TEST_ENV.postgresAdminUrl] = postgresAdminUrl;
+  await makeAppLogin(postgresAdminUrl);
+}
+
+/**
+ * The apps under test connect as the least-privileged app role (libs/db/app-role.ts), as in a
+ * deployment. Roles are per server: made a login here once, before any worker migrates a database.
+ */
+async function makeAppLogin(adminUrl: string): Promise<void> {
+  const password = randomBytes(18).toString('hex');
+  process.env[TEST_ENV.appRolePassword] = password;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const url = new URL(adminUrl);
+    url.username = APP_ROLE;
+    url.password = password;
+    await ensureAppLogin(client, url.toString());
+  } finally {
+    await client.end();
+  }
 }

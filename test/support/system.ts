@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { seedAdmin } from '../../libs/db/seed';
 import { appEnvironment, appProcesses, requireBuiltApps } from '../../scripts/lib/app-processes';
 import { freePort } from '../../scripts/lib/ports';
+import { appRoleUrl, ensureTestAppLogin } from './app-role';
 import { testTemporalAddress } from './environment';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -44,6 +45,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const database = options.database ?? (await createTestDatabase());
   const admin = { email: 'admin@creatorops.test', password: `pw-${randomBytes(9).toString('hex')}` };
   await seedAdmin(database.db, admin.email, admin.password);
+  // The apps connect as the least-privileged app role, as in a deployment; the tests' own
+  // connection (database.db) stays the owner's.
+  await ensureTestAppLogin(database.db, database.url);
 
   const port = await freePort();
   // A task queue of its own, so workers of other test files on the same server never run our workflows.
@@ -52,7 +56,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ...appEnvironment({
       nodeEnv: 'test',
       port,
-      databaseUrl: database.url,
+      databaseUrl: appRoleUrl(database.url),
       temporal: { address: testTemporalAddress(), namespace: 'default', taskQueue },
       admin,
     }),

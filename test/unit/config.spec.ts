@@ -46,6 +46,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000' })).toThrow(/PORT must be a TCP port[\s\S]*DATABASE_URL must be a postgres/);
   });
 
+  it('migrates as MIGRATION_DATABASE_URL (the owner), else as DATABASE_URL, and refuses one that is not PostgreSQL', () => {
+    const app = 'postgres://creatorops_app:a@db/creatorops';
+    expect(loadConfig({ DATABASE_URL: app })).toMatchObject({ databaseUrl: app, migrationDatabaseUrl: app });
+    const owner = 'postgres://creatorops:b@db/creatorops';
+    expect(loadConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: owner })).toMatchObject({ databaseUrl: app, migrationDatabaseUrl: owner });
+    expect(() => loadConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
   it('trusts a verified password for 60 s by default, configurable from 0 (off) to an hour', () => {
     expect(loadConfig({}).verifiedCredentialsWindowSeconds).toBe(60);
     expect(loadConfig({ VERIFIED_CREDENTIALS_WINDOW_SECONDS: '0' }).verifiedCredentialsWindowSeconds).toBe(0);

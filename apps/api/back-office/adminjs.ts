@@ -4,7 +4,8 @@
  * dynamic imports in the CommonJS build (docs/architecture.md). Nothing else may import them at run
  * time, so Jest (which rewrites import() into require()) never meets them.
  */
-import { And, Equal, FindOperator, In, Raw } from 'typeorm';
+import { And, DataSource, EntityManager, Equal, FindOperator, In, Raw } from 'typeorm';
+import { auditedWriteOf } from './audited-write';
 import { OVERDUE, overdueWanted } from './overdue';
 import { listScopeOf, rememberOwner, type OwnerPath } from './record-scope';
 
@@ -47,9 +48,12 @@ export interface AdapterRules {
   overdue?: string;
 }
 
-/** Loads AdminJS with the adapter that applies each resource's rules, keyed by resource id. */
-export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>) {
-  const [{ default: AdminJS, BaseRecord, ValidationError, ForbiddenError }, adminExpress, typeorm] = await Promise.all([
+/**
+ * Loads AdminJS with the adapter that applies each resource's rules, keyed by resource id, and
+ * writes through `dataSource` in transactions that hold the write's audit entry too.
+ */
+export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>, dataSource: DataSource) {
+  const [{ default: AdminJS, BaseRecord, ValidationError, ForbiddenError, flat }, adminExpress, typeorm] = await Promise.all([
     import('adminjs'),
     import('@adminjs/express'),
     import('@adminjs/typeorm'),
@@ -153,6 +157,72 @@ export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>) {
       const { rest, overdue } = withoutOverdue(filter);
       const view = this.scoped(context, overdue);
       return this.remember(view, await typeorm.Resource.prototype.find.call(view, rest, params));
+    }
+
+    /**
+     * New, edit and delete save the entity and append its audit entry (audited-write.ts) in one
+     * transaction. A write whose action registered no audit keeps the adapter's own behaviour.
+     */
+    override async create(params: Record<string, unknown>, context?: unknown) {
+      const audit = auditedWriteOf(context);
+      if (!audit) return super.create(params);
+      return dataSource.transaction(async (manager) => {
+        const instance = manager.create(this.entity(), flat.unflatten(this.prepared(params)) as object);
+        await this.saveIn(manager, instance);
+        const saved = new BaseRecord(instance as Record<string, unknown>, this).params;
+        await audit(manager, String(saved[this.idName()]), null, saved);
+        return instance as Awaited<ReturnType<typeof typeorm.Resource.prototype.create>>;
+      });
+    }
+
+    override async update(pk: string | number, params: Record<string, unknown> = {}, context?: unknown) {
+      const audit = auditedWriteOf(context);
+      if (!audit) return super.update(pk, params);
+      return dataSource.transaction(async (manager) => {
+        const instance = await manager.findOne(this.entity(), { where: { [this.idName()]: pk }, lock: { mode: 'pessimistic_write' } });
+        if (!instance) throw new Error('Instance not found.');
+        const before = new BaseRecord(instance as Record<string, unknown>, this).params;
+        Object.assign(instance, flat.unflatten(this.prepared(params)));
+        await this.saveIn(manager, instance);
+        await audit(manager, String(pk), before, new BaseRecord(instance as Record<string, unknown>, this).params);
+        return instance as Awaited<ReturnType<typeof typeorm.Resource.prototype.update>>;
+      });
+    }
+
+    override async delete(pk: string | number, context?: unknown) {
+      const audit = auditedWriteOf(context);
+      if (!audit) return super.delete(pk);
+      await dataSource.transaction(async (manager) => {
+        const instance = await manager.findOne(this.entity(), { where: { [this.idName()]: pk }, lock: { mode: 'pessimistic_write' } });
+        if (!instance) return;
+        const before = new BaseRecord(instance as Record<string, unknown>, this).params;
+        try {
+          await manager.remove(instance);
+        } catch (error) {
+          if ((error as Error).name === 'QueryFailedError') throw new ValidationError({}, { type: 'QueryFailedError', message: (error as Error).message });
+          throw error;
+        }
+        await audit(manager, String(pk), before, null);
+      });
+    }
+
+    private entity(): new () => object {
+      return (this as unknown as { model: new () => object }).model;
+    }
+
+    private prepared(params: Record<string, unknown>): Record<string, unknown> {
+      return (this as unknown as { prepareParams(params: Record<string, unknown>): Record<string, unknown> }).prepareParams(params);
+    }
+
+    /** As the adapter's validateAndSave, inside the transaction; a database refusal is a form error. */
+    private async saveIn(manager: EntityManager, instance: object): Promise<void> {
+      try {
+        await manager.save(instance);
+      } catch (error) {
+        const failed = error as Error & { column?: string };
+        if (failed.name === 'QueryFailedError') throw new ValidationError({ [failed.column ?? '']: { type: 'QueryFailedError', message: failed.message } });
+        throw error;
+      }
     }
 
     override async findOne(id: string | number) {

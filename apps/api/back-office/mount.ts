@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Request, Router } from 'express';
 import session from 'express-session';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../libs/config/config';
 import { AccountLockedError } from '../../../libs/auth/login-throttle';
 import { appendAudit } from '../../../libs/db/audit';
@@ -134,7 +134,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     underperformers: app.get(UnderperformersService),
     logger,
     errors: panelErrors,
-    audit: { record: (entry: Parameters<typeof appendAudit>[1]) => appendAudit(dataSource.manager, entry) },
+    audit: { record: (entry: Parameters<typeof appendAudit>[1], manager?: EntityManager) => appendAudit(manager ?? dataSource.manager, entry) },
     owners: {
       creator: async (id: string) => ((await dataSource.query(`SELECT "ownerId" FROM "creators" WHERE "id"::text = $1`, [id]))[0]?.ownerId as string | undefined) ?? null,
       deliverable: async (id: string) =>
@@ -153,7 +153,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     },
   };
   const specs = panelResources(deps);
-  const loaded = await loadAdminJs(new Map(specs.map((spec) => [spec.id, adapterRulesOf(spec)])));
+  const loaded = await loadAdminJs(new Map(specs.map((spec) => [spec.id, adapterRulesOf(spec)])), dataSource);
   const { AdminJS, buildAuthenticatedRouter } = loaded;
 
   const admin = new AdminJS(

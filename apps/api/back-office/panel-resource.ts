@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { AccessCheck } from './access';
@@ -23,7 +24,7 @@ export const NAVIGATION = {
 } satisfies Record<string, Navigation>;
 
 export interface AuditPort {
-  /** Appends to the append-only audit log. */
+  /** Appends to the append-only audit log: within `manager`'s transaction when given. */
   record(entry: {
     actor: Actor | undefined;
     action: string;
@@ -31,7 +32,7 @@ export interface AuditPort {
     entityId: string;
     before?: Record<string, unknown> | null;
     after?: Record<string, unknown> | null;
-  }): Promise<void>;
+  }, manager?: EntityManager): Promise<void>;
 }
 
 export interface Logger {

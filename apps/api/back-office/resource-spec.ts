@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { minorAmountProblem } from '../../../libs/domain/rules/money';
 import { newRecordOwner } from '../../../libs/domain/rules/ownership';
 import { ROLES, type Actor } from '../../../libs/domain/rules/roles';
@@ -12,6 +13,7 @@ import type {
   ResourceOptions,
 } from './adminjs-types';
 import type { AdapterRules } from './adminjs';
+import { auditWritesOf } from './audited-write';
 import { OVERDUE } from './overdue';
 import { ownerOf, parseOwnerPath, setListScope } from './record-scope';
 import { changes, NEVER_SHOWN, pick, scrubResponse, structuredAsText, unique } from './record-json';
@@ -48,7 +50,6 @@ export function actorOf(context: Pick<ActionContext, 'currentAdmin'>): Actor | u
 }
 
 const PREVIOUS = Symbol('previousParams');
-const WRITE_ONLY = Symbol('writeOnlyFieldsSet');
 
 export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): ResourceOptions {
   const readable = unique(['id'], spec.list, spec.show, spec.filter, spec.overdue ? [OVERDUE] : []);
@@ -125,11 +126,18 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
   const setWriteOnly = (payload: Params): Params =>
     Object.fromEntries(writeOnly.filter((key) => typeof payload[key] === 'string' && payload[key] !== '').map((key) => [key, '(set)']));
 
-  const audit = async (context: ActionContext, action: string, entityId: string, before: Params | null, after: Params | null) => {
+  /**
+   * Appends the entry inside the write's transaction (audited-write.ts): a change that cannot be
+   * audited is not saved, and the form says so.
+   */
+  const audit = async (manager: EntityManager, context: ActionContext, action: string, entityId: string, before: Params | null, after: Params | null) => {
     try {
-      await deps.audit.record({ actor: actorOf(context), action: `panel.${spec.id}.${action}`, entity: spec.id, entityId, before, after });
+      await deps.audit.record({ actor: actorOf(context), action: `panel.${spec.id}.${action}`, entity: spec.id, entityId, before, after }, manager);
     } catch (error) {
       deps.logger.error(`could not audit ${action} of ${spec.id} ${entityId}: ${(error as Error).message}`, (error as Error).stack);
+      const message = 'Not saved: the change could not be written to the audit log. Try again, or tell an administrator.';
+      // A property error too: AdminJS reports a new or edited record as saved when it has none.
+      throw errors.validation(message, { auditLog: message });
     }
   };
   const succeeded = (response: ActionResponse) => response.notice?.type === 'success';
@@ -184,17 +192,13 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         if (!mayWrite(context)) return { ...request, payload: {} };
         const payload = checkAmounts(checkOwner(keepOnly(request.payload, fields), context, true));
         await checkParent(payload, context);
-        (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
+        const secrets = setWriteOnly(payload);
+        auditWritesOf(context, (manager, id, _before, saved) =>
+          audit(manager, context, 'created', id, null, { ...withoutParams(pick(saved ?? {}, fields), writeOnly), ...secrets }),
+        );
         return { ...request, payload: spec.prepareCreate ? await spec.prepareCreate(payload, context) : payload };
       },
-      after: async (response: ActionResponse, _request: ActionRequest, context: ActionContext) => {
-        const record = response.record as RecordJSON | undefined;
-        const secrets = ((context as Record<symbol, unknown>)[WRITE_ONLY] ?? {}) as Params;
-        if (succeeded(response) && record?.id) {
-          await audit(context, 'created', String(record.id), null, { ...withoutParams(pick(record.params, fields), writeOnly), ...secrets });
-        }
-        return scrubResponse(response);
-      },
+      after: (response: ActionResponse) => scrubResponse(response),
     };
   }
 
@@ -211,19 +215,18 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
         const current = { ...(context.record?.params ?? {}) } as Params;
         (context as Record<symbol, unknown>)[PREVIOUS] = current;
         const payload = checkAmounts(checkOwner(keepOnly(request.payload, fields), context, false));
-        (context as Record<symbol, unknown>)[WRITE_ONLY] = setWriteOnly(payload);
+        const secrets = setWriteOnly(payload);
+        auditWritesOf(context, async (manager, id, _before, saved) => {
+          const diff = changes(current, saved ?? {}, audited.filter((key) => !writeOnly.includes(key)));
+          if (diff || Object.keys(secrets).length > 0) await audit(manager, context, 'updated', id, { ...diff?.before }, { ...diff?.after, ...secrets });
+        });
         return { ...request, payload: spec.prepareEdit ? await spec.prepareEdit(payload, current, context) : payload };
       },
       after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
         const record = response.record as RecordJSON | undefined;
         const previous = (context as Record<symbol, unknown>)[PREVIOUS] as Params | undefined;
-        const secrets = ((context as Record<symbol, unknown>)[WRITE_ONLY] ?? {}) as Params;
         if (request.method === 'post' && succeeded(response) && record?.id && previous) {
           const diff = changes(previous, record.params, audited.filter((key) => !writeOnly.includes(key)));
-          const hidden = Object.keys(secrets).length > 0;
-          if (diff || hidden) {
-            await audit(context, 'updated', String(record.id), { ...diff?.before }, { ...diff?.after, ...secrets });
-          }
           if (diff && spec.afterEdit) {
             try {
               await spec.afterEdit(String(record.id), diff);
@@ -241,27 +244,14 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
   }
 
   if (spec.mayDelete) {
-    actions.delete = {
-      isAccessible: mayDelete,
-      isVisible: mayDelete,
-      after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
-        const record = context.record;
-        if (request.method === 'post' && succeeded(response) && record) {
-          await audit(context, 'deleted', String(record.id()), pick(record.params, readable), null);
-        }
-        return scrubResponse(response);
-      },
+    const auditDeletes = (request: ActionRequest, context: ActionContext) => {
+      if (request.method === 'post') {
+        auditWritesOf(context, (manager, id, before) => audit(manager, context, 'deleted', id, pick(before ?? {}, readable), null));
+      }
+      return request;
     };
-    actions.bulkDelete = {
-      isAccessible: mayDelete,
-      isVisible: mayDelete,
-      after: async (response: ActionResponse, request: ActionRequest, context: ActionContext) => {
-        if (request.method === 'post' && succeeded(response)) {
-          for (const record of context.records ?? []) await audit(context, 'deleted', String(record.id()), pick(record.params, readable), null);
-        }
-        return scrubResponse(response);
-      },
-    };
+    actions.delete = { isAccessible: mayDelete, isVisible: mayDelete, before: auditDeletes, after: (response: ActionResponse) => scrubResponse(response) };
+    actions.bulkDelete = { isAccessible: mayDelete, isVisible: mayDelete, before: auditDeletes, after: (response: ActionResponse) => scrubResponse(response) };
   }
 
   // Custom actions answer with a record too: it gets the same treatment as "show".

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Campaign } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 import type { CampaignState } from '../../../workflows/campaign-messages';
@@ -25,8 +26,14 @@ export class CampaignsController {
   @Post()
   @Roles(Role.Manager, Role.TalentManager, Role.Admin)
   @ApiCreatedResponse({ type: Campaign })
-  create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor): Promise<Campaign> {
-    return this.campaigns.create(dto, actor);
+  @ApiAcceptedResponse({
+    description: 'Saved, but Temporal did not answer the workflow start in time: `workflowId` is null until the API reconciles it (within a minute, or at the first booking). Do not create it again.',
+    type: Campaign,
+  })
+  async create(@Body() dto: CreateCampaignDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<Campaign> {
+    const campaign = await this.campaigns.create(dto, actor);
+    if (!campaign.workflowId) response.status(HttpStatus.ACCEPTED);
+    return campaign;
   }
 
   @Get(':id')

@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Not, In } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { Brand, Campaign, type CampaignBrief } from '../../../libs/domain/entities';
 import { newRecordOwner, OWNER_ROLES } from '../../../libs/domain/rules/ownership';
@@ -60,9 +60,15 @@ export interface CampaignView {
  * Campaigns and their workflow: creating one starts it; collaborations, closing and cancelling are
  * decisions sent into it, so the API and the back office go through the same checks.
  */
+/** How often the API looks for campaigns whose workflow start went unanswered (reconcileWorkflows). */
+const RECONCILE_EVERY_MS = 30_000;
+/** Older rows without a workflow are campaigns from before workflows: they get one at their first booking. */
+const RECONCILE_WITHIN_MS = 86_400_000;
+
 @Injectable()
-export class CampaignsService {
+export class CampaignsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CampaignsService.name);
+  private reconciler?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -82,7 +88,8 @@ export class CampaignsService {
       await requireReference(tx, Brand, 'brandId', dto.brandId);
       await requireActiveUserWithRole(tx, 'ownerId', ownerId, OWNER_ROLES.campaign);
       const id = randomUUID();
-      const saved = await tx.save(tx.create(Campaign, { ...dto, id, ownerId, workflowId: campaignWorkflowId(id) }));
+      // workflowId is set once the workflow is known to run: until then the campaign is pending.
+      const saved = await tx.save(tx.create(Campaign, { ...dto, id, ownerId, workflowId: null }));
       await appendAudit(tx, {
         actor,
         action: 'campaign.created',
@@ -95,12 +102,51 @@ export class CampaignsService {
     try {
       await this.startWorkflow(campaign);
     } catch (error) {
-      // A campaign without its workflow could take no collaborations: undo the insert.
+      if (isUnavailable(error)) {
+        // Temporal may have started the workflow before the answer was lost (a timeout): deleting
+        // the row would orphan it. Kept, pending (no workflowId); reconcileWorkflows, or the first
+        // booking, starts it with the same workflow id, which Temporal never runs twice.
+        this.logger.warn(`the workflow start for campaign ${campaign.id} went unanswered; kept pending, to be reconciled: ${(error as Error).message}`);
+        return campaign;
+      }
+      // Refused outright: nothing started, and a campaign without its workflow could take no collaborations.
       await this.db.getRepository(Campaign).delete({ id: campaign.id }).catch(() => undefined);
       this.logger.error(`could not start the workflow for campaign ${campaign.id}: ${(error as Error).message}`);
       throw toHttpError(error, `Campaign ${campaign.id}`);
     }
+    campaign.workflowId = campaignWorkflowId(campaign.id);
     return campaign;
+  }
+
+  onApplicationBootstrap(): void {
+    this.reconciler = setInterval(() => void this.reconcileWorkflows().catch(() => undefined), RECONCILE_EVERY_MS);
+    this.reconciler.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.reconciler);
+  }
+
+  /**
+   * Campaigns created recently whose workflow start went unanswered: started now, idempotently
+   * (same workflow id; one already running is kept), then marked with their workflow id. Any
+   * API process may do it, at any time. Returns the campaigns reconciled.
+   */
+  async reconcileWorkflows(): Promise<string[]> {
+    const pending = await this.db.getRepository(Campaign).find({
+      where: { workflowId: IsNull(), createdAt: MoreThan(new Date(Date.now() - RECONCILE_WITHIN_MS)), status: Not(In([CampaignStatus.Completed, CampaignStatus.Cancelled])) },
+      take: 50,
+    });
+    const done: string[] = [];
+    for (const campaign of pending) {
+      try {
+        await this.startWorkflow(campaign);
+        done.push(campaign.id);
+      } catch (error) {
+        this.logger.warn(`campaign ${campaign.id} still has no workflow: ${(error as Error).message}`);
+      }
+    }
+    return done;
   }
 
   async findOne(id: string): Promise<Campaign> {
@@ -247,8 +293,7 @@ export class CampaignsService {
         ],
       });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     if (!campaign.workflowId) await this.db.getRepository(Campaign).update({ id: campaign.id }, { workflowId: campaignWorkflowId(campaign.id) });
   }

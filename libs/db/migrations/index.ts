@@ -15,6 +15,7 @@ import { ExclusivityWindowBrand1796100000000 } from './1796100000000-Exclusivity
 import { CampaignTargeting1796200000000 } from './1796200000000-CampaignTargeting';
 import { UnderperformerFlags1796300000000 } from './1796300000000-UnderperformerFlags';
 import { PlanningTargets1796400000000 } from './1796400000000-PlanningTargets';
+import { AppRole1796500000000 } from './1796500000000-AppRole';
 import { BriefReacknowledgement1796600000000 } from './1796600000000-BriefReacknowledgement';
 import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   CampaignTargeting1796200000000,
   UnderperformerFlags1796300000000,
   PlanningTargets1796400000000,
+  AppRole1796500000000,
   BriefReacknowledgement1796600000000,
   CollaborationTitle1796700000000,
 ];

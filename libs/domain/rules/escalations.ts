@@ -9,6 +9,8 @@ export enum EscalationKind {
   RevisionLimit = 'REVISION_LIMIT',
   PostingMissed = 'POSTING_MISSED',
   PayoutOverdue = 'PAYOUT_OVERDUE',
+  /** A payout is due but its creator has no payout details (token) to pay: finance adds them. */
+  PayoutDetailsMissing = 'PAYOUT_DETAILS_MISSING',
   CreatorDropped = 'CREATOR_DROPPED',
 }
 
@@ -51,6 +53,8 @@ export const RESOLUTIONS_BY_KIND: Readonly<Record<EscalationKind, readonly Escal
   [EscalationKind.RevisionLimit]: [EscalationResolution.Extend, EscalationResolution.Accept],
   [EscalationKind.PostingMissed]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.PayoutOverdue]: [EscalationResolution.Accept],
+  // Closes itself once the details are added and the payout is paid.
+  [EscalationKind.PayoutDetailsMissing]: [EscalationResolution.Accept],
   [EscalationKind.CreatorDropped]: [EscalationResolution.Accept],
 });
 
