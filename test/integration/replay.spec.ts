@@ -1,8 +1,9 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import * as path from 'node:path';
-import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
+import { creatorOpsWorkflowOptions } from '../../apps/worker/workflow-options';
 import { quietTemporalRuntime } from '../support/temporal-runtime';
+import { TEST_ACTOR_SIGNING_KEY } from '../support/workflow-harness';
 import { recordedHistories } from '../support/workflow-histories';
 
 /**
@@ -16,7 +17,15 @@ describe('workflow code replays recorded histories', () => {
   let workflowBundle: WorkflowBundleWithSourceMap;
   beforeAll(async () => {
     quietTemporalRuntime();
-    workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never });
+    // Bundled as the worker bundles them, actor check included: histories recorded before decisions
+    // were signed replay under it, because update validators do not run on replay.
+    const options = creatorOpsWorkflowOptions(TEST_ACTOR_SIGNING_KEY);
+    workflowBundle = await bundleWorkflowCode({
+      workflowsPath: options.workflowsPath!,
+      workflowInterceptorModules: options.interceptors!.workflowModules,
+      webpackConfigHook: options.bundlerOptions!.webpackConfigHook,
+      logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never,
+    });
   });
 
   const histories = recordedHistories();
