@@ -2,6 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import * as path from 'node:path';
 import { creatorOpsWorkflowOptions } from '../../apps/worker/workflow-options';
+import { ACTOR_PROOF_HEADER } from '../../libs/domain/rules/actor-proof';
 import { quietTemporalRuntime } from '../support/temporal-runtime';
 import { TEST_ACTOR_SIGNING_KEY } from '../support/workflow-harness';
 import { recordedHistories } from '../support/workflow-histories';
@@ -32,8 +33,14 @@ describe('workflow code replays recorded histories', () => {
 
   it('has recorded histories to replay', () => {
     expect(histories.map((h) => h.name)).toEqual(
-      expect.arrayContaining(['v0.1-brief-acknowledged-in-time', 'v0.1-brief-escalated-then-acknowledged', 'v0.2-conflict-overridden', 'dropped-in-briefed', 'v0.3-terms-below-floor-approved', 'v0.4-contracts-executed-then-dropped', 'produced-then-dropped', 'v0.5-posted-and-measured', 'v0.6-completed-with-payout', 'v0.8-completed-with-payout', 'v0.10-completed-with-payout', 'v0.11-completed-with-payout', 'v0.11-produced-then-dropped', 'v0.11-terms-below-floor-approved', 'conflict-before-contracting-overridden', 'v0.8-conflict-overridden', 'v0.9-dropped-in-briefed', 'v0.9-campaign-cancelled', 'dropped-then-campaign-cancelled', 'completed-with-payout', 'payout-paid', 'campaign-continued-as-new', 'campaign-cancelled', 'booking-cancelled-with-campaign']),
+      expect.arrayContaining(['v0.1-brief-acknowledged-in-time', 'v0.1-brief-escalated-then-acknowledged', 'v0.2-conflict-overridden', 'dropped-in-briefed', 'v0.3-terms-below-floor-approved', 'v0.4-contracts-executed-then-dropped', 'produced-then-dropped', 'v0.5-posted-and-measured', 'v0.6-completed-with-payout', 'v0.8-completed-with-payout', 'v0.10-completed-with-payout', 'v0.11-completed-with-payout', 'v0.11-produced-then-dropped', 'v0.11-terms-below-floor-approved', 'v0.12-completed-with-payout', 'v0.12-payout-paid', 'conflict-before-contracting-overridden', 'v0.8-conflict-overridden', 'v0.9-dropped-in-briefed', 'v0.9-campaign-cancelled', 'dropped-then-campaign-cancelled', 'completed-with-payout', 'payout-paid', 'campaign-continued-as-new', 'campaign-cancelled', 'booking-cancelled-with-campaign']),
     );
+  });
+
+  it('replays decisions signed (completed-with-payout, payout-paid) and from before signing (v0.12-*) alike', () => {
+    const signed = (name: string) => JSON.stringify(histories.find((h) => h.name === name)!.json).includes(ACTOR_PROOF_HEADER);
+    expect(['completed-with-payout', 'payout-paid'].map(signed)).toEqual([true, true]);
+    expect(['v0.12-completed-with-payout', 'v0.12-payout-paid'].map(signed)).toEqual([false, false]);
   });
 
   it.each(histories.map((h) => [h.name, h] as const))('replays %s deterministically', async (_name, history) => {
