@@ -7,7 +7,13 @@ import { waitFor } from '../../scripts/lib/ports';
 import { acknowledgeBriefUpdate, stateQuery } from '../../workflows/messages';
 import { approvePayoutUpdate, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../workflows/payout-messages';
 import { lifecycleDriver, updateRejection } from '../support/lifecycle-driver';
-import { startWorkflowHarness, TEST_ACTOR_SIGNING_KEY, WorkflowHarness } from '../support/workflow-harness';
+import { collaborationInput, startWorkflowHarness, TEST_ACTOR_SIGNING_KEY, WorkflowHarness } from '../support/workflow-harness';
+import { createCampaignRow } from '../support/fixtures';
+import { campaignWorkflowId } from '../../libs/temporal/workflow-ids';
+import * as campaignMessages from '../../workflows/campaign-messages';
+import * as collaborationMessages from '../../workflows/messages';
+import * as payoutMessages from '../../workflows/payout-messages';
+import { campaignStateQuery } from '../../workflows/campaign-messages';
 
 /**
  * Issue 11 item 3: whoever reaches Temporal cannot claim to be finance. The worker's update
@@ -94,6 +100,40 @@ describe('decisions sent straight to Temporal with a forged actor', () => {
     // The same decision signed with the shared key, as the API sends it, goes through.
     const approved = await payout.executeUpdate(approvePayoutUpdate, { args: [{ actor: finance }] });
     expect(approved).toMatchObject({ status: 'scheduled', approvedBy: finance });
+  });
+
+  it('checks every decision of the booking, payout and campaign workflows before its own validator runs', async () => {
+    // The check wraps validators (the SDK calls the interceptor only where one exists): every update must have one.
+    const { row, handle } = await harness.book();
+    const { payout } = await invoicedPayout();
+    const campaign = await createCampaignRow(harness.database.db, harness.team);
+    const campaignHandle = await harness.client.workflow.start('campaignWorkflow', {
+      workflowId: campaignWorkflowId(campaign.id),
+      taskQueue: harness.taskQueue,
+      args: [{ campaignId: campaign.id, closesAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    });
+    const admin = { userId: harness.team.manager.id, role: Role.Admin };
+    const targets: [WorkflowHandle, readonly string[]][] = [
+      [handle, ['acknowledgeBrief', 'resolveEscalation', 'dropOut', 'proposeTerms', 'counterOffer', 'acceptTerms', 'approveCommercials', 'recordSignature', 'submitDraft', 'reviewDraft', 'markPosted']],
+      [payout, ['submitInvoice', 'approvePayout']],
+      [campaignHandle, ['bookCreator', 'closeBookings', 'cancelCampaign']],
+    ];
+    const defined = ([...Object.values(collaborationMessages), ...Object.values(payoutMessages), ...Object.values(campaignMessages)] as unknown[])
+      .filter((value) => (value as { type?: string })?.type === 'update')
+      .map((update) => (update as { name: string }).name);
+    expect(targets.flatMap(([, names]) => names).sort()).toEqual(defined.sort());
+
+    const unsigned = clientWith();
+    for (const [target, names] of targets) {
+      for (const name of names) {
+        const refusal = await updateRejection(unsigned.workflow.getHandle(target.workflowId).executeUpdate(name, { args: [{ actor: admin, reason: 'forged', booking: collaborationInput(row) }] }));
+        expect({ name, type: refusal.type, message: refusal.message }).toEqual({ name, type: 'Forbidden', message: expect.stringMatching(/could not be verified/) });
+      }
+    }
+    expect((await handle.query(stateQuery)).stage).toBe(CollaborationStage.Briefed);
+    expect((await payout.query(payoutStateQuery)).status).toBe('invoiced');
+    expect((await campaignHandle.query(campaignStateQuery)).status).toBe('active');
+    await campaignHandle.terminate('test over');
   });
 
   it('guards the booking workflow too: an unsigned brief acknowledgement leaves it BRIEFED', async () => {
