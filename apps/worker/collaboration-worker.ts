@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import * as path from 'node:path';
 import { collaborationActivities } from '../../activities';
 import { CampaignActivities } from '../../activities/campaign.activities';
 import { CollaborationActivities } from '../../activities/collaboration.activities';
@@ -15,12 +14,13 @@ import { ReportActivities } from '../../activities/report.activities';
 import { SatisfactionActivities } from '../../activities/satisfaction.activities';
 import { UnderperformerActivities } from '../../activities/underperformer.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
+import { temporalConnectionOptions } from '../../libs/config/temporal-config';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
+import { creatorOpsWorkflowOptions } from './workflow-options';
 
-/** Resolved from this file so it works from the TypeScript sources and from dist/ alike. */
-export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '../../workflows'));
+export { WORKFLOWS_PATH } from './workflow-options';
 
 /** Hosts the Temporal worker: the campaign, collaboration and payout workflows plus their activities. */
 @Injectable()
@@ -47,7 +47,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
   /** Connects, registers search attributes, and polls until shut down. */
   async run(overrides: Partial<WorkerOptions> = {}): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect(temporalConnectionOptions(this.config.temporal));
     try {
       await ensureSearchAttributes(connection, namespace);
       const client = new Client({ connection, namespace });
@@ -56,12 +56,12 @@ export class CollaborationWorker implements OnApplicationShutdown {
     } finally {
       await connection.close();
     }
-    this.connection = await NativeConnection.connect({ address });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
+      ...creatorOpsWorkflowOptions(this.config.actorSigningKey),
       activities: collaborationActivities({
         collaborations: this.collaborations,
         conflicts: this.conflicts,

@@ -3,6 +3,7 @@ import { parseDuration } from '../domain/rules/duration';
 import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '../domain/rules/date-format';
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
+import { loadTemporalConfig, TemporalConfig } from './temporal-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -18,8 +19,13 @@ export interface AppConfig {
    * DATABASE_URL, for a single-user database). The API and the worker never use it.
    */
   migrationDatabaseUrl: string | undefined;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  temporal: TemporalConfig;
   sessionSecret: string;
+  /**
+   * The key the API signs each decision's actor with and the worker checks it with
+   * (ACTOR_SIGNING_KEY, docs/access.md#temporal): the same value in both processes.
+   */
+  actorSigningKey: string;
   /** How long an open creator-satisfaction task waits before its talent manager is reminded (SATISFACTION_REMINDER). */
   satisfactionReminderMs: number;
   /** Days after a period's end during which returns and cancellations still arrive: its NMV is provisional until then (RETURN_WINDOW_DAYS). */
@@ -64,6 +70,8 @@ export class ConfigError extends Error {
 }
 
 const LOCAL_SESSION_SECRET = 'local-development-session-secret-change-me';
+/** Outside production the API and the worker are separate processes: a shared fixed key, not a random one each. */
+export const LOCAL_ACTOR_SIGNING_KEY = 'local-development-actor-signing-key-change-me';
 const LOCAL_ADMIN_PASSWORD = 'creatorops-admin';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -91,6 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET is required in production and must be at least 32 characters');
   }
+
+  const actorSigningKey = env.ACTOR_SIGNING_KEY ?? (production ? '' : LOCAL_ACTOR_SIGNING_KEY);
+  if (actorSigningKey.length < 32) {
+    problems.push(`ACTOR_SIGNING_KEY is required${production ? ' in production' : ''} and must be at least 32 characters`);
+  }
+
+  const temporal = loadTemporalConfig(env, problems);
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (trustProxy === null) {
@@ -210,12 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'), port },
     databaseUrl,
     migrationDatabaseUrl,
-    temporal: {
-      address: env.TEMPORAL_ADDRESS ?? 'localhost:7233',
-      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'creatorops',
-    },
+    temporal,
     sessionSecret,
+    actorSigningKey,
     satisfactionReminderMs,
     returnWindowDays,
     trustProxy: trustProxy ?? false,

@@ -1,10 +1,13 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { temporalConnectionOptions } from '../config/temporal-config';
+import { actorSigningInterceptor } from './actor-signing';
 
 /**
  * The Temporal client the API uses to start workflows and send decisions. The connection is
- * lazy so the API starts (and reports itself unhealthy) while Temporal is unreachable.
+ * lazy so the API starts (and reports itself unhealthy) while Temporal is unreachable. Every
+ * decision it sends carries its actor's signature (docs/access.md#temporal).
  */
 @Injectable()
 export class TemporalClient implements OnApplicationShutdown {
@@ -12,8 +15,12 @@ export class TemporalClient implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
-    this.connection = Connection.lazy({ address: config.temporal.address });
-    this.client = new Client({ connection: this.connection, namespace: config.temporal.namespace });
+    this.connection = Connection.lazy(temporalConnectionOptions(config.temporal));
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.temporal.namespace,
+      interceptors: { workflow: [actorSigningInterceptor(config.actorSigningKey)] },
+    });
   }
 
   get taskQueue(): string {

@@ -45,6 +45,8 @@ export function appEnvironment(options: AppEnvironment): NodeJS.ProcessEnv {
     TEMPORAL_TASK_QUEUE: options.temporal.taskQueue,
     // A fresh session key per run: nothing to keep, nothing to leak.
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    // Shared by the two processes, as in a deployment.
+    ACTOR_SIGNING_KEY: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: options.admin.email,
     ADMIN_PASSWORD: options.admin.password,
     LOG_LEVEL: 'warn',

@@ -13,6 +13,7 @@ describe('docker-compose.yml', () => {
     POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
     APP_DATABASE_PASSWORD: randomBytes(12).toString('hex'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    ACTOR_SIGNING_KEY: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: 'ops@example.com',
     ADMIN_PASSWORD: randomBytes(12).toString('hex'),
   };
@@ -35,6 +36,10 @@ describe('docker-compose.yml', () => {
     const run = compose(['config', '-q'], rest);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/set SESSION_SECRET/);
+    const { ACTOR_SIGNING_KEY: _key, ...unsigned } = secrets;
+    const withoutKey = compose(['config', '-q'], unsigned);
+    expect(withoutKey.status).not.toBe(0);
+    expect(withoutKey.stderr).toMatch(/set ACTOR_SIGNING_KEY/);
   });
 });
 

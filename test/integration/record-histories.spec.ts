@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collaborationActivities, collaborationActivityProviders } from '../../activities';
-import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
+import { creatorOpsWorkflowOptions } from '../../apps/worker/workflow-options';
 import { Collaboration } from '../../libs/domain/entities';
 import { Role } from '../../libs/domain/rules/roles';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
@@ -24,6 +24,7 @@ import { createBookingRow, createCampaignRow, createTeam, sampleDeliverables, Te
 import { quietTemporalRuntime } from '../support/temporal-runtime';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { HISTORIES_DIR } from '../support/workflow-histories';
+import { signingClient, TEST_ACTOR_SIGNING_KEY } from '../support/workflow-harness';
 
 const RECORDED_SLA: SlaPolicy = {
   briefAckReminder: 600_000, briefAckEscalation: 1_200_000, negotiation: 3_600_000, contractReminder: 3_600_000, contractEscalation: 7_200_000, draftReview: 3_600_000,
@@ -50,10 +51,10 @@ describe('record workflow histories', () => {
     database = await createTestDatabase();
     team = await createTeam(database.db);
     native = await NativeConnection.connect({ address: testTemporalAddress() });
-    worker = await Worker.create({ connection: native, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: collaborationActivities(collaborationActivityProviders(database.db)) });
+    worker = await Worker.create({ connection: native, taskQueue, ...creatorOpsWorkflowOptions(TEST_ACTOR_SIGNING_KEY), activities: collaborationActivities(collaborationActivityProviders(database.db)) });
     running = worker.run();
     connection = await Connection.connect({ address: testTemporalAddress() });
-    client = new Client({ connection });
+    client = signingClient(connection);
   });
 
   afterAll(async () => {

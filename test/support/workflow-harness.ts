@@ -2,9 +2,10 @@ import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { CollaborationActivityFunctions, collaborationActivities, collaborationActivityProviders } from '../../activities';
-import { WORKFLOWS_PATH } from '../../apps/worker/collaboration-worker';
+import { creatorOpsWorkflowOptions } from '../../apps/worker/workflow-options';
 import { Collaboration } from '../../libs/domain/entities';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
+import { actorSigningInterceptor } from '../../libs/temporal/actor-signing';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
 import { CollaborationInput, stateQuery } from '../../workflows/messages';
@@ -29,6 +30,14 @@ export interface WorkflowHarness {
   /** Waits until the workflow's state reaches a stage. */
   reachStage(handle: WorkflowHandle, stage: CollaborationStage, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The key the harness's worker checks decisions with and its client signs them with, as the API would. */
+export const TEST_ACTOR_SIGNING_KEY = 'test-actor-signing-key-of-the-workflow-harness';
+
+/** A client that signs each decision's actor with the test key, as the API's does. */
+export function signingClient(connection: Connection, namespace?: string): Client {
+  return new Client({ connection, namespace, interceptors: { workflow: [actorSigningInterceptor(TEST_ACTOR_SIGNING_KEY)] } });
 }
 
 export const RELAXED_SLA: SlaPolicy = {
@@ -75,7 +84,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
   const worker = await Worker.create({
     connection: native,
     taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    ...creatorOpsWorkflowOptions(TEST_ACTOR_SIGNING_KEY),
     activities: withOverrides(
       collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs })),
       options.activities,
@@ -83,7 +92,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: testTemporalAddress() });
-  const client = new Client({ connection });
+  const client = signingClient(connection);
 
   const briefProjected = async (row: Collaboration) => {
     await waitFor('the BRIEFED projection', async () => {

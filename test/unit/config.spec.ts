@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from '../../libs/config/config';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, loadConfig, LOCAL_ACTOR_SIGNING_KEY } from '../../libs/config/config';
+import { temporalConnectionOptions } from '../../libs/config/temporal-config';
 
 describe('configuration', () => {
   it('runs locally on safe defaults without any environment', () => {
@@ -19,6 +23,7 @@ describe('configuration', () => {
       expect((error as ConfigError).problems).toEqual([
         'DATABASE_URL is required in production',
         'SESSION_SECRET is required in production and must be at least 32 characters',
+        'ACTOR_SIGNING_KEY is required in production and must be at least 32 characters',
         'ADMIN_EMAIL must be an e-mail address',
         'ADMIN_PASSWORD is required in production and must be at least 12 characters',
       ]);
@@ -112,10 +117,59 @@ describe('configuration of the back office: bodies and sessions', () => {
 describe('configuration of the OpenAPI document', () => {
   it('is public outside production and behind sign-in in production, unless API_DOCS_PUBLIC says otherwise', () => {
     expect(loadConfig({}).apiDocsPublic).toBe(true);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ACTOR_SIGNING_KEY: 'k'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
     expect(loadConfig(production).apiDocsPublic).toBe(false);
     expect(loadConfig({ ...production, API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
     expect(loadConfig({ API_DOCS_PUBLIC: 'false' }).apiDocsPublic).toBe(false);
     expect(() => loadConfig({ API_DOCS_PUBLIC: 'maybe' })).toThrow(/API_DOCS_PUBLIC must be true or false/);
+  });
+});
+
+describe('configuration of the decision signing key and the Temporal connection', () => {
+  let dir: string;
+  const pem = (name: string) => path.join(dir, name);
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-config-'));
+    for (const name of ['client.pem', 'client.key', 'ca.pem']) fs.writeFileSync(pem(name), `-----BEGIN TEST-----\n${name}\n-----END TEST-----\n`);
+    fs.writeFileSync(pem('not-pem.txt'), 'hello');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('shares a fixed local ACTOR_SIGNING_KEY between the API and the worker outside production, and requires a long one in production', () => {
+    expect(loadConfig({}).actorSigningKey).toBe(LOCAL_ACTOR_SIGNING_KEY);
+    expect(loadConfig({ ACTOR_SIGNING_KEY: 'k'.repeat(32) }).actorSigningKey).toBe('k'.repeat(32));
+    expect(() => loadConfig({ ACTOR_SIGNING_KEY: 'short' })).toThrow(/ACTOR_SIGNING_KEY is required and must be at least 32 characters/);
+  });
+
+  it('speaks plain TCP unless TLS is asked for, and reads the mTLS files at start-up', () => {
+    expect(loadConfig({}).temporal.tls).toBeUndefined();
+    expect(loadConfig({ TEMPORAL_TLS: 'true' }).temporal.tls).toEqual({});
+    const config = loadConfig({ TEMPORAL_TLS_CERT_PATH: pem('client.pem'), TEMPORAL_TLS_KEY_PATH: pem('client.key'), TEMPORAL_TLS_CA_PATH: pem('ca.pem'), TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+    expect(config.temporal.tls).toEqual({
+      clientCertPair: { crt: fs.readFileSync(pem('client.pem')), key: fs.readFileSync(pem('client.key')) },
+      serverRootCACertificate: fs.readFileSync(pem('ca.pem')),
+      serverNameOverride: 'temporal.internal',
+    });
+    expect(temporalConnectionOptions(config.temporal)).toEqual({ address: 'localhost:7233', tls: config.temporal.tls });
+  });
+
+  it('sends a Temporal Cloud API key only over TLS', () => {
+    const cloud = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret-key' });
+    expect(temporalConnectionOptions(cloud.temporal)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: {}, apiKey: 'secret-key' });
+    expect(() => loadConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'secret-key' })).toThrow(/TEMPORAL_TLS=false cannot be combined/);
+  });
+
+  it('refuses half a certificate pair, unreadable or non-PEM files and a nonsense TEMPORAL_TLS, listing each', () => {
+    try {
+      loadConfig({ TEMPORAL_TLS_CERT_PATH: pem('client.pem'), TEMPORAL_TLS_CA_PATH: pem('missing.pem'), TEMPORAL_TLS: 'yes' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        `TEMPORAL_TLS_CA_PATH: cannot read ${pem('missing.pem')} (ENOENT)`,
+        'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH come as a pair (the client certificate and its key)',
+        'TEMPORAL_TLS must be true or false (got "yes")',
+      ]);
+    }
+    expect(() => loadConfig({ TEMPORAL_TLS_KEY_PATH: pem('not-pem.txt'), TEMPORAL_TLS_CERT_PATH: pem('client.pem') })).toThrow(/TEMPORAL_TLS_KEY_PATH must name a PEM file/);
   });
 });
