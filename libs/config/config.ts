@@ -3,6 +3,7 @@ import { parseDuration } from '../domain/rules/duration';
 import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '../domain/rules/date-format';
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
+import { parseMailConfig, type MailConfig } from './mail-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -53,6 +54,10 @@ export interface AppConfig {
   apiDocsPublic: boolean;
   /** How the panel writes dates and times (PANEL_LOCALE, default en-GB; PANEL_TIME_ZONE, default UTC). */
   panelDates: DateSettings;
+  /** E-mail delivery of notifications (SMTP_URL, MAIL_FROM, MAIL_MAX_ATTEMPTS); null: no e-mail is sent (libs/config/mail-config.ts). */
+  mail: MailConfig | null;
+  /** The address people open CreatorOps at (PUBLIC_URL, no trailing slash): links in e-mails point here. */
+  publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -199,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const datesProblem = dateSettingsProblem(panelDates);
   if (datesProblem) problems.push(datesProblem);
 
+  const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -228,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: { idleTimeoutMs, maxLifetimeMs },
     apiDocsPublic: docs === 'true',
     panelDates,
+    mail,
+    publicUrl,
     logLevel,
   };
 }
