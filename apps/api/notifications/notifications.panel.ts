@@ -1,11 +1,14 @@
 import { Delivery, Notification } from '../../../libs/domain/entities';
 import { OWN_ONLY } from '../../../libs/domain/rules/reach';
 import { Role } from '../../../libs/domain/rules/roles';
+import { signedIn } from '../back-office/access';
+import type { ActionResponse } from '../back-office/adminjs-types';
 import { decisionAction, paramText } from '../back-office/decision-action';
-import { NAVIGATION, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+import { actorOf, NAVIGATION, type PanelResource, type SpecDependencies } from '../back-office/resource-spec';
+import type { UnreadCount } from './inbox-badge.component';
 import type { NotificationsInbox } from './notifications-inbox';
 
-export type NotificationsPort = Pick<NotificationsInbox, 'markRead'>;
+export type NotificationsPort = Pick<NotificationsInbox, 'markRead' | 'unreadCount'>;
 
 /**
  * The signed-in user's inbox: the reminders and escalation notices the workflows sent them
@@ -43,6 +46,17 @@ export function notificationPanel(deps: Pick<SpecDependencies, 'logger'> & { not
         },
         deps.logger,
       ),
+      // The top bar's badge (inbox-badge.tsx) reads this: the signed-in user's own count, no button.
+      unreadCount: {
+        actionType: 'resource',
+        isAccessible: signedIn,
+        isVisible: false,
+        handler: async (_request, _response, context) => {
+          const actor = actorOf(context);
+          const answer: UnreadCount = { unread: actor ? await deps.notifications.unreadCount(actor.userId) : 0 };
+          return answer as unknown as ActionResponse;
+        },
+      },
     },
     actionLabels: { markRead: 'Mark read' },
   };
