@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { Role, type Actor } from '../libs/domain/rules/roles';
 import type { Terms } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
+import { EmailDelivery } from './email-delivery';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -89,7 +90,11 @@ export interface EscalateInput {
 export class CollaborationActivities {
   private readonly logger = new Logger(CollaborationActivities.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    /** Sends each notification written here by e-mail too, in the same activity (no new workflow step). */
+    @Optional() private readonly email?: EmailDelivery,
+  ) {}
 
   /** Projects the workflow's stage and deadlines onto the row the panel lists. */
   async recordStage(input: RecordStageInput): Promise<void> {
@@ -229,7 +234,7 @@ export class CollaborationActivities {
     });
   }
 
-  /** Queues a reminder for the collaboration's talent manager, once per eventKey. */
+  /** Queues a reminder for the collaboration's talent manager and e-mails it, once per eventKey. */
   async remind(input: RemindInput): Promise<void> {
     const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
     await this.db
@@ -246,6 +251,7 @@ export class CollaborationActivities {
       .orIgnore()
       .execute();
     this.logger.log(`reminder ${input.kind} queued for collaboration ${collaboration.id}`);
+    await this.email?.deliverByEventKey(input.eventKey);
   }
 
   /**
@@ -254,7 +260,7 @@ export class CollaborationActivities {
    * one on every retry.
    */
   async escalate(input: EscalateInput): Promise<string> {
-    return this.db.transaction(async (tx) => {
+    const escalationId = await this.db.transaction(async (tx) => {
       const collaboration = await requireCollaboration(tx, input.collaborationId);
       const assigneeId = await this.escalationAssignee(tx, collaboration, input.kind);
       await tx
@@ -301,6 +307,9 @@ export class CollaborationActivities {
       this.logger.warn(`escalation ${input.kind} raised for collaboration ${collaboration.id}`);
       return escalation.id;
     });
+    // After the commit: the e-mail reads the notification the transaction wrote.
+    await this.email?.deliverByEventKey(`${input.eventKey}:notify`);
+    return escalationId;
   }
 
   private async escalationAssignee(manager: EntityManager, collaboration: Collaboration, kind: EscalationKind): Promise<string | null> {

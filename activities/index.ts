@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../libs/config/config';
 import { CampaignActivities, campaignActivities } from './campaign.activities';
 import { CollaborationActivities } from './collaboration.activities';
 import { ConflictActivities } from './conflict.activities';
 import { ContractActivities } from './contract.activities';
+import { EmailDelivery } from './email-delivery';
 import { EnteredMetricsSource } from './metrics-source';
 import { PayoutActivities } from './payout.activities';
 import { LedgerPayoutProvider, PayoutProvider } from './payout-provider';
@@ -70,9 +72,10 @@ export type CollaborationActivityFunctions = ReturnType<typeof collaborationActi
 export function collaborationActivityProviders(
   db: DataSource,
   provider: PayoutProvider = new LedgerPayoutProvider(db),
-  settings: { satisfactionReminderMs?: number } = {},
+  settings: { satisfactionReminderMs?: number; mail?: Pick<AppConfig, 'mail' | 'publicUrl'> } = {},
 ): CollaborationActivityProviders {
-  const collaborations = new CollaborationActivities(db);
+  const email = settings.mail ? new EmailDelivery(db, settings.mail) : undefined;
+  const collaborations = new CollaborationActivities(db, email);
   return {
     collaborations,
     conflicts: new ConflictActivities(db),
@@ -84,6 +87,6 @@ export function collaborationActivityProviders(
     campaigns: new CampaignActivities(db),
     reports: new ReportActivities(db),
     underperformers: new UnderperformerActivities(db),
-    satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }),
+    satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }, email),
   };
 }

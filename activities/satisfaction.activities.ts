@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../libs/config/config';
 import { Collaboration, CreatorRating, Notification } from '../libs/domain/entities';
 import { parseDuration } from '../libs/domain/rules/duration';
 import { DEFAULT_SATISFACTION_REMINDER } from '../libs/domain/rules/satisfaction';
+import { EmailDelivery } from './email-delivery';
 
 /** What a rating request needs: the collaboration and the step's idempotency key. */
 export interface SatisfactionStepInput {
@@ -27,6 +28,7 @@ export class SatisfactionActivities {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'satisfactionReminderMs'>,
+    @Optional() private readonly email?: EmailDelivery,
   ) {
     this.remindAfterMs = config?.satisfactionReminderMs ?? parseDuration(DEFAULT_SATISFACTION_REMINDER);
   }
@@ -57,12 +59,13 @@ export class SatisfactionActivities {
         .orIgnore()
         .execute();
     });
+    await this.email?.deliverByEventKey(input.eventKey);
     return { remindAfterMs: this.remindAfterMs };
   }
 
   /** Reminds the talent manager when the rating is still not recorded; nothing when it is. */
   async remindSatisfactionRating(input: SatisfactionStepInput): Promise<{ reminded: boolean }> {
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const task = await tx.findOneBy(CreatorRating, { collaborationId: input.collaborationId });
       if (!task || task.rating !== null) return { reminded: false };
       await tx
@@ -81,5 +84,7 @@ export class SatisfactionActivities {
       await tx.update(CreatorRating, { id: task.id, rating: IsNull() }, { remindedAt: new Date(input.at) });
       return { reminded: true };
     });
+    if (result.reminded) await this.email?.deliverByEventKey(input.eventKey);
+    return result;
   }
 }

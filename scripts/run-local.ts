@@ -8,12 +8,14 @@ import { APP_ROLE } from '../libs/db/app-role';
 import { migrateAndSeed } from '../libs/db/migrate';
 import { DEMO_PASSWORD } from '../libs/db/seed';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './lib/embedded-database';
+import { startMailpit, type Mailpit } from './lib/mailpit';
 import { freePort, waitFor } from './lib/ports';
 import { startTemporalDevServer, type TemporalDevServer } from './lib/temporal-dev-server';
 
 /**
  * `npm start`: the whole system on one machine with nothing installed but Node. PostgreSQL is
  * embedded unless DATABASE_URL is set, the Temporal dev server runs unless TEMPORAL_ADDRESS is
+ * set, Mailpit (a local mail server with a web UI, where the reminders arrive) unless SMTP_URL is
  * set; state lives in .data/ between runs. Ctrl-C stops everything.
  */
 const ROOT = path.resolve(__dirname, '../..');
@@ -69,6 +71,20 @@ async function main(): Promise<void> {
       temporalUi = temporal.uiUrl;
     }
 
+    let smtpUrl = process.env.SMTP_URL;
+    let mailpitUi: string | undefined;
+    if (!smtpUrl && process.env.MAIL_DISABLED !== 'true') {
+      log('starting Mailpit (messages in .data/mailpit.db)');
+      const mailpit: Mailpit = await startMailpit({
+        smtpPort: await preferredPort(1025),
+        httpPort: await preferredPort(8025),
+        database: path.join(DATA_DIR, 'mailpit.db'),
+      });
+      stops.push(() => mailpit.stop());
+      smtpUrl = mailpit.smtpUrl;
+      mailpitUi = mailpit.webUrl;
+    }
+
     log('migrating the database and seeding the admin and demo data');
     await migrateAndSeed(migrationUrl, config.admin, true, databaseUrl);
 
@@ -76,6 +92,7 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
+      ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
     };
     for (const app of ['worker', 'api'] as const) {
       const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,6 +119,7 @@ async function main(): Promise<void> {
         `  Back office     ${baseUrl}/admin  (log in as ${config.admin.email}; password from ADMIN_PASSWORD, see README)`,
         `  Demo users      maya.manager@ / tara.talent@ / farhan.finance@creatorops.local (password in README)`,
         temporalUi ? `  Temporal UI     ${temporalUi}` : `  Temporal        ${temporalAddress}`,
+        mailpitUi ? `  Mailpit (mail)  ${mailpitUi}  (reminders and escalations sent as e-mail arrive here)` : `  E-mail          ${smtpUrl ? 'through SMTP_URL' : 'disabled (MAIL_DISABLED=true)'}`,
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n'),

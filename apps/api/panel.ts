@@ -7,7 +7,7 @@ import { deliverablePanel, draftPanel, performancePanel, type DeliverablesPort }
 import { escalationPanel, type EscalationsPort } from './escalations/escalations.panel';
 import type { ImportUploadPort } from './imports/import-upload.action';
 import { importPanel } from './imports/imports.panel';
-import { notificationPanel } from './notifications/notifications.panel';
+import { deliveryPanel, notificationPanel, type NotificationsPort } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
 import { bookingRiskFlagPanel } from './risk-flags/risk-flags.panel';
 import { brandPanel, type BrandsPort } from './roster/brands.panel';
@@ -34,13 +34,15 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   brands: BrandsPort;
   satisfaction: SatisfactionPort;
   imports: ImportUploadPort;
+  notifications: NotificationsPort;
 }
 
 export function panelResources(deps: PanelDependencies): PanelResource[] {
   return [
     collaborationPanel(deps),
     escalationPanel(deps),
-    notificationPanel(),
+    notificationPanel(deps),
+    deliveryPanel(),
     bookingRiskFlagPanel(),
     creatorPanel(deps),
     brandPanel(deps),

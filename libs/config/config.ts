@@ -4,6 +4,7 @@ import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '.
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 import { loadTemporalConfig, TemporalConfig } from './temporal-config';
+import { parseMailConfig, type MailConfig } from './mail-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -59,6 +60,10 @@ export interface AppConfig {
   apiDocsPublic: boolean;
   /** How the panel writes dates and times (PANEL_LOCALE, default en-GB; PANEL_TIME_ZONE, default UTC). */
   panelDates: DateSettings;
+  /** E-mail delivery of notifications (SMTP_URL, MAIL_FROM, MAIL_MAX_ATTEMPTS); null: no e-mail is sent (libs/config/mail-config.ts). */
+  mail: MailConfig | null;
+  /** The address people open CreatorOps at (PUBLIC_URL, no trailing slash): links in e-mails point here. */
+  publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -214,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const datesProblem = dateSettingsProblem(panelDates);
   if (datesProblem) problems.push(datesProblem);
 
+  const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
@@ -240,6 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: { idleTimeoutMs, maxLifetimeMs },
     apiDocsPublic: docs === 'true',
     panelDates,
+    mail,
+    publicUrl,
     logLevel,
   };
 }

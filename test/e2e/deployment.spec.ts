@@ -24,11 +24,11 @@ describe('docker-compose.yml', () => {
     return run;
   };
 
-  it('is a valid deployment of PostgreSQL, Temporal, its UI, migrations, the API and the worker', () => {
+  it('is a valid deployment of PostgreSQL, Temporal, its UI, a demo Mailpit, migrations, the API and the worker', () => {
     const run = compose(['config', '--services'], secrets);
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n').sort()).toEqual(['api', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(run.stdout.trim().split('\n').sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
   });
 
   it('refuses to start without the secrets instead of falling back to local defaults', () => {

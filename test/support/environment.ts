@@ -7,6 +7,8 @@ export const TEST_ENV = {
   postgresAdminUrl: 'CREATOROPS_TEST_PG_ADMIN_URL',
   /** The password of the app's least-privileged login (app-role.ts), generated per run. */
   appRolePassword: 'CREATOROPS_TEST_APP_ROLE_PASSWORD',
+  mailpitSmtpUrl: 'CREATOROPS_TEST_MAILPIT_SMTP_URL',
+  mailpitWebUrl: 'CREATOROPS_TEST_MAILPIT_WEB_URL',
 } as const;
 
 export function testTemporalAddress(): string {
@@ -19,4 +21,12 @@ export function testPostgresAdminUrl(): string {
   const url = process.env[TEST_ENV.postgresAdminUrl];
   if (!url) throw new Error('No PostgreSQL for tests: run the tests through `npm test` (jest global setup)');
   return url;
+}
+
+/** The shared Mailpit: where the apps under test send (SMTP_URL) and where tests read what arrived. */
+export function testMailpit(): { smtpUrl: string; webUrl: string } {
+  const smtpUrl = process.env[TEST_ENV.mailpitSmtpUrl];
+  const webUrl = process.env[TEST_ENV.mailpitWebUrl];
+  if (!smtpUrl || !webUrl) throw new Error('Mailpit is not running: run the tests through `npm test` (jest global setup)');
+  return { smtpUrl, webUrl };
 }

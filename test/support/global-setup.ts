@@ -5,16 +5,18 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { APP_ROLE, ensureAppLogin } from '../../libs/db/app-role';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../scripts/lib/embedded-database';
+import { startMailpit, type Mailpit } from '../../scripts/lib/mailpit';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 import { TEST_ENV } from './environment';
 
 declare global {
   // Handed from global setup to global teardown (same process).
-  var __creatorOpsServers: { temporal?: TemporalDevServer; postgres?: EmbeddedDatabase; tmp?: string } | undefined;
+  var __creatorOpsServers: { temporal?: TemporalDevServer; mailpit?: Mailpit; postgres?: EmbeddedDatabase; tmp?: string } | undefined;
 }
 
 /**
- * One Temporal dev server for the whole run; PostgreSQL from TEST_DATABASE_URL / DATABASE_URL
+ * One Temporal dev server and one Mailpit (the tests read delivered e-mail from its API) for
+ * the whole run; PostgreSQL from TEST_DATABASE_URL / DATABASE_URL
  * (a server we may create databases on), else an embedded one. Each test file then creates
  * and drops its own database.
  */
@@ -22,8 +24,9 @@ export default async function globalSetup(): Promise<void> {
   const servers: NonNullable<typeof globalThis.__creatorOpsServers> = {};
   globalThis.__creatorOpsServers = servers;
 
-  const [temporal, postgresAdminUrl] = await Promise.all([
+  const [temporal, mailpit, postgresAdminUrl] = await Promise.all([
     startTemporalDevServer(),
+    startMailpit(),
     (async () => {
       const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
       if (given) return given;
@@ -33,7 +36,10 @@ export default async function globalSetup(): Promise<void> {
     })(),
   ]);
   servers.temporal = temporal;
+  servers.mailpit = mailpit;
   process.env[TEST_ENV.temporalAddress] = temporal.address;
+  process.env[TEST_ENV.mailpitSmtpUrl] = mailpit.smtpUrl;
+  process.env[TEST_ENV.mailpitWebUrl] = mailpit.webUrl;
   process.env[TEST_ENV.postgresAdminUrl] = postgresAdminUrl;
   await makeAppLogin(postgresAdminUrl);
 }

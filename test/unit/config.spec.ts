@@ -26,6 +26,7 @@ describe('configuration', () => {
         'ACTOR_SIGNING_KEY is required in production and must be at least 32 characters',
         'ADMIN_EMAIL must be an e-mail address',
         'ADMIN_PASSWORD is required in production and must be at least 12 characters',
+        'SMTP_URL is required in production (or MAIL_DISABLED=true to send no e-mail)',
       ]);
     }
   });
@@ -117,7 +118,7 @@ describe('configuration of the back office: bodies and sessions', () => {
 describe('configuration of the OpenAPI document', () => {
   it('is public outside production and behind sign-in in production, unless API_DOCS_PUBLIC says otherwise', () => {
     expect(loadConfig({}).apiDocsPublic).toBe(true);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ACTOR_SIGNING_KEY: 'k'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ACTOR_SIGNING_KEY: 'k'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12), MAIL_DISABLED: 'true' };
     expect(loadConfig(production).apiDocsPublic).toBe(false);
     expect(loadConfig({ ...production, API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
     expect(loadConfig({ API_DOCS_PUBLIC: 'false' }).apiDocsPublic).toBe(false);
@@ -171,5 +172,47 @@ describe('configuration of the decision signing key and the Temporal connection'
       ]);
     }
     expect(() => loadConfig({ TEMPORAL_TLS_KEY_PATH: pem('not-pem.txt'), TEMPORAL_TLS_CERT_PATH: pem('client.pem') })).toThrow(/TEMPORAL_TLS_KEY_PATH must name a PEM file/);
+  });
+});
+
+describe('configuration of e-mail', () => {
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ACTOR_SIGNING_KEY: 'k'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12) };
+  const problems = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('sends no e-mail locally until SMTP_URL names a server, and then links to this machine', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    const config = loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1025', PORT: '3100' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://127.0.0.1:1025', from: 'CreatorOps <no-reply@creatorops.local>', maxAttempts: 5 });
+    expect(config.publicUrl).toBe('http://127.0.0.1:3100');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_DISABLED: 'true' }).mail).toBeNull();
+  });
+
+  it('requires SMTP_URL, MAIL_FROM and PUBLIC_URL in production, unless mail is turned off on purpose', () => {
+    expect(problems(production)).toEqual(['SMTP_URL is required in production (or MAIL_DISABLED=true to send no e-mail)']);
+    expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail).toBeNull();
+    expect(problems({ ...production, SMTP_URL: 'smtps://ops:secret@smtp.example.com:465' })).toEqual([
+      'MAIL_FROM must be an address, optionally with a name ("CreatorOps <ops@example.com>"); it is required in production',
+      'PUBLIC_URL must be the http(s) address people open CreatorOps at, such as https://ops.example.com; e-mail links need it in production',
+    ]);
+    const config = loadConfig({ ...production, SMTP_URL: 'smtps://ops:secret@smtp.example.com:465', MAIL_FROM: 'Ops <ops@example.com>', PUBLIC_URL: 'https://ops.example.com/', MAIL_MAX_ATTEMPTS: '8' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtps://ops:secret@smtp.example.com:465', from: 'Ops <ops@example.com>', maxAttempts: 8 });
+    expect(config.publicUrl).toBe('https://ops.example.com');
+  });
+
+  it('rejects a URL that is not SMTP without echoing it (it may carry a password), and nonsense limits', () => {
+    const found = problems({ SMTP_URL: 'https://user:hunter2@mail.example.com', MAIL_MAX_ATTEMPTS: '0', MAIL_DISABLED: 'maybe' });
+    expect(found).toEqual([
+      'MAIL_DISABLED must be true or false (got "maybe")',
+      'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587',
+      'MAIL_MAX_ATTEMPTS must be a whole number from 1 to 20 (got "0")',
+    ]);
+    expect(found.join('\n')).not.toContain('hunter2');
   });
 });

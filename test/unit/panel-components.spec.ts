@@ -6,6 +6,7 @@ import { FIND_CREATORS_COMPONENT } from '../../apps/api/campaigns/find-creators-
 import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.component';
 import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
 import { KPI_BOARD_COMPONENT } from '../../apps/api/kpis/kpi-board.component';
+import { INBOX_BADGE_COMPONENT } from '../../apps/api/notifications/inbox-badge.component';
 import { PLANNING_COMPONENT } from '../../apps/api/planning/planning-page.component';
 import { REPORTS_PAGE_COMPONENT } from '../../apps/api/reports/reports-page.component';
 import { UNDERPERFORMERS_PAGE_COMPONENT } from '../../apps/api/underperformers/underperformers-page.component';
@@ -37,7 +38,7 @@ describe('the back office components that `npm run build` bundles', () => {
       [
         DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, CHARTS_COMPONENT,
         KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, FORECAST_CHART_COMPONENT, REPORTS_PAGE_COMPONENT, UNDERPERFORMERS_PAGE_COMPONENT,
-        FIND_CREATORS_COMPONENT, PLANNING_COMPONENT, DATETIME_COMPONENT, BADGE_COMPONENT,
+        FIND_CREATORS_COMPONENT, PLANNING_COMPONENT, DATETIME_COMPONENT, BADGE_COMPONENT, INBOX_BADGE_COMPONENT,
       ].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());

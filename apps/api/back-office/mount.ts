@@ -27,6 +27,7 @@ import { panelPages } from '../panel-pages';
 import { CandidatesService } from '../campaigns/candidates.service';
 import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
+import { NotificationsInbox } from '../notifications/notifications-inbox';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
 import { PostPerformanceImport } from '../imports/post-performance.import';
 import { ApiKeysService } from '../users/api-keys.service';
@@ -123,6 +124,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     brands: app.get(BrandsService),
     candidates: app.get(CandidatesService),
     satisfaction: app.get(SatisfactionService),
+    notifications: new NotificationsInbox(dataSource),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
     kpis: app.get(KpisService),
     reports: app.get(ReportsService),

@@ -18,6 +18,7 @@ import { PlanningTargets1796400000000 } from './1796400000000-PlanningTargets';
 import { AppRole1796500000000 } from './1796500000000-AppRole';
 import { BriefReacknowledgement1796600000000 } from './1796600000000-BriefReacknowledgement';
 import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
+import { Deliveries1796800000000 } from './1796800000000-Deliveries';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AppRole1796500000000,
   BriefReacknowledgement1796600000000,
   CollaborationTitle1796700000000,
+  Deliveries1796800000000,
 ];

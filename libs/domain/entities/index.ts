@@ -9,6 +9,7 @@ import { Creator } from './creator.entity';
 import { CreatorRating } from './creator-rating.entity';
 import { CreatorSale } from './creator-sale.entity';
 import { Deliverable } from './deliverable.entity';
+import { Delivery } from './delivery.entity';
 import { DraftSubmission } from './draft-submission.entity';
 import { Escalation } from './escalation.entity';
 import { Import } from './import.entity';
@@ -33,6 +34,7 @@ export {
   CreatorRating,
   CreatorSale,
   Deliverable,
+  Delivery,
   DraftSubmission,
   Escalation,
   ExclusivityWindow,
@@ -50,6 +52,7 @@ export * from './collaboration.entity';
 export * from './creator.entity';
 export * from './brand.entity';
 export * from './contract.entity';
+export { DeliveryStatus } from './delivery.entity';
 
 export const ENTITIES = [
   User,
@@ -59,6 +62,7 @@ export const ENTITIES = [
   Collaboration,
   Escalation,
   Notification,
+  Delivery,
   AuditLog,
   Deliverable,
   DraftSubmission,

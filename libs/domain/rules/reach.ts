@@ -34,6 +34,8 @@ export const MONEY_READ: ReachByRole = { talent_manager: 'own', manager: 'team',
  * their team's (and each member's), finance and admins everyone's.
  */
 export const INSIGHT_READ: ReachByRole = { talent_manager: 'own', manager: 'team', finance: 'all', admin: 'all' };
+/** A personal inbox (notifications): everyone, admins too, reads and marks only what was sent to them. */
+export const OWN_ONLY: ReachByRole = { talent_manager: 'own', manager: 'own', finance: 'own', admin: 'own' };
 /** Generic edits of money records: finance and admins only. */
 export const MONEY_WRITE: ReachByRole = { talent_manager: 'none', manager: 'none', finance: 'all', admin: 'all' };
 
