@@ -286,8 +286,9 @@ test('(d) the dashboard shows an escalation raised by a lapsed deadline, to whom
     name: 'Flash',
     budgetMinor: 5_000_000,
     currency: 'INR',
-    startsOn: '2026-12-01',
-    endsOn: '2026-12-31',
+    // Tomorrow for 30 days: a campaign whose end has passed is refused.
+    startsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+    endsOn: new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10),
     slaOverrides: { briefAckReminder: '1s', briefAckEscalation: '2s' },
   });
   const creator = await createCreator(tara);

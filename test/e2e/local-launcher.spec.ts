@@ -71,7 +71,9 @@ describe('npm start (local launcher)', () => {
     const campaign = await json('/campaigns', {
       method: 'POST',
       body: JSON.stringify({
-        brandId: brand.body.id, name: 'Quick', budgetMinor: 100000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2026-12-31',
+        // Tomorrow for 30 days: a campaign whose end has passed is refused.
+        brandId: brand.body.id, name: 'Quick', budgetMinor: 100000, currency: 'INR',
+        startsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), endsOn: new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10),
         slaOverrides: { briefAckReminder: '2s', briefAckEscalation: '4s' },
       }),
     });
