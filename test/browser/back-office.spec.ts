@@ -8,6 +8,7 @@ import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
 import { closePanelSessions, launchChromium, logIn as logInAt, newPanelSession, screenshot, type PanelSession } from '../support/panel';
 import { startSystem, type RunningSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * The back office as an ops person uses it: the built API and worker (dist/), a fresh database,
@@ -79,8 +80,7 @@ beforeAll(async () => {
     name: 'Winter Glow',
     budgetMinor: 150_000_000,
     currency: 'INR',
-    startsOn: '2026-12-01',
-    endsOn: '2027-01-31',
+    ...upcomingCampaign(),
   });
   campaignId = campaign.id;
 }, 120_000);

@@ -7,6 +7,7 @@ import { createTeam, type Team } from '../support/fixtures';
 import { closePanelSessions, launchChromium, logIn, newPanelSession, screenshot, type PanelSession } from '../support/panel';
 import { restClient } from '../support/rest-client';
 import { startSystem, type RunningSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * Disclosure compliance in the back office, in Chromium, against the built API and worker
@@ -45,7 +46,7 @@ async function settledIn(id: string, stage: CollaborationStage): Promise<void> {
 async function videoInProduction(): Promise<{ id: string; deliverableId: string }> {
   const brand = await asTalentManager.ok('POST', '/brands', { name: `GlowCo ${randomBytes(3).toString('hex')}`, category: 'skincare' });
   const campaign = await asTalentManager.ok('POST', '/campaigns', {
-    brandId: brand.id, name: 'Winter Glow US', market: 'US', budgetMinor: 150_000_000, currency: 'USD', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+    brandId: brand.id, name: 'Winter Glow US', market: 'US', budgetMinor: 150_000_000, currency: 'USD', ...upcomingCampaign(), ownerId: team.manager.id,
   });
   const handle = `creator.${randomBytes(4).toString('hex')}`;
   const creator = await asTalentManager.ok('POST', '/creators', { name: `Creator ${handle}`, handle });

@@ -7,6 +7,7 @@ import { createTeam, type Team } from '../support/fixtures';
 import { closePanelSessions, launchChromium, logIn, newPanelSession, screenshot, type PanelSession } from '../support/panel';
 import { restClient } from '../support/rest-client';
 import { startSystem, type RunningSystem } from '../support/system';
+import { dayFromToday, upcomingCampaign } from '../support/dates';
 
 /**
  * An exclusivity window registered when a contract executes, in the back office (Chromium, the
@@ -43,7 +44,7 @@ test('the window an executed contract registers shows the brand holding it', asy
   const brandName = `GlowCo ${randomBytes(3).toString('hex')}`;
   const brand = await asTalentManager.ok('POST', '/brands', { name: brandName, category: 'skincare' });
   const campaign = await asTalentManager.ok('POST', '/campaigns', {
-    brandId: brand.id, name: 'Winter Glow', budgetMinor: 150_000_000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+    brandId: brand.id, name: 'Winter Glow', budgetMinor: 150_000_000, currency: 'INR', ...upcomingCampaign(), ownerId: team.manager.id,
   });
   const handle = `creator.${randomBytes(4).toString('hex')}`;
   const creator = await asTalentManager.ok('POST', '/creators', { name: `Creator ${handle}`, handle });
@@ -53,7 +54,7 @@ test('the window an executed contract registers shows the brand holding it', asy
   await asTalentManager.ok('POST', `/collaborations/${booking.id}/terms`, {
     brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500,
     deliverables: [{ type: 'reel', platform: 'instagram', draftDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
-    exclusivity: { category: 'skincare', start: '2026-12-01', end: '2027-02-28' },
+    exclusivity: { category: 'skincare', start: dayFromToday(1), end: dayFromToday(90) },
   });
   await asTalentManager.ok('POST', `/collaborations/${booking.id}/accept-terms`);
   const contracts = await waitFor('the contracts', async () => {

@@ -9,6 +9,7 @@ import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { waitFor } from '../../scripts/lib/ports';
 import { closePanelSessions, launchChromium, logIn, newPanelSession, screenshot, SESSION_COOKIE, type PanelSession } from '../support/panel';
 import { startSystem, type RunningSystem } from '../support/system';
+import { dayFromToday, upcomingCampaign } from '../support/dates';
 
 /**
  * Who may do what in the back office (docs/access.md), checked where it matters: on the server.
@@ -130,8 +131,7 @@ beforeAll(async () => {
     name: 'Winter Glow',
     budgetMinor: 150_000_000,
     currency: 'INR',
-    startsOn: '2026-12-01',
-    endsOn: '2027-01-31',
+    ...upcomingCampaign(),
   });
   campaignId = campaign.id;
   taraCreator = await createCreator(tara);
@@ -287,8 +287,8 @@ test('(d) the dashboard shows an escalation raised by a lapsed deadline, to whom
     budgetMinor: 5_000_000,
     currency: 'INR',
     // Tomorrow for 30 days: a campaign whose end has passed is refused.
-    startsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-    endsOn: new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10),
+    startsOn: dayFromToday(1),
+    endsOn: dayFromToday(31),
     slaOverrides: { briefAckReminder: '1s', briefAckEscalation: '2s' },
   });
   const creator = await createCreator(tara);
@@ -403,11 +403,11 @@ test('(g) the generic edit form cannot change a booking\'s stage or a payout\'s 
     name: 'Ends early',
     budgetMinor: 5_000_000,
     currency: 'INR',
-    startsOn: '2026-11-01',
-    endsOn: '2027-01-31',
+    startsOn: dayFromToday(-30),
+    endsOn: dayFromToday(62),
   });
   expect((await api<{ live: { status: string } }>('GET', `/campaigns/${ending.id}/state`)).live.status).toBe('active');
-  const endsEarlier = await panelPost(page, `/resources/Campaign/records/${ending.id}/edit`, { endsOn: '2026-11-20' });
+  const endsEarlier = await panelPost(page, `/resources/Campaign/records/${ending.id}/edit`, { endsOn: dayFromToday(-10) });
   expect(((await endsEarlier.json()) as PanelAnswer).notice?.type).toBe('success');
   await waitFor('the campaign closed to bookings', async () =>
     (await api<{ live: { status: string } }>('GET', `/campaigns/${ending.id}/state`)).live.status !== 'active' ? true : undefined,

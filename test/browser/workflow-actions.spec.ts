@@ -11,6 +11,7 @@ import { createTeam, type Team } from '../support/fixtures';
 import { closePanelSessions, launchChromium, logIn, newPanelSession, screenshot, type PanelSession } from '../support/panel';
 import { restClient } from '../support/rest-client';
 import { startSystem, type RunningSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * The lifecycle's decisions taken in the back office, in Chromium, against the built API and
@@ -42,8 +43,7 @@ beforeAll(async () => {
     name: 'Winter Glow',
     budgetMinor: 150_000_000,
     currency: 'INR',
-    startsOn: '2026-12-01',
-    endsOn: '2027-01-31',
+    ...upcomingCampaign(),
     ownerId: team.manager.id,
     // A payment-terms day of 10 ms: an approved payout is paid at once.
     slaOverrides: { paymentDay: '10ms' },

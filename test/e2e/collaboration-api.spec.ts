@@ -8,6 +8,7 @@ import { waitFor } from '../../scripts/lib/ports';
 import { createTeam, sampleDeliverables, Team } from '../support/fixtures';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
+import { dayFromToday, upcomingCampaign } from '../support/dates';
 
 /**
  * The system as users run it: the built API and worker as separate processes, the Temporal
@@ -58,8 +59,7 @@ describe('bookings through the REST API', () => {
       name: 'Winter Glow',
       budgetMinor: 150000000,
       currency: 'INR',
-      startsOn: '2026-12-01',
-      endsOn: '2027-01-31',
+      ...upcomingCampaign(),
       ownerId: team.manager.id,
       ...(slaOverrides ? { slaOverrides } : {}),
     });
@@ -422,13 +422,13 @@ describe('bookings through the REST API', () => {
     it('answers 400 for campaign SLA overrides that are not durations, or end before they start', async () => {
       const { brand } = await setUpCampaign();
       const response = await call('POST', '/campaigns', asTalentManager, {
-        brandId: brand.id, name: 'Bad', budgetMinor: 1, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-01',
+        brandId: brand.id, name: 'Bad', budgetMinor: 1, currency: 'INR', startsOn: dayFromToday(1), endsOn: dayFromToday(32),
         slaOverrides: { briefAckReminder: 'tomorrow' },
       });
       expect(response.status).toBe(400);
       expect(response.body.message).toEqual(['slaOverrides: "tomorrow" is not a duration; use forms like 90s, 48h, 5d or 1h30m']);
       const backwards = await call('POST', '/campaigns', asTalentManager, {
-        brandId: brand.id, name: 'Bad', budgetMinor: 1, currency: 'INR', startsOn: '2026-12-01', endsOn: '2026-11-01',
+        brandId: brand.id, name: 'Bad', budgetMinor: 1, currency: 'INR', startsOn: dayFromToday(40), endsOn: dayFromToday(35),
       });
       expect(backwards).toMatchObject({ status: 400, body: { message: 'endsOn must not be before startsOn' } });
     });

@@ -4,6 +4,7 @@ import { waitFor } from '../../scripts/lib/ports';
 import { createTeam, Team } from '../support/fixtures';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * Disclosure compliance through the REST API (docs/compliance.md): the UK as a campaign market,
@@ -39,8 +40,7 @@ describe('disclosure compliance through the REST API', () => {
       market,
       budgetMinor: 150000000,
       currency: market === 'GB' ? 'GBP' : market === 'US' ? 'USD' : 'INR',
-      startsOn: '2026-12-01',
-      endsOn: '2027-01-31',
+      ...upcomingCampaign(),
       ownerId: team.manager.id,
     });
   }

@@ -5,6 +5,7 @@ import { freePort, waitFor } from '../../scripts/lib/ports';
 import { createTeam, Team } from '../support/fixtures';
 import { PayoutProviderDouble } from '../support/payout-provider-double';
 import { RunningSystem, startSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 const BOOKINGS = 20;
 
@@ -79,7 +80,7 @@ describe('crash: workers are killed at random while 20 bookings run through two 
 
     const brand = await send('POST', '/brands', tm, { name: `Crash Brand ${Date.now()}`, category: 'snacks' });
     const campaign = await send('POST', '/campaigns', tm, {
-      brandId: brand.id, name: 'Crash', budgetMinor: 100_000_000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+      brandId: brand.id, name: 'Crash', budgetMinor: 100_000_000, currency: 'INR', ...upcomingCampaign(), ownerId: team.manager.id,
       // Every brief lapses (1 s / 2 s) before it is acknowledged; measuring and net-30 pass in a moment.
       slaOverrides: { briefAckReminder: '1s', briefAckEscalation: '2s', measureFirst: '300ms', measureSecond: '600ms', paymentDay: '10ms' },
     });

@@ -7,6 +7,7 @@ import { waitForMessage } from '../support/mailpit-inbox';
 import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * Reminders and escalations leave the building: the built worker e-mails them through SMTP as
@@ -47,7 +48,7 @@ describe('reminders and escalations by e-mail', () => {
       baseRates: { reel: { amountMinor: 4500000, currency: 'INR' } },
     });
     const campaign = await call('/campaigns', {
-      brandId: brand.id, name: 'Winter Glow', budgetMinor: 150000000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31',
+      brandId: brand.id, name: 'Winter Glow', budgetMinor: 150000000, currency: 'INR', ...upcomingCampaign(),
       ownerId: team.manager.id, slaOverrides: { briefAckReminder: '2s', briefAckEscalation: '4s' },
     });
     const booking = await call('/collaborations', { campaignId: campaign.id, creatorId: creator.id, brandPriceMinor: 6000000, creatorFeeMinor: 4500000 });

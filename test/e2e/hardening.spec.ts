@@ -5,6 +5,7 @@ import { createBookingRow, createTeam, Team } from '../support/fixtures';
 import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
 import { RunningSystem, startSystem } from '../support/system';
+import { upcomingCampaign } from '../support/dates';
 
 /**
  * Smaller hardening items, through the built API over HTTP: the OpenAPI document behind sign-in
@@ -98,7 +99,7 @@ describe('hardening', () => {
     const brand = await requestJson(system.baseUrl, 'POST', '/brands', asTalentManager, { name: `GlowCo ${tag}`, category: 'skincare' });
     const creator = await requestJson(system.baseUrl, 'POST', '/creators', asTalentManager, { name: 'Asha', handle: `asha-confirm-${tag}` });
     const campaign = await requestJson(system.baseUrl, 'POST', '/campaigns', asTalentManager, {
-      brandId: brand.body.id, name: 'Winter Glow', budgetMinor: 150000000, currency: 'INR', startsOn: '2026-12-01', endsOn: '2027-01-31', ownerId: team.manager.id,
+      brandId: brand.body.id, name: 'Winter Glow', budgetMinor: 150000000, currency: 'INR', ...upcomingCampaign(), ownerId: team.manager.id,
     });
     const booking = await requestJson(system.baseUrl, 'POST', '/collaborations', asTalentManager, { campaignId: campaign.body.id, creatorId: creator.body.id, brandPriceMinor: 6000000, creatorFeeMinor: 4500000 });
     expect(booking.status).toBe(201);

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_PASSWORD } from '../../libs/db/seed';
 import { freePort, WaitAborted, waitFor } from '../../scripts/lib/ports';
+import { dayFromToday } from '../support/dates';
 
 /**
  * `npm start` as a newcomer runs it: no DATABASE_URL, no Temporal running. The launcher must
@@ -73,7 +74,7 @@ describe('npm start (local launcher)', () => {
       body: JSON.stringify({
         // Tomorrow for 30 days: a campaign whose end has passed is refused.
         brandId: brand.body.id, name: 'Quick', budgetMinor: 100000, currency: 'INR',
-        startsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), endsOn: new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10),
+        startsOn: dayFromToday(1), endsOn: dayFromToday(31),
         slaOverrides: { briefAckReminder: '2s', briefAckEscalation: '4s' },
       }),
     });
