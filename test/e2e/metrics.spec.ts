@@ -28,7 +28,7 @@ describe('metrics and request ids', () => {
 
   beforeAll(async () => {
     workerMetricsPort = await freePort();
-    system = await startSystem({ env: { WORKER_METRICS_PORT: String(workerMetricsPort), METRICS_PUBLIC: 'true' } });
+    system = await startSystem({ env: { WORKER_METRICS_PORT: String(workerMetricsPort), METRICS_PUBLIC: 'false' } });
     team = await createTeam(system.database.db);
   });
 
@@ -46,7 +46,9 @@ describe('metrics and request ids', () => {
       [`metrics-test:${randomUUID()}`],
     );
 
-    const answer = await fetch(`${system.baseUrl}/metrics`);
+    // METRICS_PUBLIC=false: Prometheus signs in like any API client.
+    expect((await fetch(`${system.baseUrl}/metrics`)).status).toBe(401);
+    const answer = await fetch(`${system.baseUrl}/metrics`, { headers: auth });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = await answer.text();
@@ -79,20 +81,30 @@ describe('metrics and request ids', () => {
     const generated = await fetch(`${system.baseUrl}/health`);
     expect(generated.headers.get('x-request-id')).toMatch(new RegExp(`^${UUID.source}$`, 'i'));
     expect(generated.headers.get('x-request-id')).not.toBe(unsafe.headers.get('x-request-id'));
+
+    const id = `trace-${randomUUID()}`;
+    const auth = { authorization: system.basic(team.talentManager.email, team.password), 'x-request-id': id };
+    const missing = await fetch(`${system.baseUrl}/collaborations/${randomUUID()}`, { headers: auth });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-request-id')).toBe(id);
+    const line = await waitFor('the warn line of the 404', async () => system.logs().split('\n').find((l) => l.includes(`[request ${id}]`)), 30_000, 100);
+    expect(line).toMatch(/GET \/collaborations\/\S+ → 404/);
   });
 
   it("serves the worker's Temporal SDK metrics in the Prometheus text format on WORKER_METRICS_PORT", async () => {
     const text = await waitFor(
-      'the worker metrics port to report its pollers',
+      'the worker metrics port to report its task slots',
       async () => {
         const answer = await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`).catch(() => undefined);
         const body = answer?.ok ? await answer.text() : '';
-        return /^temporal_\w+/m.test(body) ? body : undefined;
+        return new RegExp(`^temporal_worker_task_slots_available\\{[^}]*task_queue="${system.taskQueue}"`, 'm').test(body) ? body : undefined;
       },
       60_000,
       250,
     );
     expect(text).toMatch(/^# TYPE temporal_\w+ (counter|gauge|histogram)$/m);
-    expect(text).toMatch(/^temporal_\w+\{[^}]*task_queue="[^"]+"/m);
+    // Our worker's own slots, on its test task queue (latency histograms appear once a task has run).
+    expect(text).toMatch(/^# TYPE temporal_worker_task_slots_available gauge$/m);
+    expect(text).toMatch(new RegExp(`^temporal_worker_task_slots_available\\{[^}]*task_queue="${system.taskQueue}"`, 'm'));
   });
 });
