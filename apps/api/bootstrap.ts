@@ -13,6 +13,8 @@ import { ApiAuthGuard, PASSWORD_ONLY_EXTENSION, type AuthenticatedRequest } from
 import { ApiKeysService } from './users/api-keys.service';
 import { UsersService } from './users/users.service';
 import { mountBackOffice } from './back-office/mount';
+import { ApiMetrics, requestIds } from './metrics/api-metrics';
+import { DataSource } from 'typeorm';
 
 /**
  * Builds the HTTP app: REST API, OpenAPI at /docs, back office at /admin. Shared by main.ts
@@ -25,6 +27,15 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Behind a reverse proxy the connection is the proxy's: believe its X-Forwarded-For (only
   // from the proxies named), so the per-address login throttle sees the client.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
+
+  // First, so every answer (the panel's, Nest's, a 404) carries its id and is counted.
+  const metrics = new ApiMetrics(() => app.get(DataSource));
+  app.use(requestIds());
+  app.use(metrics.middleware());
+  // Not an API operation (absent from the OpenAPI document): Prometheus's, behind sign-in
+  // like /docs unless METRICS_PUBLIC says otherwise.
+  if (!config.metricsPublic) app.use('/metrics', forSignedInUsers(app));
+  app.getHttpAdapter().getInstance().get('/metrics', metrics.handler());
 
   // The panel is mounted before Nest's routes and body parsers so it sees raw requests.
   await mountBackOffice(app, config);
@@ -50,13 +61,13 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (co_<prefix>_<secret>) from POST /api-keys' })
     .build();
   // In production the API's map is for its users only, unless API_DOCS_PUBLIC says otherwise.
-  if (!config.apiDocsPublic) app.use(['/docs', '/docs-json', '/docs-yaml'], docsForSignedInUsers(app));
+  if (!config.apiDocsPublic) app.use(['/docs', '/docs-json', '/docs-yaml'], forSignedInUsers(app));
   SwaggerModule.setup('docs', app, () => withErrorAnswers(withEntitySchemas(withApiKeyAuth(SwaggerModule.createDocument(app, openApi)))));
   return app;
 }
 
-/** The OpenAPI document behind the API's own sign-in (HTTP Basic or an API key, any role). */
-function docsForSignedInUsers(app: NestExpressApplication): RequestHandler {
+/** The OpenAPI document or the metrics behind the API's own sign-in (HTTP Basic or an API key, any role). */
+function forSignedInUsers(app: NestExpressApplication): RequestHandler {
   const guard = new ApiAuthGuard(app.get(Reflector), app.get(UsersService), app.get(ApiKeysService));
   return (request: Request, response: Response, next: NextFunction) => {
     guard.identify(request as unknown as AuthenticatedRequest, response).then(

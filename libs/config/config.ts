@@ -58,6 +58,10 @@ export interface AppConfig {
   sessions: { idleTimeoutMs: number; maxLifetimeMs: number };
   /** Whether the OpenAPI document (/docs, /docs-json) is served to anyone, or only with credentials (API_DOCS_PUBLIC). */
   apiDocsPublic: boolean;
+  /** Whether the API's Prometheus metrics (/metrics) are served to anyone, or only with credentials (METRICS_PUBLIC). */
+  metricsPublic: boolean;
+  /** The port the worker's Temporal SDK runtime serves Prometheus metrics on, on HOST (WORKER_METRICS_PORT); null: off. */
+  workerMetricsPort: number | null;
   /** How the panel writes dates and times (PANEL_LOCALE, default en-GB; PANEL_TIME_ZONE, default UTC). */
   panelDates: DateSettings;
   /** E-mail delivery of notifications (SMTP_URL, MAIL_FROM, MAIL_MAX_ATTEMPTS); null: no e-mail is sent (libs/config/mail-config.ts). */
@@ -212,6 +216,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const docs = (env.API_DOCS_PUBLIC ?? (production ? 'false' : 'true')).trim().toLowerCase();
   if (!['true', 'false'].includes(docs)) problems.push(`API_DOCS_PUBLIC must be true or false (got "${env.API_DOCS_PUBLIC}")`);
 
+  const metrics = (env.METRICS_PUBLIC ?? (production ? 'false' : 'true')).trim().toLowerCase();
+  if (!['true', 'false'].includes(metrics)) problems.push(`METRICS_PUBLIC must be true or false (got "${env.METRICS_PUBLIC}")`);
+  const workerMetricsPort = env.WORKER_METRICS_PORT?.trim() ? Number(env.WORKER_METRICS_PORT.trim()) : null;
+  if (workerMetricsPort !== null && !(Number.isInteger(workerMetricsPort) && workerMetricsPort >= 1 && workerMetricsPort <= 65535)) {
+    problems.push(`WORKER_METRICS_PORT must be a port number from 1 to 65535 (got "${env.WORKER_METRICS_PORT}")`);
+  }
+
   const panelDates: DateSettings = {
     locale: env.PANEL_LOCALE?.trim() || DEFAULT_DATE_SETTINGS.locale,
     timeZone: env.PANEL_TIME_ZONE?.trim() || DEFAULT_DATE_SETTINGS.timeZone,
@@ -246,6 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     panelBodies: { maxFieldsBytes, maxUploadBytes },
     sessions: { idleTimeoutMs, maxLifetimeMs },
     apiDocsPublic: docs === 'true',
+    metricsPublic: metrics === 'true',
+    workerMetricsPort,
     panelDates,
     mail,
     publicUrl,

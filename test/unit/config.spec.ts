@@ -126,6 +126,24 @@ describe('configuration of the OpenAPI document', () => {
   });
 });
 
+describe('configuration of the metrics', () => {
+  it('serves /metrics to anyone outside production and behind sign-in in production, unless METRICS_PUBLIC says otherwise', () => {
+    expect(loadConfig({}).metricsPublic).toBe(true);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: 'x'.repeat(32), ACTOR_SIGNING_KEY: 'k'.repeat(32), ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'p'.repeat(12), MAIL_DISABLED: 'true' };
+    expect(loadConfig(production).metricsPublic).toBe(false);
+    expect(loadConfig({ ...production, METRICS_PUBLIC: 'true' }).metricsPublic).toBe(true);
+    expect(() => loadConfig({ METRICS_PUBLIC: 'yes' })).toThrow(/METRICS_PUBLIC must be true or false/);
+  });
+
+  it("leaves the worker's metrics port off unless WORKER_METRICS_PORT names a valid port", () => {
+    expect(loadConfig({}).workerMetricsPort).toBeNull();
+    expect(loadConfig({ WORKER_METRICS_PORT: '9464' }).workerMetricsPort).toBe(9464);
+    for (const bad of ['0', '65536', 'http', '94.5']) {
+      expect(() => loadConfig({ WORKER_METRICS_PORT: bad })).toThrow(/WORKER_METRICS_PORT must be a port number/);
+    }
+  });
+});
+
 describe('configuration of the decision signing key and the Temporal connection', () => {
   let dir: string;
   const pem = (name: string) => path.join(dir, name);

@@ -88,7 +88,8 @@ const logger = new Logger('HTTP');
  */
 export function answerFailure(error: unknown, request: Request, response: Response): void {
   const answer = httpAnswerFor(error);
-  const what = `${request.method} ${request.originalUrl ?? request.url} → ${answer.status}`;
+  const id = response.getHeader('X-Request-Id');
+  const what = `${request.method} ${request.originalUrl ?? request.url} → ${answer.status}${typeof id === 'string' ? ` [request ${id}]` : ''}`;
   if (answer.ours) logger.error(`${what}: ${(error as Error)?.message}`, (error as Error)?.stack);
   else logger.warn(`${what}: ${messageOf(answer.body)}`);
   if (response.headersSent) return;
