@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
 import { parseDuration } from '../domain/rules/duration';
 import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '../domain/rules/date-format';
@@ -79,8 +80,16 @@ export class ConfigError extends Error {
 }
 
 const LOCAL_SESSION_SECRET = 'local-development-session-secret-change-me';
-/** Outside production the API and the worker are separate processes: a shared fixed key, not a random one each. */
-export const LOCAL_ACTOR_SIGNING_KEY = 'local-development-actor-signing-key-change-me';
+export const LOCAL_ACTOR_SIGNING_KEY = localActorSigningKey(LOCAL_SESSION_SECRET);
+
+/**
+ * Outside production, without ACTOR_SIGNING_KEY: a key derived from the session secret, which the
+ * API and the worker of one machine share, so a local run needs no second secret to agree on.
+ */
+function localActorSigningKey(sessionSecret: string): string {
+  return createHmac('sha256', sessionSecret).update('creatorops actor signing').digest('hex');
+}
+
 const LOCAL_ADMIN_PASSWORD = 'creatorops-admin';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -109,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('SESSION_SECRET is required in production and must be at least 32 characters');
   }
 
-  const actorSigningKey = env.ACTOR_SIGNING_KEY ?? (production ? '' : LOCAL_ACTOR_SIGNING_KEY);
+  const actorSigningKey = env.ACTOR_SIGNING_KEY ?? (production ? '' : localActorSigningKey(sessionSecret));
   if (actorSigningKey.length < 32) {
     problems.push(`ACTOR_SIGNING_KEY is required${production ? ' in production' : ''} and must be at least 32 characters`);
   }

@@ -33,7 +33,7 @@ export interface WorkflowHarness {
 }
 
 /** The key the harness's worker checks decisions with and its client signs them with, as the API would. */
-export const TEST_ACTOR_SIGNING_KEY = 'test-actor-signing-key-of-the-workflow-harness';
+export const TEST_ACTOR_SIGNING_KEY = randomBytes(32).toString('hex');
 
 /** A client that signs each decision's actor with the test key, as the API's does. */
 export function signingClient(connection: Connection, namespace?: string): Client {

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { ACTOR_PROOF_MAX_AGE_MS, actorProofProblem, hmacSha256Hex, sha256, signActor } from '../../libs/domain/rules/actor-proof';
 import { Role } from '../../libs/domain/rules/roles';
 
@@ -23,7 +23,7 @@ describe('the actor proof (pure HMAC-SHA256 the workflow sandbox can run)', () =
     }
   });
 
-  const key = 'a-shared-key-of-at-least-32-characters!';
+  const key = randomBytes(32).toString('hex');
   const finance = { userId: 'user-finance', role: Role.Finance };
   const decision = { workflowId: 'payout-collaboration-1', updateName: 'approvePayout', actor: finance };
   const now = 1_800_000_000_000;

@@ -173,9 +173,10 @@ describe('configuration of the decision signing key and the Temporal connection'
   });
 
   it('sends a Temporal Cloud API key only over TLS', () => {
-    const cloud = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret-key' });
-    expect(temporalConnectionOptions(cloud.temporal)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: {}, apiKey: 'secret-key' });
-    expect(() => loadConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'secret-key' })).toThrow(/TEMPORAL_TLS=false cannot be combined/);
+    const apiKey = randomBytes(24).toString('base64url');
+    const cloud = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: apiKey });
+    expect(temporalConnectionOptions(cloud.temporal)).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: {}, apiKey });
+    expect(() => loadConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: apiKey })).toThrow(/TEMPORAL_TLS=false cannot be combined/);
   });
 
   it('refuses half a certificate pair, unreadable or non-PEM files and a nonsense TEMPORAL_TLS, listing each', () => {

@@ -17,11 +17,12 @@ describe('paying through a payouts API', () => {
 
   it('sends the transfer with its idempotency key and the token, and returns the same reference on a retry', async () => {
     const provider = new HttpPayoutProvider({ url, token: randomBytes(12).toString('hex') });
-    const transfer = { idempotencyKey: 'payout:p1', amountMinor: 3_000_000, currency: 'INR', payeeReference: 'tok_asha' };
+    const payee = `tok_${randomBytes(6).toString('hex')}`;
+    const transfer = { idempotencyKey: 'payout:p1', amountMinor: 3_000_000, currency: 'INR', payeeReference: payee };
     const first = await provider.pay(transfer);
     const again = await provider.pay(transfer);
     expect(again).toEqual(first);
-    expect(double.transfers.get('payout:p1')).toMatchObject({ amountMinor: 3_000_000, currency: 'INR', payeeReference: 'tok_asha', calls: 2, reference: first.reference });
+    expect(double.transfers.get('payout:p1')).toMatchObject({ amountMinor: 3_000_000, currency: 'INR', payeeReference: payee, calls: 2, reference: first.reference });
   });
 
   it('throws, to be retried, when the provider refuses or answers without a reference', async () => {
