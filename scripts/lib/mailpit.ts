@@ -1,20 +1,16 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensuredTool } from './go-tools';
 import { freePort, WaitAborted, waitFor } from './ports';
 
-const PROJECT_ROOT = path.resolve(__dirname, '../..').replace(/[\\/]dist$/, '');
 
 /**
  * The Mailpit binary: MAILPIT_PATH, else what scripts/ensure-mailpit.sh finds in the user-level
  * cache or builds there (go install).
  */
 export function mailpitPath(): string {
-  if (process.env.MAILPIT_PATH) return process.env.MAILPIT_PATH;
-  return execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ensure-mailpit.sh')], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
+  return ensuredTool('MAILPIT_PATH', 'ensure-mailpit.sh');
 }
 
 export interface Mailpit {

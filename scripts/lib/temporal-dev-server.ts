@@ -1,21 +1,16 @@
 import { Connection } from '@temporalio/client';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import * as path from 'node:path';
+import { ChildProcess, spawn } from 'node:child_process';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../libs/temporal/search-attribute-keys';
+import { ensuredTool } from './go-tools';
 import { freePort, WaitAborted, waitFor } from './ports';
 
-const PROJECT_ROOT = path.resolve(__dirname, '../..').replace(/[\\/]dist$/, '');
 
 /**
  * The Temporal CLI binary: TEMPORAL_CLI_PATH, else what the script finds (a checkout's earlier
  * build, the user-level cache) or builds (go install) or downloads into the cache.
  */
 export function temporalCliPath(): string {
-  if (process.env.TEMPORAL_CLI_PATH) return process.env.TEMPORAL_CLI_PATH;
-  return execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ensure-temporal-cli.sh')], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
+  return ensuredTool('TEMPORAL_CLI_PATH', 'ensure-temporal-cli.sh');
 }
 
 export interface TemporalDevServer {
