@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString,
@@ -103,7 +103,7 @@ export class CreateCreatorDto {
   preferences?: CreatorPreferencesDto;
 
   @ApiPropertyOptional({ type: [AvailabilityBlockDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AvailabilityBlockDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AvailabilityBlockDto)
   availabilityBlocks?: AvailabilityBlockDto[];
 
   @ApiPropertyOptional({ description: "The payout provider's token for the creator's bank details (never the details)", example: 'tok_8f3k2m9x1q' })
@@ -113,27 +113,7 @@ export class CreateCreatorDto {
 }
 
 /** What changes about a creator after they joined the roster; each field given replaces the stored one. */
-export class UpdateCreatorDto {
-  @ApiPropertyOptional({ type: [CreatorChannelDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CreatorChannelDto)
-  channels?: CreatorChannelDto[];
-
-  @ApiPropertyOptional({ example: { age: { '18-24': 0.6, '25-34': 0.4 }, gender: { female: 0.7, male: 0.3 } } })
-  @IsOptional() @IsAudience()
-  audience?: Audience;
-
-  @ApiPropertyOptional({ example: { reel: { amountMinor: 5000000, currency: 'INR' } } })
-  @IsOptional() @IsRateCard()
-  baseRates?: Record<string, { amountMinor: number; currency: string }>;
-
-  @ApiPropertyOptional({ type: CreatorPreferencesDto })
-  @IsOptional() @ValidateNested() @Type(() => CreatorPreferencesDto)
-  preferences?: CreatorPreferencesDto;
-
-  @ApiPropertyOptional({ type: [AvailabilityBlockDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AvailabilityBlockDto)
-  availabilityBlocks?: AvailabilityBlockDto[];
-}
+export class UpdateCreatorDto extends PickType(CreateCreatorDto, ['channels', 'audience', 'baseRates', 'preferences', 'availabilityBlocks'] as const) {}
 
 /** Handing a creator to another owner (docs/domain.md#owner-reassignment). */
 export class ReassignCreatorDto {
