@@ -15,6 +15,7 @@ import { SatisfactionActivities } from '../../activities/satisfaction.activities
 import { UnderperformerActivities } from '../../activities/underperformer.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-config';
+import { workerTuningOptions } from '../../libs/config/worker-config';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
@@ -75,6 +76,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         reports: this.reports,
         underperformers: this.underperformers,
       }),
+      ...workerTuningOptions(this.config.worker),
       ...overrides,
     });
     this.logger.log(`polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);

@@ -5,6 +5,7 @@ import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '.
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 import { loadTemporalConfig, TemporalConfig } from './temporal-config';
+import { parseWorkerTuning, type WorkerTuning } from './worker-config';
 import { parseMailConfig, type MailConfig } from './mail-config';
 
 /**
@@ -69,6 +70,8 @@ export interface AppConfig {
   mail: MailConfig | null;
   /** The address people open CreatorOps at (PUBLIC_URL, no trailing slash): links in e-mails point here. */
   publicUrl: string;
+  /** Worker cache and concurrency (WORKER_MAX_CACHED_WORKFLOWS, …; libs/config/worker-config.ts); null: the SDK's default. */
+  worker: WorkerTuning;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -240,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (datesProblem) problems.push(datesProblem);
 
   const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
+  const worker = parseWorkerTuning(env, problems);
 
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
@@ -271,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     panelDates,
     mail,
     publicUrl,
+    worker,
     logLevel,
   };
 }
