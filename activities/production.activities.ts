@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
-import { Brand, Campaign, Deliverable, DraftSubmission } from '../libs/domain/entities';
+import { Brand, Campaign, Collaboration, Deliverable, DraftSubmission } from '../libs/domain/entities';
+import { deliverableDeadlineName } from '../libs/domain/rules/deadline-names';
 import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
 import { checkContent } from './content-check';
 import { DeliverableStatus, DraftDecision } from '../libs/domain/rules/lifecycle';
@@ -78,6 +79,11 @@ export class ProductionActivities {
             ),
           );
         }
+        // The workflow's IN_PRODUCTION deadlines are these due dates; the row shows them too, so
+        // readers need not ask the workflow (docs/projections.md).
+        await tx.update(Collaboration, { id: collaboration.id }, {
+          deadlines: Object.fromEntries(rows.map((d) => [deliverableDeadlineName('draftDue', d.id), d.draftDueAt!.toISOString()])),
+        });
         await appendAudit(tx, {
           action: 'deliverables.planned',
           entity: 'Collaboration',

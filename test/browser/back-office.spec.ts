@@ -139,7 +139,7 @@ test('(b) "Acknowledge brief" in the panel moves the workflow on from BRIEFED', 
   await screenshot(page, 'back-office-acknowledge-brief');
 
   await settledIn(id, CollaborationStage.Negotiating);
-  const view = await api<{ live: { stage: string } | null; collaboration: { stage: string } }>('GET', `/collaborations/${id}`);
+  const view = await api<{ live: { stage: string } | null; collaboration: { stage: string } }>('GET', `/collaborations/${id}?live=true`);
   expect(view.live?.stage).toBe(CollaborationStage.Negotiating);
 });
 
@@ -170,7 +170,7 @@ test('(c) acknowledging again returns the workflow\'s refusal as an error notice
   expect(body.notice).toEqual({ type: 'error', message: refusal });
   expect(body.record?.params.stage).toBe(CollaborationStage.Negotiating);
 
-  const view = await api<{ live: { stage: string; history: Array<{ event: string }> } | null }>('GET', `/collaborations/${id}`);
+  const view = await api<{ live: { stage: string; history: Array<{ event: string }> } | null }>('GET', `/collaborations/${id}?live=true`);
   expect(view.live?.stage).toBe(CollaborationStage.Negotiating);
   expect(view.live?.history.filter((entry) => entry.event === 'brief.acknowledged')).toHaveLength(1);
   expect(await storedStage(id)).toBe(CollaborationStage.Negotiating);

@@ -69,7 +69,8 @@ describe('Find creators in the panel', () => {
     for (const booking of bookings) {
       const live = await waitFor(`the workflow of ${booking.id}`, async () => {
         const response = await requestJson(system.baseUrl, 'GET', `/collaborations/${booking.id}`, auth);
-        return response.body.live?.stage ? response.body.live : undefined;
+        // Its workflow projected BRIEFED (with the stage's deadlines).
+        return response.body.state?.deadlines?.length ? response.body.state : undefined;
       });
       expect(live.stage).toBe('BRIEFED');
     }

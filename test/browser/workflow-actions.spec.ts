@@ -166,7 +166,7 @@ test('(a) a draft submitted and approved in the panel moves the workflow on; the
   await manager.getByTestId('action-markPosted').waitFor();
   await screenshot(manager, 'workflow-actions-draft-approved');
 
-  const view = await asManager.ok('GET', `/collaborations/${id}`);
+  const view = await asManager.ok('GET', `/collaborations/${id}?live=true`);
   expect(view.live.stage).toBe(CollaborationStage.Posting);
   expect(view.live.history).toContainEqual(expect.objectContaining({ event: 'draft.approved', actor: { userId: team.manager.id, role: 'manager' } }));
   expect(await storedStage(id)).toBe(CollaborationStage.Posting);
@@ -266,7 +266,7 @@ test('(c) a decision sent from a stale page shows the workflow\'s reason, and ch
   await asTalentManager.ok('POST', `/collaborations/${id}/terms`, terms());
   await asTalentManager.ok('POST', `/collaborations/${id}/accept-terms`);
   await settledIn(id, CollaborationStage.Contracting);
-  const before = await asTalentManager.ok('GET', `/collaborations/${id}`);
+  const before = await asTalentManager.ok('GET', `/collaborations/${id}?live=true`);
 
   await talent.getByTestId('decision-submit').click();
   const refusal = 'Terms can only be proposed while the collaboration is NEGOTIATING; it is CONTRACTING';
@@ -274,7 +274,7 @@ test('(c) a decision sent from a stale page shows the workflow\'s reason, and ch
   await notice(talent, refusal).waitFor();
   await screenshot(talent, 'workflow-actions-wrong-stage');
 
-  const after = await asTalentManager.ok('GET', `/collaborations/${id}`);
+  const after = await asTalentManager.ok('GET', `/collaborations/${id}?live=true`);
   expect(after.live.negotiation.offers).toHaveLength(before.live.negotiation.offers.length);
   expect(after.live.stage).toBe(CollaborationStage.Contracting);
   // Reloaded, the page offers the decisions of the new stage only.
@@ -290,7 +290,7 @@ test('(c) a decision sent from a stale page shows the workflow\'s reason, and ch
   const finance = await signedIn(team.finance.email, team.password);
   const forged = await finance.request.post(`${system.baseUrl}/admin/api/resources/Collaboration/records/${id}/proposeTerms`, { multipart: { killFeeBps: '0' } });
   expect(JSON.stringify(await forged.json().catch(() => ({})))).not.toContain('Terms proposed');
-  expect((await asTalentManager.ok('GET', `/collaborations/${id}`)).live.negotiation.offers).toHaveLength(before.live.negotiation.offers.length);
+  expect((await asTalentManager.ok('GET', `/collaborations/${id}?live=true`)).live.negotiation.offers).toHaveLength(before.live.negotiation.offers.length);
 });
 
 test('(d) the live view says so when the workflow cannot be asked', async () => {

@@ -59,7 +59,7 @@ describe('the API is killed while decisions are in flight', () => {
       expect(retried.body.negotiation.offers).toHaveLength(1);
     }
     for (const id of bookings) {
-      const view = await call('GET', `/collaborations/${id}`);
+      const view = await call('GET', `/collaborations/${id}?live=true`);
       expect(view.body.live.negotiation.offers).toHaveLength(1);
       expect(view.body.live.history.filter((entry: { event: string }) => entry.event === 'terms.proposed')).toHaveLength(1);
     }

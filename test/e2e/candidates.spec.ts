@@ -80,9 +80,10 @@ describe('GET /campaigns/:id/candidates', () => {
     for (const booking of bookings) {
       const view = await waitFor(`the workflow of ${booking.id}`, async () => {
         const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
-        return response.body.live?.stage ? response : undefined;
+        // Its workflow projected BRIEFED (with the stage's deadlines).
+        return response.body.state?.deadlines?.length ? response : undefined;
       });
-      expect(view.body.live.stage).toBe('BRIEFED');
+      expect(view.body.state.stage).toBe('BRIEFED');
     }
 
     const after = (await call('GET', `/campaigns/${campaignId}/candidates`, asTalentManager)).body;

@@ -118,13 +118,19 @@ describe('bookings through the REST API', () => {
 
   it('starts a workflow for a new booking and acknowledges its brief', async () => {
     const booking = await book();
-    const view = await waitFor('the live BRIEFED state', async () => {
+    const view = await waitFor('the projected BRIEFED state', async () => {
       const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
-      return response.body.live?.deadlines?.length ? response : undefined;
+      return response.body.state?.deadlines?.length ? response : undefined;
     });
     expect(view.status).toBe(200);
     expect(view.body.collaboration.id).toBe(booking.id);
-    expect(view.body.live).toMatchObject({ stage: 'BRIEFED', openEscalations: [] });
+    expect(view.body.state).toMatchObject({ stage: 'BRIEFED', openEscalations: [] });
+    expect(view.body).not.toHaveProperty('live');
+    // The workflow itself says the same, asked with live=true.
+    const live = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
+    expect(live.body.live).toMatchObject({ stage: 'BRIEFED', openEscalations: [], deadlines: expect.arrayContaining(view.body.state.deadlines) });
+    expect(live.body).not.toHaveProperty('state');
+    expect((await call('GET', `/collaborations/${booking.id}?live=maybe`, asTalentManager))).toMatchObject({ status: 400, body: { message: 'live must be true or false' } });
 
     const acknowledged = await call('POST', `/collaborations/${booking.id}/acknowledge-brief`, asTalentManager);
     expect(acknowledged.status).toBe(200);
@@ -135,7 +141,7 @@ describe('bookings through the REST API', () => {
 
     // Nothing conflicts, so the conflict check passes on its own and negotiation opens.
     const after = await waitFor('NEGOTIATING', async () => {
-      const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+      const response = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
       return response.body.collaboration.stage === 'NEGOTIATING' ? response : undefined;
     });
     expect(after.body.live.stage).toBe('NEGOTIATING');
@@ -146,7 +152,7 @@ describe('bookings through the REST API', () => {
     const booking = await book();
     expect((await call('POST', `/collaborations/${booking.id}/acknowledge-brief`, asTalentManager)).status).toBe(200);
     const before = await waitFor('NEGOTIATING', async () => {
-      const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+      const response = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
       return response.body.collaboration.stage === 'NEGOTIATING' ? response : undefined;
     });
 
@@ -154,7 +160,7 @@ describe('bookings through the REST API', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('The brief can only be acknowledged while the collaboration is BRIEFED; it is NEGOTIATING');
 
-    const after = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+    const after = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
     expect(after.body.live).toEqual(before.body.live);
     expect(after.body.collaboration.updatedAt).toBe(before.body.collaboration.updatedAt);
   });
@@ -202,7 +208,7 @@ describe('bookings through the REST API', () => {
     // Nor read the booking itself (its live state has the payout's details).
     expect((await call('GET', `/collaborations/${booking.id}`, asOtherTalentManager)).status).toBe(403);
 
-    const untouched = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+    const untouched = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
     expect(untouched.body.live.stage).toBe(CollaborationStage.Briefed);
     expect(untouched.body.live.history.map((entry: { event: string }) => entry.event)).not.toContain('brief.acknowledged');
     expect((await call('GET', `/campaigns/${booking.campaignId}/state`, asTalentManager)).body.live.status).toBe('active');
@@ -240,12 +246,13 @@ describe('bookings through the REST API', () => {
     const reminder = await system.database.db.getRepository(Notification).findOneBy({ collaborationId: booking.id, kind: 'BRIEF_ACK_REMINDER' });
     expect(reminder?.recipientId).toBe(team.talentManager.id);
 
-    const view = await waitFor('the escalation in the live state', async () => {
+    const view = await waitFor('the escalation in the projected state', async () => {
       const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
-      return response.body.live.openEscalations.length ? response : undefined;
+      return response.body.state.openEscalations.length ? response : undefined;
     });
-    expect(view.body.live.stage).toBe(CollaborationStage.Briefed);
-    expect(view.body.live.openEscalations).toEqual([expect.objectContaining({ escalationId: escalation.id, kind: 'BRIEF_ACK_OVERDUE' })]);
+    expect(view.body.state.stage).toBe(CollaborationStage.Briefed);
+    expect(view.body.state.openEscalations).toEqual([expect.objectContaining({ escalationId: escalation.id, kind: 'BRIEF_ACK_OVERDUE' })]);
+    expect((await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager)).body.live.openEscalations).toEqual(view.body.state.openEscalations);
   });
 
   it('lets the manager extend an overdue brief, and answers the wrong role or a wrong choice with the reason', async () => {
@@ -377,12 +384,12 @@ describe('bookings through the REST API', () => {
     const payoutApproved = await call('POST', `/collaborations/${booking.id}/payout/approve`, asFinance);
     expect(payoutApproved).toMatchObject({ status: 200, body: { status: 'scheduled', approvedBy: { userId: team.finance.id } } });
     const done = await waitFor('COMPLETED', async () => {
-      const response = await call('GET', `/collaborations/${booking.id}`, asTalentManager);
+      const response = await call('GET', `/collaborations/${booking.id}?live=true`, asTalentManager);
       return response.body.collaboration.stage === 'COMPLETED' ? response.body : undefined;
     }, 30_000);
     expect(done.live.payout).toMatchObject({ status: 'paid', providerReference: expect.stringMatching(/^LEDGER-/) });
     // Finance reads the payout's details in the live state too; another team's talent manager reads nothing.
-    expect((await call('GET', `/collaborations/${booking.id}`, asFinance)).body.live.payout).toMatchObject({ status: 'paid', providerReference: done.live.payout.providerReference });
+    expect((await call('GET', `/collaborations/${booking.id}?live=true`, asFinance)).body.live.payout).toMatchObject({ status: 'paid', providerReference: done.live.payout.providerReference });
     const audit = await system.database.db.query(`SELECT action FROM audit_log WHERE "entityId" = $1 ORDER BY id`, [booking.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['collaboration.created', 'collaboration.brief_acknowledged', 'collaboration.terms_agreed', 'collaboration.margin_exception_approved', 'deliverables.planned']),

@@ -104,7 +104,7 @@ describe('hardening', () => {
     const booking = await requestJson(system.baseUrl, 'POST', '/collaborations', asTalentManager, { campaignId: campaign.body.id, creatorId: creator.body.id, brandPriceMinor: 6000000, creatorFeeMinor: 4500000 });
     expect(booking.status).toBe(201);
     const acknowledged = async () =>
-      ((await requestJson(system.baseUrl, 'GET', `/collaborations/${booking.body.id}`, asTalentManager)).body.live.history as { event: string }[]).filter((entry) => entry.event === 'brief.acknowledged').length;
+      ((await requestJson(system.baseUrl, 'GET', `/collaborations/${booking.body.id}?live=true`, asTalentManager)).body.live.history as { event: string }[]).filter((entry) => entry.event === 'brief.acknowledged').length;
 
     const cookie = await panelSignIn(system.baseUrl, team.talentManager.email, team.password);
     const action = `/admin/api/resources/Collaboration/records/${booking.body.id}/acknowledgeBrief`;

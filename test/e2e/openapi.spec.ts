@@ -123,7 +123,9 @@ describe('the OpenAPI document', () => {
       const state = await conforming('POST', `/collaborations/${booking.id}/acknowledge-brief`, '/collaborations/{id}/acknowledge-brief');
       expect(state.history.length).toBeGreaterThan(0);
       const view = await conforming('GET', `/collaborations/${booking.id}`, '/collaborations/{id}');
-      expect(view.live).not.toBeNull();
+      expect(view.state.stage).toEqual(expect.any(String));
+      const asked = await conforming('GET', `/collaborations/${booking.id}?live=true`, '/collaborations/{id}');
+      expect(asked.live).not.toBeNull();
       await conforming('GET', `/collaborations?campaignId=${campaign.id}`, '/collaborations');
       await conforming('GET', `/collaborations/${booking.id}/deliverables`, '/collaborations/{id}/deliverables');
       await conforming('GET', `/collaborations/${booking.id}/contracts`, '/collaborations/{id}/contracts');
@@ -186,7 +188,10 @@ describe('the OpenAPI document', () => {
       await conforming('POST', path('/payout/approve'), '/collaborations/{id}/payout/approve', undefined, 'finance');
       await stage('COMPLETED');
       const paid = await conforming('GET', path(''), '/collaborations/{id}', undefined, 'finance');
-      expect(paid.live.payout).toMatchObject({ status: 'paid' });
+      expect(paid.state.payout).toMatchObject({ status: 'paid' });
+      expect(paid.state.deliverables).toHaveLength(1);
+      const paidLive = await conforming('GET', path('?live=true'), '/collaborations/{id}', undefined, 'finance');
+      expect(paidLive.live.payout).toMatchObject({ status: 'paid' });
       await waitFor('the rating task', async () => {
         const tasks = await conforming('GET', '/satisfaction/tasks', '/satisfaction/tasks');
         return tasks.some((task: { collaborationId: string }) => task.collaborationId === booking.id) ? true : undefined;

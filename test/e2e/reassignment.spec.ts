@@ -57,7 +57,7 @@ describe('creator reassignment', () => {
     // One booking per creator and campaign: the other two are on campaigns of their own.
     const ended = await rows.save({ id: randomUUID(), campaignId: (await createCampaignRow(db(), ours)).id, creatorId: creator.id, talentManagerId: ours.talentManager.id, stage: CollaborationStage.Completed, currency: 'INR' });
     const managers = await rows.save({ id: randomUUID(), campaignId: (await createCampaignRow(db(), ours)).id, creatorId: creator.id, talentManagerId: ours.manager.id, stage: CollaborationStage.Negotiating, currency: 'INR' });
-    await waitFor('BRIEFED', async () => ((await call('GET', `/collaborations/${running.id}`, tara)).body.live?.deadlines?.length ? true : undefined));
+    await waitFor('BRIEFED', async () => ((await call('GET', `/collaborations/${running.id}`, tara)).body.state?.deadlines?.length ? true : undefined));
     return { creator, running, ended, managers };
   }
 
@@ -107,7 +107,7 @@ describe('creator reassignment', () => {
     // The workflow knows: the new talent manager may drop the creator (a talent manager may drop only
     // her own booking), the previous one no longer reaches it.
     const live = await waitFor('the workflow told', async () => {
-      const view = (await call('GET', `/collaborations/${running.id}`, as(tanvi))).body;
+      const view = (await call('GET', `/collaborations/${running.id}?live=true`, as(tanvi))).body;
       return view.live?.talentManagerId === tanvi.id ? view.live : undefined;
     });
     expect(live.history.map((entry: { event: string }) => entry.event)).toContain('talent_manager.changed');

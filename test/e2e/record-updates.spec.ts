@@ -141,7 +141,7 @@ describe('record updates', () => {
   it('a brief edited after acknowledgement asks the running booking for a fresh acknowledgement before its next draft', async () => {
     const tm = as(ours, 'talentManager');
     const manager = as(ours, 'manager');
-    const live = async (id: string) => (await call('GET', `/collaborations/${id}`, tm)).body;
+    const live = async (id: string) => (await call('GET', `/collaborations/${id}?live=true`, tm)).body;
     const stageIs = (id: string, stage: string) => waitFor(stage, async () => ((await live(id)).collaboration.stage === stage ? true : undefined));
     const creatorFor = async (name: string) =>
       (await created('/creators', tm, { name: `${name} ${tag}`, handle: `${name.toLowerCase()}.${tag}`, payoutReference: `tok_${randomBytes(4).toString('hex')}` })).id;

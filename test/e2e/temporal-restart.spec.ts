@@ -64,8 +64,12 @@ describe('the Temporal server restarts while bookings wait on timers', () => {
 
     await temporal.stop();
     const downAt = Date.now();
-    // While it is down a booking still reads, from its row, with the live state said to be unavailable.
-    const meanwhile = await call('GET', `/collaborations/${bookings[0]}`);
+    // While it is down a booking still reads its projected state from the database; asked for the
+    // live state, it reads from its row with the live state said to be unavailable.
+    const projected = await call('GET', `/collaborations/${bookings[0]}`);
+    expect(projected.status).toBe(200);
+    expect(projected.body.state.stage).toBe('BRIEFED');
+    const meanwhile = await call('GET', `/collaborations/${bookings[0]}?live=true`);
     expect(meanwhile.status).toBe(200);
     expect(meanwhile.body.collaboration.stage).toBe('BRIEFED');
     expect(meanwhile.body.liveError).toEqual(expect.any(String));

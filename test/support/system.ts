@@ -34,6 +34,8 @@ export interface SystemOptions {
   env?: NodeJS.ProcessEnv;
   /** A migrated database of the test's own (its own PostgreSQL); default: a fresh one on the shared server. */
   database?: TestDatabase;
+  /** false: no worker process; the test runs a worker of its own on `taskQueue` (e.g. one that counts queries). */
+  worker?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const apps = appProcesses({ env, baseUrl });
-  apps.launch('worker');
+  if (options.worker !== false) apps.launch('worker');
   apps.launch('api');
   try {
     await apps.waitForApi();

@@ -2,6 +2,7 @@ import { condition, patched, setHandler } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { DeliverableStatus, DraftDecision } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
+import { deliverableDeadlineName } from '../../libs/domain/rules/deadline-names';
 import { declaredDisclosureFacts, disclosureFactsProblem } from '../../libs/domain/rules/disclosure-facts';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -132,7 +133,7 @@ export async function inProduction(collaboration: CollaborationLifecycle): Promi
 }
 
 function draftDeadlineName(d: DeliverableProgress): string {
-  return `draftDue:${d.deliverableId}`;
+  return deliverableDeadlineName('draftDue', d.deliverableId);
 }
 
 async function produce(collaboration: CollaborationLifecycle, d: DeliverableProgress): Promise<void> {

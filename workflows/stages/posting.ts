@@ -2,6 +2,7 @@ import { condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { DeliverableStatus, SnapshotLabel } from '../../libs/domain/rules/lifecycle';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
+import { deliverableDeadlineName } from '../../libs/domain/rules/deadline-names';
 import { declaredDisclosureFacts, disclosureFactsProblem } from '../../libs/domain/rules/disclosure-facts';
 import { postedAtProblem } from '../../libs/domain/rules/posting';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
@@ -48,15 +49,15 @@ export function handlePosting(collaboration: CollaborationLifecycle): void {
  * a corrected post.
  */
 export async function posting(collaboration: CollaborationLifecycle): Promise<void> {
-  await collaboration.enter(CollaborationStage.Posting);
   const sla = { ...DEFAULT_SLA_POLICY, ...collaboration.input.sla };
   const deliverables = collaboration.state.deliverables ?? [];
-  collaboration.state.deadlines = deliverables.map((d) => ({ name: postDeadlineName(d), stage: collaboration.stage, dueAt: postBy(d, sla.postingWindow) }));
+  // The go-live deadlines are the stage's own: entering the stage projects them onto the row.
+  await collaboration.enter(CollaborationStage.Posting, (c) => deliverables.map((d) => ({ name: postDeadlineName(d), stage: c.stage, dueAt: postBy(d, sla.postingWindow) })));
   await Promise.all(deliverables.map((d) => goLive(collaboration, d, sla.postingWindow)));
 }
 
 function postDeadlineName(d: DeliverableProgress): string {
-  return `postBy:${d.deliverableId}`;
+  return deliverableDeadlineName('postBy', d.deliverableId);
 }
 
 function postBy(d: DeliverableProgress, window: number): string {

@@ -1,7 +1,7 @@
 import { CollaborationStage } from '../../../libs/domain/rules/stages';
 import { DeliverableStatus } from '../../../libs/domain/rules/lifecycle';
 import { EscalationKind, EscalationResolution } from '../../../libs/domain/rules/escalations';
-import { ACTOR, boolean, instant, integer, json, list, nullable, object, oneOf, record, text, uuid } from '../common/answer-schemas';
+import { ACTOR, boolean, type Schema, instant, integer, json, list, nullable, object, oneOf, record, text, uuid } from '../common/answer-schemas';
 
 /**
  * What the collaboration's workflow says about itself (its `state` query, workflows/messages.ts
@@ -28,11 +28,31 @@ const DRAFT = object(
   { decision: oneOf(['approved', 'changes_requested']), feedback: text(), acceptedAsIs: boolean() },
 );
 
+const DEADLINE = object({ name: text('What lapses, e.g. briefAckReminder'), stage: STAGE, dueAt: instant() });
+
+const PAYOUT = object(
+  { workflowId: text() },
+  { status: text(), paidAt: instant(), providerReference: text() },
+  'Status, paid date and provider reference only for users with money reach (finance, admins, the booking’s own talent manager and their managers)',
+);
+
+const DELIVERABLE = {
+  deliverableId: uuid(),
+  type: text(),
+  platform: text(),
+  draftDueAt: instant(),
+  status: oneOf(Object.values(DeliverableStatus).filter((status) => status !== DeliverableStatus.Planned)),
+  revisionCount: integer(),
+  maxRevisions: integer(),
+  drafts: list(DRAFT),
+};
+const DELIVERABLE_OPTIONAL = { scheduledPostAt: instant(), liveUrl: text() };
+
 export const COLLABORATION_STATE = object(
   {
     collaborationId: uuid(),
     stage: STAGE,
-    deadlines: list(object({ name: text('What lapses, e.g. briefAckReminder'), stage: STAGE, dueAt: instant() })),
+    deadlines: list(DEADLINE),
     openEscalations: list(object(OPEN_ESCALATION)),
     history: list(object({ at: instant(), event: text(), stage: STAGE }, { actor: ACTOR, detail: text() })),
     resolvedEscalations: list(
@@ -51,38 +71,46 @@ export const COLLABORATION_STATE = object(
       },
     ),
     killFeeMinor: integer('Requested on a dropout after execution'),
-    payout: object(
-      { workflowId: text(), status: text() },
-      { paidAt: instant(), providerReference: text() },
-      'Only for users with money reach (finance, admins, the booking’s own talent manager and their managers)',
-    ),
+    payout: PAYOUT,
     measurements: list(object({ label: text(), at: instant(), captured: integer(), withoutData: integer() })),
-    deliverables: list(
-      object(
-        {
-          deliverableId: uuid(),
-          type: text(),
-          platform: text(),
-          draftDueAt: instant(),
-          status: oneOf(Object.values(DeliverableStatus).filter((status) => status !== DeliverableStatus.Planned)),
-          revisionCount: integer(),
-          maxRevisions: integer(),
-          drafts: list(DRAFT),
-        },
-        { scheduledPostAt: instant(), liveUrl: text(), verifiedAt: instant(), postProblems: list(text()) },
-      ),
-    ),
+    deliverables: list(object(DELIVERABLE, { ...DELIVERABLE_OPTIONAL, verifiedAt: instant(), postProblems: list(text()) })),
     contracts: list(object({ contractId: uuid(), kind: text(), documentHash: text('SHA-256 of the frozen terms') }, { creatorSignedAt: instant(), agencySignedAt: instant() })),
     conflicts: list(object({ kind: text(), severity: oneOf(['blocking', 'warning']), message: text() })),
   },
   "The workflow's live state",
 );
 
-/** GET /collaborations/{id}: the row, and the workflow's state when Temporal answered. */
 /** An open risk kept beside the booking, e.g. UNDERPERFORMING while its creator carries an underperformer flag (docs/metrics.md#underperformer-flags). */
 const RISK_FLAG = object({ kind: text('UNDERPERFORMING'), detail: text('What is low, against what, since when'), raisedAt: instant(), sourceFlagId: uuid('The underperformer flag behind it') });
 
+/** GET /collaborations/{id}?live=true: the row, and the workflow's state when Temporal answered. */
 export const COLLABORATION_VIEW = object(
   { collaboration: record('Collaboration'), live: nullable(COLLABORATION_STATE), riskFlags: list(RISK_FLAG, 'Open risks on the booking') },
   { liveError: text('Why the live state is missing') },
+  'With live=true: the workflow asked through a Temporal query',
 );
+
+/**
+ * The part of the live state the workflow projects onto the database (apps/api/collaborations/collaboration-projection.ts,
+ * docs/projections.md), in the same shape.
+ */
+export const PROJECTED_STATE = object(
+  { collaborationId: uuid(), stage: STAGE, deadlines: list(DEADLINE), openEscalations: list(object(OPEN_ESCALATION)) },
+  { deliverables: list(object(DELIVERABLE, DELIVERABLE_OPTIONAL)), payout: PAYOUT },
+  'The state as the workflow projected it onto the database, written before its decisions answer',
+);
+
+/** GET /collaborations/{id}: the row and the projected state, read without asking the workflow. */
+export const COLLABORATION_PROJECTED_VIEW = object(
+  {
+    collaboration: record('Collaboration'),
+    state: PROJECTED_STATE,
+    stateAsOf: instant('When the newest row the state was read from was written'),
+    riskFlags: list(RISK_FLAG, 'Open risks on the booking'),
+  },
+  {},
+  'Without live: read from the database, no Temporal query',
+);
+
+/** GET /collaborations/{id}: projected by default, the workflow's own answer with live=true. */
+export const COLLABORATION_READ = { oneOf: [COLLABORATION_PROJECTED_VIEW, COLLABORATION_VIEW] } as Schema;

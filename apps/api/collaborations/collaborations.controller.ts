@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBasicAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Collaboration } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
 import { checkedKey } from '../common/idempotency-key';
 import { CurrentActor, DecidedBy } from '../users/api-auth.guard';
-import { COLLABORATION_STATE, COLLABORATION_VIEW } from './collaboration-answers';
+import { COLLABORATION_READ, COLLABORATION_STATE } from './collaboration-answers';
 import { CreateCollaborationDto } from './collaboration.dto';
-import { CollaborationsService, CollaborationView } from './collaborations.service';
+import { CollaborationProjectedView, CollaborationsService, CollaborationView } from './collaborations.service';
 import { ApproveCommercialsDto, DropOutDto, TermsDto } from './decision.dto';
 
 @ApiTags('collaborations')
@@ -25,10 +25,22 @@ export class CollaborationsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: COLLABORATION_VIEW })
+  @ApiOkResponse({ schema: COLLABORATION_READ })
+  @ApiQuery({
+    name: 'live',
+    required: false,
+    type: Boolean,
+    description: "true: ask the workflow itself (a Temporal query: history, negotiation offers, contracts); default: the state it projected onto the database (docs/projections.md)",
+  })
   @ApiForbiddenResponse({ description: 'The collaboration is out of your reach (the same reach as its decisions)' })
-  view(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CollaborationView> {
-    return this.collaborations.viewFor(id, actor);
+  view(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Query('live') live?: string,
+  ): Promise<CollaborationView | CollaborationProjectedView> {
+    // Read as text: the global pipe's implicit conversion would take any word for true.
+    if (live !== undefined && live !== 'true' && live !== 'false') throw new BadRequestException('live must be true or false');
+    return live === 'true' ? this.collaborations.viewFor(id, actor) : this.collaborations.projectedViewFor(id, actor);
   }
 
   @Post(':id/acknowledge-brief')

@@ -30,14 +30,30 @@ import { requireActiveUserWithRole, requireReference } from '../common/reference
 import { isUnavailable } from '../common/workflow-errors';
 import { CreateCollaborationDto } from './collaboration.dto';
 import { CollaborationDecisions } from './collaboration-decisions';
+import { ProjectedState, readProjection } from './collaboration-projection';
 
+/** Open risks on the booking, kept beside the workflow (e.g. UNDERPERFORMING while its creator carries an underperformer flag). */
+type RiskFlags = Array<Pick<BookingRiskFlag, 'kind' | 'detail' | 'raisedAt' | 'sourceFlagId'>>;
+
+/**
+ * GET /collaborations/:id by default: the row and the state the workflow projected onto the
+ * database (docs/projections.md). No Temporal query: reads never wake the workflow.
+ */
+export interface CollaborationProjectedView {
+  collaboration: Collaboration;
+  state: ProjectedState;
+  /** When the newest row the state was read from was written. */
+  stateAsOf: string;
+  riskFlags: RiskFlags;
+}
+
+/** GET /collaborations/:id?live=true and the panel's live view: the workflow's own answer to its `state` query. */
 export interface CollaborationView {
   collaboration: Collaboration;
   /** The workflow's own view (query); null when Temporal could not be asked. */
   live: CollaborationState | null;
   liveError?: string;
-  /** Open risks on the booking, kept beside the workflow (e.g. UNDERPERFORMING while its creator carries an underperformer flag). */
-  riskFlags: Array<Pick<BookingRiskFlag, 'kind' | 'detail' | 'raisedAt' | 'sourceFlagId'>>;
+  riskFlags: RiskFlags;
 }
 
 /**
@@ -111,8 +127,17 @@ export class CollaborationsService {
 
   /**
    * A collaboration as the actor may read it over the API: within the same reach as its
-   * decisions (403 otherwise), and its payout's details only with money reach.
+   * decisions (403 otherwise), its state as projected onto the database, and its payout's
+   * details only with money reach.
    */
+  async projectedViewFor(id: string, actor: Actor): Promise<CollaborationProjectedView> {
+    const collaboration = await this.decisions.inReach(id, actor);
+    const [{ state, stateAsOf }, riskFlags] = await Promise.all([readProjection(this.db, collaboration), this.riskFlags(collaboration)]);
+    const reachesMoney = !state.payout || (await this.decisions.reachesMoney(actor, collaboration));
+    return { collaboration, state: reachesMoney ? state : payoutWithoutMoney(state), stateAsOf, riskFlags };
+  }
+
+  /** The same reach and redaction, with the workflow's live state from a Temporal query (`?live=true`). */
   async viewFor(id: string, actor: Actor): Promise<CollaborationView> {
     const collaboration = await this.decisions.inReach(id, actor);
     const view = await this.liveView(collaboration);
@@ -125,12 +150,16 @@ export class CollaborationsService {
     return this.liveView(await this.findOne(id));
   }
 
-  private async liveView(collaboration: Collaboration): Promise<CollaborationView> {
-    const riskFlags = await this.db.getRepository(BookingRiskFlag).find({
+  private riskFlags(collaboration: Collaboration): Promise<RiskFlags> {
+    return this.db.getRepository(BookingRiskFlag).find({
       select: { kind: true, detail: true, raisedAt: true, sourceFlagId: true },
       where: { collaborationId: collaboration.id, clearedAt: IsNull() },
       order: { raisedAt: 'ASC' },
     });
+  }
+
+  private async liveView(collaboration: Collaboration): Promise<CollaborationView> {
+    const riskFlags = await this.riskFlags(collaboration);
     try {
       const live = await this.temporal.client.workflow.getHandle(collaboration.workflowId!).query(stateQuery);
       return { collaboration, live, riskFlags };

@@ -22,8 +22,8 @@ interface NamedRecord {
 }
 
 /**
- * "Live view" of a collaboration: what its workflow says now (the `state` query, through the same
- * CollaborationsService.view as GET /collaborations/:id): stage, deliverables, deadlines with
+ * "Live view" of a collaboration: what its workflow says now (the `state` query, as
+ * GET /collaborations/:id?live=true answers; its refresh asks again): stage, deliverables, deadlines with
  * time left, open escalations and the history of decisions with who took them. When Temporal
  * cannot be asked, the page says so and shows the stored stage instead.
  */

@@ -26,3 +26,12 @@ export function deadlineText(name: string): string {
   const words = name.replace(/:.*$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * The name of a deliverable's deadline (`draftDue`, `review`, `postBy`), written by the workflow
+ * and, for the draft due dates it learns from the deliverables' rows, by the activity that plans
+ * them: one spelling for both.
+ */
+export function deliverableDeadlineName(kind: 'draftDue' | 'review' | 'postBy', deliverableId: string): string {
+  return `${kind}:${deliverableId}`;
+}
