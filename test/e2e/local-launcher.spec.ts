@@ -63,8 +63,32 @@ describe('npm start (local launcher)', () => {
     expect(output).toMatch(/REST API\s+http:\/\/127\.0\.0\.1:\d+/);
     expect(output).toMatch(/Back office\s+http:\/\/127\.0\.0\.1:\d+\/admin/);
     expect(output).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toMatch(/Mailpit \(mail\)\s+http:\/\/127\.0\.0\.1:\d+/);
     expect((await json('/health')).body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
   });
+
+  it("delivers the demo booking's brief reminder to the Mailpit it printed, within a few minutes", async () => {
+    const mailpit = output.match(/Mailpit \(mail\)\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    expect(mailpit).toBeDefined();
+    const campaigns = await json('/campaigns?limit=100');
+    const demoCampaign = (campaigns.body.items as { id: string; name: string }[]).find((campaign) => campaign.name === 'Winter Glow (demo)');
+    expect(demoCampaign).toBeDefined();
+    const bookings = await json(`/collaborations?campaignId=${demoCampaign!.id}`);
+    const demoBooking = (bookings.body.items as { id: string }[])[0];
+    expect(demoBooking).toBeDefined();
+    // The demo campaign reminds after one minute of an unacknowledged brief (libs/db/seed.ts).
+    const message = await waitFor('the demo reminder in Mailpit', async () => {
+      const query = encodeURIComponent('to:"tara.talent@creatorops.local"');
+      const found = (await (await fetch(`${mailpit}/api/v1/search?query=${query}&limit=50`)).json()) as { messages: { ID: string; Subject: string }[] };
+      for (const summary of found.messages) {
+        const full = (await (await fetch(`${mailpit}/api/v1/message/${summary.ID}`)).json()) as { Subject: string; Text: string };
+        if (full.Text.includes(demoBooking.id) && !/escalation/i.test(full.Subject)) return full;
+      }
+      return undefined;
+    }, 180_000, 2_000);
+    expect(message.Subject).toMatch(/brief/i);
+    expect(message.Text).toContain('has not acknowledged the brief');
+  }, 240_000);
 
   it('shows an escalation in the panel once a booking misses its shortened brief deadline', async () => {
     const brand = await json('/brands', { method: 'POST', body: JSON.stringify({ name: 'Launcher Brand', category: 'snacks' }) });
