@@ -5,6 +5,7 @@ import { collaborationActivities } from '../../activities';
 import { CampaignActivities } from '../../activities/campaign.activities';
 import { CollaborationActivities } from '../../activities/collaboration.activities';
 import { ConflictActivities } from '../../activities/conflict.activities';
+import { DigestActivities } from '../../activities/digest.activities';
 import { ContractActivities } from '../../activities/contract.activities';
 import { PayoutActivities } from '../../activities/payout.activities';
 import { PostingActivities } from '../../activities/posting.activities';
@@ -15,6 +16,7 @@ import { SatisfactionActivities } from '../../activities/satisfaction.activities
 import { UnderperformerActivities } from '../../activities/underperformer.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-config';
+import { ensureDigestSchedule } from '../../libs/temporal/digest-schedule';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
@@ -42,6 +44,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
     private readonly satisfaction: SatisfactionActivities,
     private readonly reports: ReportActivities,
     private readonly underperformers: UnderperformerActivities,
+    private readonly digests: DigestActivities,
   ) {}
 
   /** Connects, registers search attributes, and polls until shut down. */
@@ -53,6 +56,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
       const client = new Client({ connection, namespace });
       await ensureMonthlyReportsSchedule(client, taskQueue);
       await ensureUnderperformersSchedule(client, taskQueue);
+      await ensureDigestSchedule(client, taskQueue);
     } finally {
       await connection.close();
     }
@@ -74,6 +78,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         satisfaction: this.satisfaction,
         reports: this.reports,
         underperformers: this.underperformers,
+        digests: this.digests,
       }),
       ...overrides,
     });
