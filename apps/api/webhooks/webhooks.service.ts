@@ -75,21 +75,38 @@ export class WebhooksService {
   }
 
   async create(actor: Actor, input: WebhookInput): Promise<WebhookWithSecret> {
-    this.requireManager(actor);
-    const name = this.nameOf(input.name);
-    const url = this.urlOf(input.url);
-    const teamLeadId = input.teamLeadId ?? actor.userId;
-    const lead = await this.db.getRepository(User).findOneBy({ id: teamLeadId });
-    if (!lead || !lead.active) throw new BadRequestException('teamLeadId must be an active user');
-    if (!WEBHOOK_MANAGERS.includes(lead.role)) throw new BadRequestException('teamLeadId must be a manager or an admin: a webhook serves a team');
-    await this.requireTeam(actor, teamLeadId);
     const secret = newWebhookSecret();
+    const fields = await this.newRecord(actor, input, secret);
     const saved = await this.db.transaction(async (tx) => {
-      const webhook = await tx.save(tx.create(Webhook, { name, url, teamLeadId, secretSealed: this.box.seal(secret), active: true, createdById: actor.userId }));
-      await appendAudit(tx, { actor, action: 'webhook.created', entity: 'Webhook', entityId: webhook.id, after: { name, url, teamLeadId, active: true } });
+      const webhook = await tx.save(tx.create(Webhook, fields));
+      await appendAudit(tx, { actor, action: 'webhook.created', entity: 'Webhook', entityId: webhook.id, after: { name: fields.name, url: fields.url, teamLeadId: fields.teamLeadId, active: true } });
       return webhook;
     });
     return { ...toView(saved), secret };
+  }
+
+  /**
+   * The row of a new webhook, checked (name, URL, a team lead within the actor's team) and with
+   * its secret sealed: what create() saves, and what the panel's "new" form saves (it audits itself).
+   */
+  async newRecord(actor: Actor, input: WebhookInput, secret = newWebhookSecret()): Promise<Pick<Webhook, 'name' | 'url' | 'teamLeadId' | 'secretSealed' | 'active' | 'createdById'>> {
+    this.requireManager(actor);
+    const name = this.nameOf(input.name);
+    const url = this.urlOf(input.url);
+    const teamLeadId = input.teamLeadId || actor.userId;
+    const lead = /^[0-9a-f-]{36}$/i.test(teamLeadId) ? await this.db.getRepository(User).findOneBy({ id: teamLeadId }) : null;
+    if (!lead || !lead.active) throw new BadRequestException('teamLeadId must be an active user');
+    if (!WEBHOOK_MANAGERS.includes(lead.role)) throw new BadRequestException('teamLeadId must be a manager or an admin: a webhook serves a team');
+    await this.requireTeam(actor, teamLeadId);
+    return { name, url, teamLeadId, secretSealed: this.box.seal(secret), active: true, createdById: actor.userId };
+  }
+
+  /** A change's fields, checked as update() checks them (for the panel's edit form). */
+  checkChange(change: { name?: unknown; url?: unknown }): { name?: string; url?: string } {
+    return {
+      ...(change.name !== undefined ? { name: this.nameOf(change.name) } : {}),
+      ...(change.url !== undefined ? { url: this.urlOf(change.url) } : {}),
+    };
   }
 
   async update(actor: Actor, id: string, change: WebhookChange): Promise<WebhookView> {
