@@ -94,7 +94,7 @@ export function collaborationActivityProviders(
     payouts: new PayoutActivities(db, provider),
     campaigns: new CampaignActivities(db),
     reports: new ReportActivities(db),
-    underperformers: new UnderperformerActivities(db),
+    underperformers: new UnderperformerActivities(db, channels),
     digests: new DigestActivities(db, email, settings.mail),
     satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }, channels),
   };

@@ -1,8 +1,10 @@
 import { ScheduleHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { digestKey } from '../../activities/digest.activities';
-import { emailMessageId } from '../../activities/email-delivery';
-import { webhookDeliveryKey } from '../../activities/webhook-delivery';
+import { EmailDelivery, emailMessageId } from '../../activities/email-delivery';
+import { NotificationChannels } from '../../activities/notification-channels';
+import { UnderperformerActivities } from '../../activities/underperformer.activities';
+import { WebhookDelivery, webhookDeliveryKey } from '../../activities/webhook-delivery';
 import { NotificationPreferencesService } from '../../apps/api/notifications/notification-preferences.service';
 import { WebhooksService } from '../../apps/api/webhooks/webhooks.service';
 import { verifyWebhook, WEBHOOK_TOLERANCE_SECONDS } from '../../libs/auth/webhook-signature';
@@ -14,6 +16,7 @@ import { waitFor } from '../../scripts/lib/ports';
 import { testMailpit } from '../support/environment';
 import { createBookingRow, createTeam, Team } from '../support/fixtures';
 import { messagesTo, waitForMessage } from '../support/mailpit-inbox';
+import { seedDecline } from '../support/underperformer-dataset';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 import { startWorkflowHarness, WorkflowHarness } from '../support/workflow-harness';
 
@@ -136,6 +139,24 @@ describe('notification channels (webhooks, preferences, daily digest)', () => {
     expect(reminder).toMatchObject({ recipientId: team.talentManager.id, kind: 'BRIEF_ACK_REMINDER', readAt: null });
     expect(await deliveries().countBy({ notificationId: reminder.id })).toBe(0);
     expect(await messagesTo(team.talentManager.email)).toEqual([]);
+  });
+
+  it('e-mails an underperformer flag to its owner and posts it to the team webhook, once per flag', async () => {
+    const hook = await receiver([200]);
+    const { team } = await teamWithWebhook(hook.url);
+    const data = await seedDecline(db(), team.talentManager.id, team.manager.id);
+    const email = new EmailDelivery(db(), { mail: { smtpUrl: testMailpit().smtpUrl, from: FROM, maxAttempts: 3 }, publicUrl: PUBLIC_URL });
+    const underperformers = new UnderperformerActivities(db(), new NotificationChannels(email, new WebhookDelivery(db(), { webhooks: WEBHOOKS, publicUrl: PUBLIC_URL })));
+    const asOf = new Date().toISOString().slice(0, 10);
+    await underperformers.evaluateUnderperformers({ asOf });
+    // Evaluated again (a retried activity, a second trigger): nothing more goes out.
+    await underperformers.evaluateUnderperformers({ asOf });
+    const notice = await waitForMessage(team.talentManager.email, /Underperformer flagged/);
+    expect(notice.Text).toContain(`${data.creator.name} (creator) is underperforming`);
+    expect(await messagesTo(team.talentManager.email)).toHaveLength(1);
+    const posted = hook.received.filter((request) => JSON.parse(request.body).kind === 'UNDERPERFORMER_FLAGGED');
+    // The creator's owner and the campaign's owner (the manager) are both on the team.
+    expect(posted.map((request) => JSON.parse(request.body).recipientId).sort()).toEqual([team.manager.id, team.talentManager.id].sort());
   });
 
   describe('the daily digest', () => {
