@@ -18,7 +18,8 @@ export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 5;
  * making the stored webhook secrets unreadable.
  */
 export function parseWebhookConfig(env: NodeJS.ProcessEnv, sessionSecret: string, problems: string[]): WebhookConfig {
-  const given = env.WEBHOOK_SECRET_KEY?.trim();
+  // Empty counts as unset (a compose file's `${WEBHOOK_SECRET_KEY:-}`).
+  const given = env.WEBHOOK_SECRET_KEY?.trim() || undefined;
   if (given !== undefined && given.length < 32) problems.push('WEBHOOK_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
   const secretKey = given || createHmac('sha256', sessionSecret).update('creatorops webhook secrets').digest('hex');
   const maxAttempts = Number(env.WEBHOOK_MAX_ATTEMPTS ?? DEFAULT_WEBHOOK_MAX_ATTEMPTS);

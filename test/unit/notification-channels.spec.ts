@@ -78,6 +78,7 @@ describe('sealed webhook secrets', () => {
     const derived = parseWebhookConfig({}, 's'.repeat(32), problems);
     expect(derived.secretKey).toMatch(/^[0-9a-f]{64}$/);
     expect(parseWebhookConfig({}, 't'.repeat(32), problems).secretKey).not.toBe(derived.secretKey);
+    expect(parseWebhookConfig({ WEBHOOK_SECRET_KEY: '' }, 's'.repeat(32), problems).secretKey).toBe(derived.secretKey);
     expect(problems).toEqual([]);
     parseWebhookConfig({ WEBHOOK_SECRET_KEY: 'short', WEBHOOK_MAX_ATTEMPTS: '0' }, 's'.repeat(32), problems);
     expect(problems).toEqual([
