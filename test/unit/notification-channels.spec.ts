@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { renderDigestEmail } from '../../activities/email-templates';
+import { preferencesChange } from '../../apps/api/notifications/preferences.panel';
 import { webhookEventId, webhookPayload } from '../../activities/webhook-payload';
 import { newWebhookSecret, SecretBox } from '../../libs/auth/secret-box';
 import { signWebhook, verifyWebhook } from '../../libs/auth/webhook-signature';
@@ -172,5 +173,18 @@ describe('digest e-mail', () => {
     expect(email.html).toContain('Hello Tara &lt;T&gt;');
     expect(email.html).toContain('href="https://ops/c/1"');
     expect(renderDigestEmail({ recipientName: 'A', day: '2026-11-30', inboxUrl: 'x', items: [email].slice(0, 0) as never[] }).subject).toBe('[CreatorOps] Daily digest 2026-11-30: 0 notifications');
+  });
+});
+
+describe('the preferences page form', () => {
+  it('turns the posted fields into the change the REST route takes', () => {
+    expect(preferencesChange({ 'email.reminders': 'false', 'email.escalations': 'true', emailCadence: 'daily_digest' })).toEqual({
+      email: { reminders: false, escalations: true },
+      emailCadence: 'daily_digest',
+    });
+    expect(preferencesChange({})).toEqual({});
+    // Junk stays junk, for the service to refuse with its reason.
+    expect(preferencesChange({ 'email.reminders': 'maybe' })).toEqual({ email: { reminders: 'maybe' } });
+    expect(preferencesProblem(preferencesChange({ 'email.reminders': 'maybe' }))).toBe('"email.reminders" must be true or false');
   });
 });
