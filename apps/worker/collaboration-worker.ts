@@ -16,6 +16,7 @@ import { SatisfactionActivities } from '../../activities/satisfaction.activities
 import { UnderperformerActivities } from '../../activities/underperformer.activities';
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-config';
+import { workerTuningOptions } from '../../libs/config/worker-config';
 import { ensureDigestSchedule } from '../../libs/temporal/digest-schedule';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
@@ -80,6 +81,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         underperformers: this.underperformers,
         digests: this.digests,
       }),
+      ...workerTuningOptions(this.config.worker),
       ...overrides,
     });
     this.logger.log(`polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);

@@ -5,6 +5,7 @@ import { DEFAULT_DATE_SETTINGS, dateSettingsProblem, type DateSettings } from '.
 import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 import { loadTemporalConfig, TemporalConfig } from './temporal-config';
+import { parseWorkerTuning, type WorkerTuning } from './worker-config';
 import { parseMailConfig, type MailConfig } from './mail-config';
 import { parseWebhookConfig, type WebhookConfig } from './webhook-config';
 
@@ -72,6 +73,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Team webhooks: the key their secrets are sealed with (WEBHOOK_SECRET_KEY) and tries per delivery (WEBHOOK_MAX_ATTEMPTS). */
   webhooks: WebhookConfig;
+  /** Worker cache and concurrency (WORKER_MAX_CACHED_WORKFLOWS, …; libs/config/worker-config.ts); null: the SDK's default. */
+  worker: WorkerTuning;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -244,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
   const webhooks = parseWebhookConfig(env, sessionSecret, problems);
+  const worker = parseWorkerTuning(env, problems);
 
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
@@ -276,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail,
     publicUrl,
     webhooks,
+    worker,
     logLevel,
   };
 }

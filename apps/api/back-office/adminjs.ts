@@ -4,7 +4,8 @@
  * dynamic imports in the CommonJS build (docs/architecture.md). Nothing else may import them at run
  * time, so Jest (which rewrites import() into require()) never meets them.
  */
-import { And, DataSource, EntityManager, Equal, FindOperator, In, Raw } from 'typeorm';
+import { And, BaseEntity, DataSource, EntityManager, Equal, FindOperator, In, Raw } from 'typeorm';
+import { panelTotal } from './estimated-count';
 import { auditedWriteOf } from './audited-write';
 import { OVERDUE, overdueWanted } from './overdue';
 import { listScopeOf, rememberOwner, type OwnerPath } from './record-scope';
@@ -83,11 +84,11 @@ export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>, data
      * The adapter's own find/count build the where from AdminJS's filter; they run against a
      * view of this resource whose model adds the scope (no shared state between requests).
      */
-    private scoped(context: unknown, overdue?: boolean): this {
+    private scoped(context: unknown, overdue?: boolean, counting = false): this {
       const path = rules.get(this.id())?.owner;
       const owners = listScopeOf(context);
       const overdueRows = overdue === undefined ? undefined : rules.get(this.id())?.overdue;
-      if ((!path || (!owners && !path.relation)) && !overdueRows) return this;
+      if ((!path || (!owners && !path.relation)) && !overdueRows && !counting) return this;
       const model = (this as unknown as { model: unknown }).model as Record<string, (options: Record<string, unknown>) => Promise<unknown>>;
       const relations = path?.relation ? { relations: { [path.relation]: true } } : {};
       const withOwners = async (found: unknown) => {
@@ -113,7 +114,9 @@ export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>, data
         get: (target, property) => {
           if (property === 'find' || property === 'count') {
             return async (options: Record<string, unknown>) => {
-              const result = await target[property]({ ...options, where: where(options.where), ...(property === 'find' ? relations : {}) });
+              const narrowed = { ...options, where: where(options.where) };
+              if (property === 'count') return panelTotal((target as unknown as typeof BaseEntity).getRepository(), narrowed);
+              const result = await target.find({ ...narrowed, ...relations });
               if (property === 'find') for (const [id, owner] of await withOwners(result)) pending.set(id, owner);
               return result;
             };
@@ -148,7 +151,7 @@ export async function loadAdminJs(rules: ReadonlyMap<string, AdapterRules>, data
       const owners = listScopeOf(context);
       if (owners && owners.length === 0) return 0;
       const { rest, overdue } = withoutOverdue(filter);
-      return typeorm.Resource.prototype.count.call(this.scoped(context, overdue), rest);
+      return typeorm.Resource.prototype.count.call(this.scoped(context, overdue, true), rest);
     }
 
     override async find(filter: Parameters<typeof typeorm.Resource.prototype.find>[0], params: unknown, context?: unknown) {

@@ -20,6 +20,7 @@ import { BriefReacknowledgement1796600000000 } from './1796600000000-BriefReackn
 import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
 import { Deliveries1796800000000 } from './1796800000000-Deliveries';
 import { NotificationChannels1797200000000 } from './1797200000000-NotificationChannels';
+import { BookingListIndexes1797400000000 } from './1797400000000-BookingListIndexes';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CollaborationTitle1796700000000,
   Deliveries1796800000000,
   NotificationChannels1797200000000,
+  BookingListIndexes1797400000000,
 ];

@@ -33,6 +33,10 @@ export type DeadlinesSnapshot = Record<string, string>;
 @Entity({ name: 'collaborations' })
 @Unique('UQ_collaborations_campaign_creator', ['campaignId', 'creatorId'])
 @Unique('UQ_collaborations_request_key', ['requestKey'])
+@Index('IDX_collaborations_updatedAt', ['updatedAt'])
+@Index('IDX_collaborations_createdAt', ['createdAt'])
+@Index('IDX_collaborations_stage_updatedAt', ['stage', 'updatedAt'])
+@Index('IDX_collaborations_talentManager_updatedAt', ['talentManagerId', 'updatedAt'])
 export class Collaboration extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
