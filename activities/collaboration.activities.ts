@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ import { Role, type Actor } from '../libs/domain/rules/roles';
 import type { Terms } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
-import { EmailDelivery } from './email-delivery';
+import { NotificationChannels, type NotificationSender } from './notification-channels';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -93,7 +93,8 @@ export class CollaborationActivities {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     /** Sends each notification written here by e-mail too, in the same activity (no new workflow step). */
-    @Optional() private readonly email?: EmailDelivery,
+    // Every channel beside the inbox (e-mail, team webhooks); the name predates webhooks and other activities call it.
+    @Optional() @Inject(NotificationChannels) private readonly email?: NotificationSender,
   ) {}
 
   /** Projects the workflow's stage and deadlines onto the row the panel lists. */

@@ -6,9 +6,13 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../libs/config/config';
 import { Delivery, DeliveryStatus, Notification } from '../libs/domain/entities';
+import { effectivePreferences, emailRoute } from '../libs/domain/rules/notification-preferences';
 import { renderNotificationEmail } from './email-templates';
+import { notificationLinks } from './notification-links';
 
 export const EMAIL_CHANNEL = 'email';
+/** A notification that goes out in its recipient's daily digest e-mail. */
+export const DIGEST_CHANNEL = 'digest';
 
 /** The Message-ID of a notification's e-mail: the same on every try, so a duplicate reads as one message. */
 export function emailMessageId(eventKey: string, from: string): string {
@@ -17,7 +21,7 @@ export function emailMessageId(eventKey: string, from: string): string {
 }
 
 /** Which try of the current activity this is (1 outside an activity: a script, a test). */
-function activityAttempt(): number {
+export function activityAttempt(): number {
   try {
     return Context.current().info.attempt;
   } catch {
@@ -58,18 +62,30 @@ export class EmailDelivery {
     if (!mail) return;
     const notification = await this.db.getRepository(Notification).findOne({ where: { eventKey }, relations: { recipient: true } });
     if (!notification?.recipient) return;
+    const route = emailRoute(effectivePreferences(notification.recipient.notificationPreferences), notification.kind);
+    // Switched off for e-mail: the inbox has it, nothing more.
+    if (route === 'none') return;
+    if (route === 'digest') {
+      // The daily digest Schedule sends it with the others (digest.activities.ts); queued once per event key.
+      await this.db
+        .createQueryBuilder()
+        .insert()
+        .into(Delivery)
+        .values({ eventKey, notificationId: notification.id, channel: DIGEST_CHANNEL, recipient: notification.recipient.email, status: DeliveryStatus.Queued, attempts: 0 })
+        .orIgnore()
+        .execute();
+      return;
+    }
     const repo = this.db.getRepository(Delivery);
     const existing = await repo.findOneBy({ channel: EMAIL_CHANNEL, eventKey });
     if (existing && existing.status !== DeliveryStatus.Retrying) return;
 
     const messageId = emailMessageId(eventKey, mail.from);
-    const base = this.config!.publicUrl;
     const email = renderNotificationEmail({
       kind: notification.kind,
       message: notification.message,
       recipientName: notification.recipient.name,
-      recordUrl: notification.collaborationId ? `${base}/admin/resources/Collaboration/records/${notification.collaborationId}/show` : null,
-      inboxUrl: `${base}/admin/resources/Notification`,
+      ...notificationLinks(this.config!.publicUrl, notification),
     });
     const record = (fields: Partial<Delivery>) =>
       repo
@@ -93,6 +109,13 @@ export class EmailDelivery {
       throw error;
     }
     await record({ status: DeliveryStatus.Sent, lastError: null, sentAt: new Date() });
+  }
+
+  /** Sends one e-mail with this Message-ID (the digest's too). */
+  async send(message: { to: string; subject: string; text: string; html: string; messageId: string }): Promise<void> {
+    const mail = this.config?.mail;
+    if (!mail) throw new Error('e-mail is off (no SMTP_URL)');
+    await this.transporter(mail.smtpUrl).sendMail({ from: mail.from, ...message });
   }
 
   private transporter(smtpUrl: string): Transporter {

@@ -52,3 +52,53 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
   ].join('');
   return { subject, text, html };
 }
+
+export interface DigestItem {
+  kind: string;
+  message: string;
+  at: Date;
+  recordUrl: string | null;
+}
+
+export interface DigestEmailInput {
+  recipientName: string;
+  /** The day it is sent for, YYYY-MM-DD (UTC). */
+  day: string;
+  items: DigestItem[];
+  inboxUrl: string;
+}
+
+/** The daily digest: every notification since the previous digest, oldest first, each with its link. */
+export function renderDigestEmail(input: DigestEmailInput): NotificationEmail {
+  const count = input.items.length;
+  const subject = `[CreatorOps] Daily digest ${input.day}: ${count} notification${count === 1 ? '' : 's'}`;
+  const time = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const text = [
+    `Hello ${input.recipientName},`,
+    '',
+    `Your notifications since the previous digest (${count}):`,
+    '',
+    ...input.items.flatMap((item) => [`- ${kindTitle(item.kind)} (${time(item.at)}): ${item.message}`, ...(item.recordUrl ? [`  ${item.recordUrl}`] : [])]),
+    '',
+    `Your notifications: ${input.inboxUrl}`,
+    'You receive one e-mail a day because you chose the daily digest in your notification preferences.',
+    '',
+    '— CreatorOps',
+  ].join('\n');
+  const link = (url: string, label: string) => `<a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(label)}</a>`;
+  const html = [
+    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#111827;line-height:1.5">',
+    `<h2 style="font-size:18px;margin:0 0 12px">Daily digest ${escapeHtml(input.day)}</h2>`,
+    `<p>Hello ${escapeHtml(input.recipientName)},</p>`,
+    `<p>Your notifications since the previous digest (${count}):</p>`,
+    '<ul>',
+    ...input.items.map(
+      (item) =>
+        `<li><strong>${escapeHtml(kindTitle(item.kind))}</strong> <span style="color:#6b7280">${escapeHtml(time(item.at))}</span><br>${escapeHtml(item.message)}${item.recordUrl ? `<br>${link(item.recordUrl, 'Open the collaboration')}` : ''}</li>`,
+    ),
+    '</ul>',
+    `<p style="font-size:13px;color:#6b7280">${link(input.inboxUrl, 'Your notifications')} · one e-mail a day, as your notification preferences say.</p>`,
+    '</body></html>',
+  ].join('');
+  return { subject, text, html };
+}

@@ -4,7 +4,10 @@ import { CampaignActivities, campaignActivities } from './campaign.activities';
 import { CollaborationActivities } from './collaboration.activities';
 import { ConflictActivities } from './conflict.activities';
 import { ContractActivities } from './contract.activities';
+import { DigestActivities } from './digest.activities';
 import { EmailDelivery } from './email-delivery';
+import { NotificationChannels } from './notification-channels';
+import { WebhookDelivery } from './webhook-delivery';
 import { EnteredMetricsSource } from './metrics-source';
 import { PayoutActivities } from './payout.activities';
 import { LedgerPayoutProvider, PayoutProvider } from './payout-provider';
@@ -27,10 +30,11 @@ export interface CollaborationActivityProviders {
   satisfaction: SatisfactionActivities;
   reports: ReportActivities;
   underperformers: UnderperformerActivities;
+  digests: DigestActivities;
 }
 
 /** The activity functions the worker registers for the campaign and collaboration workflows, bound to their providers. */
-export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction, reports, underperformers }: CollaborationActivityProviders) {
+export function collaborationActivities({ collaborations, conflicts, replacements, contracts, production, posting, payouts, campaigns, satisfaction, reports, underperformers, digests }: CollaborationActivityProviders) {
   return {
     ...campaignActivities(campaigns),
     recordStage: collaborations.recordStage.bind(collaborations),
@@ -63,6 +67,9 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     listTeamLeads: reports.listTeamLeads.bind(reports),
     generateTeamReport: reports.generateTeamReport.bind(reports),
     evaluateUnderperformers: underperformers.evaluateUnderperformers.bind(underperformers),
+    listDigestRecipients: digests.listDigestRecipients.bind(digests),
+    // Bound so Temporal's arguments stop at the input: the try number comes from the activity's context.
+    sendDigest: (input: Parameters<DigestActivities['sendDigest']>[0]) => digests.sendDigest(input),
   };
 }
 
@@ -72,10 +79,11 @@ export type CollaborationActivityFunctions = ReturnType<typeof collaborationActi
 export function collaborationActivityProviders(
   db: DataSource,
   provider: PayoutProvider = new LedgerPayoutProvider(db),
-  settings: { satisfactionReminderMs?: number; mail?: Pick<AppConfig, 'mail' | 'publicUrl'> } = {},
+  settings: { satisfactionReminderMs?: number; mail?: Pick<AppConfig, 'mail' | 'publicUrl'>; webhooks?: Pick<AppConfig, 'webhooks' | 'publicUrl'> } = {},
 ): CollaborationActivityProviders {
   const email = settings.mail ? new EmailDelivery(db, settings.mail) : undefined;
-  const collaborations = new CollaborationActivities(db, email);
+  const channels = new NotificationChannels(email, settings.webhooks ? new WebhookDelivery(db, settings.webhooks) : undefined);
+  const collaborations = new CollaborationActivities(db, channels);
   return {
     collaborations,
     conflicts: new ConflictActivities(db),
@@ -86,7 +94,8 @@ export function collaborationActivityProviders(
     payouts: new PayoutActivities(db, provider),
     campaigns: new CampaignActivities(db),
     reports: new ReportActivities(db),
-    underperformers: new UnderperformerActivities(db),
-    satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }, email),
+    underperformers: new UnderperformerActivities(db, channels),
+    digests: new DigestActivities(db, email, settings.mail),
+    satisfaction: new SatisfactionActivities(db, settings.satisfactionReminderMs === undefined ? undefined : { satisfactionReminderMs: settings.satisfactionReminderMs }, channels),
   };
 }

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../libs/config/config';
 import { Collaboration, CreatorRating, Notification } from '../libs/domain/entities';
 import { parseDuration } from '../libs/domain/rules/duration';
 import { DEFAULT_SATISFACTION_REMINDER } from '../libs/domain/rules/satisfaction';
-import { EmailDelivery } from './email-delivery';
+import { NotificationChannels, type NotificationSender } from './notification-channels';
 
 /** What a rating request needs: the collaboration and the step's idempotency key. */
 export interface SatisfactionStepInput {
@@ -28,7 +28,8 @@ export class SatisfactionActivities {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'satisfactionReminderMs'>,
-    @Optional() private readonly email?: EmailDelivery,
+    // Every channel beside the inbox (e-mail, team webhooks); the name predates webhooks and other activities call it.
+    @Optional() @Inject(NotificationChannels) private readonly email?: NotificationSender,
   ) {
     this.remindAfterMs = config?.satisfactionReminderMs ?? parseDuration(DEFAULT_SATISFACTION_REMINDER);
   }

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { NotificationChannels, type NotificationSender } from './notification-channels';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Notification, UnderperformerFlag } from '../libs/domain/entities';
@@ -32,7 +33,10 @@ export interface UnderperformerRun {
 export class UnderperformerActivities {
   private readonly logger = new Logger(UnderperformerActivities.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(NotificationChannels) private readonly channels?: NotificationSender,
+  ) {}
 
   async evaluateUnderperformers(input: EvaluateUnderperformersInput): Promise<UnderperformerRun> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || Number.isNaN(Date.parse(`${input.asOf}T00:00:00Z`))) {
@@ -74,7 +78,23 @@ export class UnderperformerActivities {
       return { asOf: input.asOf, raised, kept, cleared: clearing.length };
     });
     this.logger.log(`underperformers as of ${run.asOf}: ${run.raised} raised, ${run.kept} still open, ${run.cleared} cleared`);
+    await this.deliverNotices(run.asOf);
     return run;
+  }
+
+  /**
+   * The owners' notices of the flags raised on the day, on the channels beside the inbox (e-mail
+   * as each owner prefers, team webhooks). After the commit, and by day rather than by this run's
+   * count: a retried activity finds the flags already raised and still delivers what is owed.
+   */
+  private async deliverNotices(asOf: string): Promise<void> {
+    if (!this.channels) return;
+    const notices: Array<{ eventKey: string }> = await this.db.query(
+      `SELECT n."eventKey" FROM "notifications" n JOIN "underperformer_flags" f ON n."eventKey" = 'underperformer-flag:' || f."id"::text
+        WHERE f."raisedOn" = $1::date ORDER BY n."createdAt", n."id"`,
+      [asOf],
+    );
+    for (const { eventKey } of notices) await this.channels.deliverByEventKey(eventKey);
   }
 
   private async notifyOwner(tx: EntityManager, flag: UnderperformerFlag, name: string): Promise<void> {

@@ -18,7 +18,9 @@ import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 import { SatisfactionModule } from './satisfaction/satisfaction.module';
 import { UnderperformersModule } from './underperformers/underperformers.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -41,6 +43,8 @@ import { UsersModule } from './users/users.module';
     UnderperformersModule,
     ReportsModule,
     ImportsModule,
+    NotificationsModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
 })

@@ -2,6 +2,7 @@ import { analyticsPage, type AnalyticsPageDependencies } from './analytics/analy
 import type { PanelPage } from './back-office/pages';
 import { findCreatorsPage, type FindCreatorsPageDependencies } from './campaigns/find-creators.panel';
 import { kpiBoardPage, type KpiBoardPageDependencies } from './kpis/kpis.panel';
+import { preferencesPage, type PreferencesPageDependencies } from './notifications/preferences.panel';
 import { planningPage, type PlanningPageDependencies } from './planning/planning.panel';
 import { reportsPage, type ReportsPageDependencies } from './reports/reports.panel';
 import { underperformersPage, type UnderperformersPageDependencies } from './underperformers/underperformers.panel';
@@ -16,8 +17,9 @@ export type PanelPageDependencies = KpiBoardPageDependencies &
   ReportsPageDependencies &
   FindCreatorsPageDependencies &
   PlanningPageDependencies &
-  UnderperformersPageDependencies;
+  UnderperformersPageDependencies &
+  PreferencesPageDependencies;
 
 export function panelPages(deps: PanelPageDependencies): PanelPage[] {
-  return [kpiBoardPage(deps), planningPage(deps), analyticsPage(deps), reportsPage(deps), findCreatorsPage(deps), underperformersPage(deps)];
+  return [kpiBoardPage(deps), planningPage(deps), analyticsPage(deps), reportsPage(deps), findCreatorsPage(deps), underperformersPage(deps), preferencesPage(deps)];
 }

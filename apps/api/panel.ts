@@ -9,6 +9,7 @@ import type { ImportUploadPort } from './imports/import-upload.action';
 import { importPanel } from './imports/imports.panel';
 import { deliveryPanel, notificationPanel, type NotificationsPort } from './notifications/notifications.panel';
 import { payoutPanel, type PayoutsPort } from './payouts/payouts.panel';
+import { webhookPanel, type WebhooksPort } from './webhooks/webhooks.panel';
 import { bookingRiskFlagPanel } from './risk-flags/risk-flags.panel';
 import { brandPanel, type BrandsPort } from './roster/brands.panel';
 import type { CreatorsPort } from './roster/creator-actions';
@@ -35,6 +36,7 @@ export interface PanelDependencies extends SpecDependencies, UserPanelDependenci
   satisfaction: SatisfactionPort;
   imports: ImportUploadPort;
   notifications: NotificationsPort;
+  webhooks: WebhooksPort;
 }
 
 export function panelResources(deps: PanelDependencies): PanelResource[] {
@@ -48,6 +50,7 @@ export function panelResources(deps: PanelDependencies): PanelResource[] {
     brandPanel(deps),
     campaignPanel(deps),
     userPanel(deps),
+    webhookPanel(deps),
     auditLogPanel(),
     importPanel(deps),
     contractPanel(deps),

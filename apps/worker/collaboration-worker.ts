@@ -5,6 +5,7 @@ import { collaborationActivities } from '../../activities';
 import { CampaignActivities } from '../../activities/campaign.activities';
 import { CollaborationActivities } from '../../activities/collaboration.activities';
 import { ConflictActivities } from '../../activities/conflict.activities';
+import { DigestActivities } from '../../activities/digest.activities';
 import { ContractActivities } from '../../activities/contract.activities';
 import { PayoutActivities } from '../../activities/payout.activities';
 import { PostingActivities } from '../../activities/posting.activities';
@@ -16,6 +17,7 @@ import { UnderperformerActivities } from '../../activities/underperformer.activi
 import { APP_CONFIG, AppConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-config';
 import { workerTuningOptions } from '../../libs/config/worker-config';
+import { ensureDigestSchedule } from '../../libs/temporal/digest-schedule';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
@@ -43,6 +45,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
     private readonly satisfaction: SatisfactionActivities,
     private readonly reports: ReportActivities,
     private readonly underperformers: UnderperformerActivities,
+    private readonly digests: DigestActivities,
   ) {}
 
   /** Connects, registers search attributes, and polls until shut down. */
@@ -54,6 +57,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
       const client = new Client({ connection, namespace });
       await ensureMonthlyReportsSchedule(client, taskQueue);
       await ensureUnderperformersSchedule(client, taskQueue);
+      await ensureDigestSchedule(client, taskQueue);
     } finally {
       await connection.close();
     }
@@ -75,6 +79,7 @@ export class CollaborationWorker implements OnApplicationShutdown {
         satisfaction: this.satisfaction,
         reports: this.reports,
         underperformers: this.underperformers,
+        digests: this.digests,
       }),
       ...workerTuningOptions(this.config.worker),
       ...overrides,

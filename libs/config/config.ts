@@ -7,6 +7,7 @@ import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules
 import { loadTemporalConfig, TemporalConfig } from './temporal-config';
 import { parseWorkerTuning, type WorkerTuning } from './worker-config';
 import { parseMailConfig, type MailConfig } from './mail-config';
+import { parseWebhookConfig, type WebhookConfig } from './webhook-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -70,6 +71,8 @@ export interface AppConfig {
   mail: MailConfig | null;
   /** The address people open CreatorOps at (PUBLIC_URL, no trailing slash): links in e-mails point here. */
   publicUrl: string;
+  /** Team webhooks: the key their secrets are sealed with (WEBHOOK_SECRET_KEY) and tries per delivery (WEBHOOK_MAX_ATTEMPTS). */
+  webhooks: WebhookConfig;
   /** Worker cache and concurrency (WORKER_MAX_CACHED_WORKFLOWS, …; libs/config/worker-config.ts); null: the SDK's default. */
   worker: WorkerTuning;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -243,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (datesProblem) problems.push(datesProblem);
 
   const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
+  const webhooks = parseWebhookConfig(env, sessionSecret, problems);
   const worker = parseWorkerTuning(env, problems);
 
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
@@ -275,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     panelDates,
     mail,
     publicUrl,
+    webhooks,
     worker,
     logLevel,
   };

@@ -136,6 +136,13 @@ describe('the OpenAPI document', () => {
       await conforming('GET', `/kpis?scope=team&id=${team.manager.id}&period=month&start=${day(0).slice(0, 8)}01`, '/kpis', undefined, 'manager');
       await conforming('GET', `/analytics/campaigns/${campaign.id}`, '/analytics/{kind}/{id}', undefined, 'manager');
       await conforming('GET', '/health', '/health');
+      await conforming('GET', '/me/notification-preferences', '/me/notification-preferences');
+      await conforming('PUT', '/me/notification-preferences', '/me/notification-preferences', { emailCadence: 'daily_digest' });
+      const webhook = await conforming('POST', '/webhooks', '/webhooks', { name: `Ops ${tag}`, url: 'https://hooks.example.com/ops' }, 'manager');
+      await conforming('GET', '/webhooks', '/webhooks', undefined, 'manager');
+      await conforming('PATCH', `/webhooks/${webhook.id}`, '/webhooks/{id}', { active: false }, 'manager');
+      await conforming('POST', `/webhooks/${webhook.id}/rotate-secret`, '/webhooks/{id}/rotate-secret', undefined, 'manager');
+      await conforming('DELETE', `/webhooks/${webhook.id}`, '/webhooks/{id}', undefined, 'manager');
       // Refusals fit the one error body.
       expect((await conforming('GET', '/campaigns/00000000-0000-4000-8000-000000000000', '/campaigns/{id}')).statusCode).toBe(404);
       expect((await conforming('POST', '/brands', '/brands', { name: '' })).statusCode).toBe(400);

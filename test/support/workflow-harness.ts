@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { CollaborationActivityFunctions, collaborationActivities, collaborationActivityProviders } from '../../activities';
 import { creatorOpsWorkflowOptions } from '../../apps/worker/workflow-options';
+import type { AppConfig } from '../../libs/config/config';
 import { Collaboration } from '../../libs/domain/entities';
 import { SlaPolicy } from '../../libs/domain/rules/sla';
 import { actorSigningInterceptor } from '../../libs/temporal/actor-signing';
@@ -73,6 +74,8 @@ export interface HarnessOptions {
   activities?: (real: CollaborationActivityFunctions) => Partial<CollaborationActivityFunctions>;
   /** How long an open creator-satisfaction task waits for its reminder (default: the product's 3 days). */
   satisfactionReminderMs?: number;
+  /** Delivery channels beside the inbox (default: none): e-mail to the run's Mailpit, team webhooks. */
+  channels?: { mail?: Pick<AppConfig, 'mail' | 'publicUrl'>; webhooks?: Pick<AppConfig, 'webhooks' | 'publicUrl'> };
 }
 
 export async function startWorkflowHarness(options: HarnessOptions = {}): Promise<WorkflowHarness> {
@@ -86,7 +89,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
     taskQueue,
     ...creatorOpsWorkflowOptions(TEST_ACTOR_SIGNING_KEY),
     activities: withOverrides(
-      collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs })),
+      collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs, ...options.channels })),
       options.activities,
     ),
   });

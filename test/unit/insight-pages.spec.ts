@@ -89,15 +89,16 @@ describe('the panel pages platform', () => {
     expect(sent.status).toBe(401);
   });
 
-  it('lists the KPI board, planning, the analytics, the reports, Find creators and Underperformers, labelled for the sidebar', () => {
+  it('lists the KPI board, planning, the analytics, the reports, Find creators, Underperformers and Notification preferences, labelled for the sidebar', () => {
     const pages = panelPages({
       kpis: { board: jest.fn() }, insightScopes: { choices: jest.fn() }, analytics: { view: jest.fn() }, analyticsScopes: { choices: jest.fn() }, forecasts: { nmv: jest.fn() },
       reports: { list: jest.fn(), file: jest.fn(), generate: jest.fn(), names: jest.fn(), campaignSummary: jest.fn() },
       candidates: { rank: jest.fn(), campaignChoices: jest.fn() }, collaborations: { create: jest.fn() }, planning: { view: jest.fn(), setTargets: jest.fn() },
-      underperformers: { list: jest.fn() },
+      underperformers: { list: jest.fn() }, notificationPreferences: { get: jest.fn(), update: jest.fn() },
     });
     expect(toAdminPages(pages, '/admin', jest.fn()).labels).toEqual({
       kpiBoard: 'KPI board', planning: 'Planning', analytics: 'Analytics', reports: 'Reports', findCreators: 'Find creators', underperformers: 'Underperformers',
+      notificationPreferences: 'Notification preferences',
     });
   });
 });

@@ -7,6 +7,7 @@ import { LIVE_VIEW_COMPONENT } from '../../apps/api/collaborations/live-view.com
 import { IMPORT_UPLOAD_COMPONENT } from '../../apps/api/imports/import-upload.component';
 import { KPI_BOARD_COMPONENT } from '../../apps/api/kpis/kpi-board.component';
 import { INBOX_BADGE_COMPONENT } from '../../apps/api/notifications/inbox-badge.component';
+import { PREFERENCES_PAGE_COMPONENT } from '../../apps/api/notifications/preferences-page.component';
 import { PLANNING_COMPONENT } from '../../apps/api/planning/planning-page.component';
 import { REPORTS_PAGE_COMPONENT } from '../../apps/api/reports/reports-page.component';
 import { UNDERPERFORMERS_PAGE_COMPONENT } from '../../apps/api/underperformers/underperformers-page.component';
@@ -39,6 +40,7 @@ describe('the back office components that `npm run build` bundles', () => {
         DASHBOARD_COMPONENT, DECISION_FORM_COMPONENT, LIVE_VIEW_COMPONENT, MONEY_COMPONENT, RELATED_COMPONENT, CHARTS_COMPONENT,
         KPI_BOARD_COMPONENT, IMPORT_UPLOAD_COMPONENT, ANALYTICS_PAGE_COMPONENT, ANALYTICS_TREND_COMPONENT, ANALYTICS_TABLE_COMPONENT, FORECAST_CHART_COMPONENT, REPORTS_PAGE_COMPONENT, UNDERPERFORMERS_PAGE_COMPONENT,
         FIND_CREATORS_COMPONENT, PLANNING_COMPONENT, DATETIME_COMPONENT, BADGE_COMPONENT, INBOX_BADGE_COMPONENT,
+        PREFERENCES_PAGE_COMPONENT,
       ].sort(),
     );
     expect(PANEL_COMPONENTS.map(({ source }) => source).sort()).toEqual(filesUnder('apps', (file) => file.endsWith('.tsx')).sort());

@@ -28,6 +28,8 @@ import { CandidatesService } from '../campaigns/candidates.service';
 import { PayoutsService } from '../payouts/payouts.service';
 import { SatisfactionService } from '../satisfaction/satisfaction.service';
 import { NotificationsInbox } from '../notifications/notifications-inbox';
+import { NotificationPreferencesService } from '../notifications/notification-preferences.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { CreatorSalesImport } from '../imports/creator-sales.import';
 import { PostPerformanceImport } from '../imports/post-performance.import';
 import { ApiKeysService } from '../users/api-keys.service';
@@ -125,6 +127,8 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
     candidates: app.get(CandidatesService),
     satisfaction: app.get(SatisfactionService),
     notifications: new NotificationsInbox(dataSource),
+    notificationPreferences: app.get(NotificationPreferencesService),
+    webhooks: app.get(WebhooksService),
     imports: { creatorSales: app.get(CreatorSalesImport), postPerformance: app.get(PostPerformanceImport) },
     kpis: app.get(KpisService),
     reports: app.get(ReportsService),

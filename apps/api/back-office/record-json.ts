@@ -7,7 +7,7 @@ import { keepOnly, Params, withoutParams } from './request-guards';
  */
 
 /** Properties no panel response may ever carry, whatever a resource's options say. */
-export const NEVER_SHOWN = ['passwordHash', 'payoutReference'] as const;
+export const NEVER_SHOWN = ['passwordHash', 'payoutReference', 'secretSealed'] as const;
 
 export function unique(...lists: (readonly string[] | undefined)[]): string[] {
   return [...new Set(lists.flatMap((list) => list ?? []))];

@@ -62,21 +62,25 @@ export function notificationPanel(deps: Pick<SpecDependencies, 'logger'> & { not
   };
 }
 
-/** E-mails (and later other channels) of the user's notifications: sent, retrying, or failed with the server's answer. */
+/**
+ * Deliveries of notifications over e-mail, team webhooks and the daily digest: queued, sent,
+ * retrying, or failed with the server's or receiver's answer.
+ */
 export function deliveryPanel(): PanelResource {
   return {
     entity: Delivery,
     id: 'Delivery',
     label: 'Deliveries',
     navigation: NAVIGATION.collaborations,
-    list: ['notificationId', 'channel', 'recipient', 'status', 'attempts', 'sentAt', 'updatedAt'],
-    show: ['id', 'notificationId', 'channel', 'recipient', 'status', 'attempts', 'lastError', 'messageId', 'sentAt', 'createdAt', 'updatedAt'],
-    filter: ['notificationId', 'channel', 'status', 'sentAt'],
-    // Admins see every delivery (a failing mail server shows here); everyone else those of their own notifications.
-    scope: { owner: 'notification.recipientId', read: { ...OWN_ONLY, admin: 'all' } },
+    list: ['notificationId', 'channel', 'recipient', 'status', 'attempts', 'lastError', 'sentAt', 'updatedAt'],
+    show: ['id', 'notificationId', 'channel', 'recipient', 'webhookId', 'status', 'attempts', 'lastError', 'messageId', 'sentAt', 'createdAt', 'updatedAt'],
+    filter: ['notificationId', 'channel', 'status', 'webhookId', 'sentAt'],
+    // Admins see every delivery (a failing mail server shows here); a manager those of their team's
+    // notifications (a failing team webhook shows here); everyone else those of their own.
+    scope: { owner: 'notification.recipientId', read: { ...OWN_ONLY, manager: 'team', admin: 'all' } },
     titleProperty: 'status',
     sort: { sortBy: 'updatedAt', direction: 'desc' },
     properties: { lastError: { type: 'textarea' } },
-    propertyLabels: { notificationId: 'Notification', lastError: 'Last error', messageId: 'Message-ID', sentAt: 'Sent at', updatedAt: 'Last try at' },
+    propertyLabels: { notificationId: 'Notification', webhookId: 'Webhook', lastError: 'Last error', messageId: 'Message-ID / event id', sentAt: 'Sent at', updatedAt: 'Last try at' },
   };
 }

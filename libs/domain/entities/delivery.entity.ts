@@ -2,6 +2,8 @@ import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyTo
 import { Notification } from './notification.entity';
 
 export enum DeliveryStatus {
+  /** Waiting for the recipient's daily digest (channel `digest`). */
+  Queued = 'queued',
   /** A try failed and Temporal will try again. */
   Retrying = 'retrying',
   Sent = 'sent',
@@ -19,7 +21,7 @@ export class Delivery extends BaseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_deliveries' })
   id: string;
 
-  /** The notification's event key (workflow id + step). */
+  /** The notification's event key (workflow id + step); for a webhook, followed by `:webhook:<webhook id>` (one row per receiver). */
   @Column({ type: 'varchar', length: 200 })
   eventKey: string;
 
@@ -31,13 +33,18 @@ export class Delivery extends BaseEntity {
   @JoinColumn({ name: 'notificationId', foreignKeyConstraintName: 'FK_deliveries_notification' })
   notification?: Notification;
 
-  /** `email` (webhooks would be another channel). */
+  /** `email`, `webhook`, or `digest` (the notification went out in a daily digest e-mail). */
   @Column({ type: 'varchar', length: 20 })
   channel: string;
 
-  /** Where it went: the recipient's e-mail address. */
+  /** Where it went: the recipient's e-mail address, or the webhook's name (never its URL, which may be a credential). */
   @Column({ type: 'varchar', length: 320 })
   recipient: string;
+
+  /** The webhook it went to (null for e-mail; null too once the webhook is deleted: the record stays). */
+  @Index('IDX_deliveries_webhook')
+  @Column({ type: 'uuid', nullable: true })
+  webhookId: string | null;
 
   @Column({ type: 'varchar', length: 10 })
   status: DeliveryStatus;

@@ -21,6 +21,7 @@ import { Report } from './report.entity';
 import { Target } from './target.entity';
 import { UnderperformerFlag } from './underperformer-flag.entity';
 import { User } from './user.entity';
+import { Webhook } from './webhook.entity';
 
 export {
   ApiKey,
@@ -46,6 +47,7 @@ export {
   Target,
   UnderperformerFlag,
   User,
+  Webhook,
 };
 export * from './campaign.entity';
 export * from './collaboration.entity';
@@ -78,4 +80,5 @@ export const ENTITIES = [
   Report,
   UnderperformerFlag,
   BookingRiskFlag,
+  Webhook,
 ];

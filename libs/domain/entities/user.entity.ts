@@ -1,4 +1,5 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { StoredNotificationPreferences } from '../rules/notification-preferences';
 import { Role } from '../rules/roles';
 
 @Entity({ name: 'users' })
@@ -35,6 +36,13 @@ export class User extends BaseEntity {
    */
   @Column({ type: 'jsonb', nullable: true })
   recommendationWeights: Record<string, number> | null;
+
+  /**
+   * Which notifications reach the user by e-mail, and whether one by one or in the daily digest
+   * (libs/domain/rules/notification-preferences.ts); `{}`: the defaults (everything, one by one).
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  notificationPreferences: StoredNotificationPreferences;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
