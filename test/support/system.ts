@@ -34,6 +34,8 @@ export interface SystemOptions {
   env?: NodeJS.ProcessEnv;
   /** A migrated database of the test's own (its own PostgreSQL); default: a fresh one on the shared server. */
   database?: TestDatabase;
+  /** How many characters of the processes' recent output `logs()` keeps (default 20,000). */
+  logLimit?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const apps = appProcesses({ env, baseUrl });
+  const apps = appProcesses({ env, baseUrl, logLimit: options.logLimit });
   apps.launch('worker');
   apps.launch('api');
   try {
