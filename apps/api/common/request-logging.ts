@@ -45,3 +45,19 @@ export function bindRequestLogger(): RequestHandler {
     withLogger(logger, next);
   };
 }
+
+/**
+ * `router` with the request's logger bound again after each middleware added to it. For the back
+ * office: its session store (a callback from PostgreSQL's socket) and AdminJS's form parser
+ * (express-formidable, from the request stream's events) call on outside the request's context,
+ * and the panel's actions would then log without the request id.
+ */
+export function bindingRequestLoggerAfterEachMiddleware<R extends { use: (...handlers: never[]) => unknown }>(router: R): R {
+  const use = router.use.bind(router) as (...handlers: unknown[]) => unknown;
+  const rebind = bindRequestLogger();
+  router.use = ((...handlers: unknown[]) => {
+    use(...handlers);
+    return use(rebind);
+  }) as R['use'];
+  return router;
+}
