@@ -23,11 +23,10 @@ import { DataSource } from 'typeorm';
  * and the tests, so both run exactly the same wiring.
  */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  // Nest's body parser would consume the panel's multipart forms; the panel parses its own.
-  // Lines written while the app is built wait for the JSON logger instead of Nest's text one.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  // JSON from the first line, the database retries of a slow start included.
   const logger = rootLogger(config, 'api');
-  app.useLogger(nestLogger(logger));
+  // Nest's body parser would consume the panel's multipart forms; the panel parses its own.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: nestLogger(logger), bodyParser: false });
   app.enableShutdownHooks();
   // Behind a reverse proxy the connection is the proxy's: believe its X-Forwarded-For (only
   // from the proxies named), so the per-address login throttle sees the client.

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { loadConfig } from '../../libs/config/config';
-import { nestLogger, rootLogger } from '../../libs/logging/logger';
+import { nestLogger, reportFatal, rootLogger } from '../../libs/logging/logger';
 import { CollaborationWorker } from './collaboration-worker';
 import { PinoTemporalLogger } from './temporal-logger';
 import { WorkerModule } from './worker.module';
@@ -21,8 +21,7 @@ async function main(): Promise<void> {
       ...(config.workerMetricsPort !== null ? { metrics: { prometheus: { bindAddress: `${host}:${config.workerMetricsPort}` } } } : {}),
     },
   });
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(nestLogger(logger));
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogger(logger) });
   // SIGINT/SIGTERM → onApplicationShutdown → worker.shutdown(): in-flight activities finish first.
   app.enableShutdownHooks();
   await app.get(CollaborationWorker).run();
@@ -30,7 +29,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // A ConfigError's message lists every problem; other errors need their stack.
-  console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
+  reportFatal(error, 'the worker stopped');
   process.exit(1);
 });

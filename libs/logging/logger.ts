@@ -40,6 +40,15 @@ export function rootLogger(settings: LogSettings, service: string): Logger {
 }
 
 /**
+ * Writes why the process stops: as a JSON line once the root logger exists, else (the
+ * configuration itself was refused, so there is no logger to trust) as plain text on stderr.
+ */
+export function reportFatal(error: unknown, what: string): void {
+  if (processLogger && !(error instanceof Error && error.name === 'ConfigError')) processLogger.fatal({ err: error }, what);
+  else console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
+}
+
+/**
  * Nest's LoggerService over pino (nestjs-pino): `new Logger('Context').log(...)` anywhere in the
  * app becomes a JSON line, and inside an HTTP request or an activity it is written by that
  * request's child logger, so it carries the request id.
