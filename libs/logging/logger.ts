@@ -4,7 +4,7 @@ import { storage, Store } from 'nestjs-pino/storage';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import { prettyLines } from './pretty-lines';
-import { REDACTED, redactPaths } from './redaction';
+import { censorNested, REDACTED, redactPaths } from './redaction';
 
 export type LogSettings = Pick<AppConfig, 'logLevel' | 'logFormat'>;
 
@@ -22,7 +22,7 @@ export function createLogger(settings: LogSettings, service: 'api' | 'worker' | 
     base: { service, pid: process.pid, hostname: process.env.HOSTNAME },
     timestamp: pino.stdTimeFunctions.isoTime,
     // A level name is what people grep and collectors map; the number is pino's internal.
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: { level: (label) => ({ level: label }), log: censorNested() },
     redact: { paths: redactPaths(), censor: REDACTED },
   };
   return pino(options, destination ?? (settings.logFormat === 'pretty' ? prettyLines(process.stdout) : pino.destination({ dest: 1, sync: true })));

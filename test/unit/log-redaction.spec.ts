@@ -21,7 +21,7 @@ describe('log redaction, by the logger configuration', () => {
     basic: `Basic ${Buffer.from('ops@example.com:hunter2-correct-horse').toString('base64')}`,
   };
 
-  it('removes credentials and payout details at any of the first levels of a logged object', () => {
+  it('removes credentials and payout details from a logged object, at its top and nested', () => {
     const { logger, text, entries } = capture();
     logger.info({ password: secrets.password, apiKey: secrets.apiKey }, 'top level');
     logger.debug({ requestBody: { password: secrets.password, creator: { payoutDetails: { iban: secrets.iban, accountNumber: secrets.accountNumber } }, payoutReference: secrets.payoutReference } }, 'nested');
@@ -30,6 +30,15 @@ describe('log redaction, by the logger configuration', () => {
     const [top, nested] = entries();
     expect(top).toMatchObject({ password: REDACTED, apiKey: REDACTED, msg: 'top level', level: 'info', service: 'api' });
     expect(nested).toMatchObject({ requestBody: { password: REDACTED, creator: { payoutDetails: REDACTED }, payoutReference: REDACTED } });
+  });
+
+  it('removes them at any depth and inside arrays, without changing the object the caller logged', () => {
+    const { logger, text, entries } = capture();
+    const body = { creators: [{ name: 'Asha', payout: { bank: { details: { iban: secrets.iban } } } }], note: 'kept' };
+    logger.info({ body }, 'deep');
+    expect(text()).not.toContain(secrets.iban);
+    expect(entries()[0]).toMatchObject({ body: { creators: [{ name: 'Asha', payout: { bank: { details: { iban: REDACTED } } } }], note: 'kept' } });
+    expect(body.creators[0].payout.bank.details.iban).toBe(secrets.iban);
   });
 
   it("removes the request's authorization, cookies and the answer's Set-Cookie, and keeps the harmless headers", () => {
