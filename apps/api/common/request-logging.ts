@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { withLogger } from '../../../libs/logging/logger';
@@ -14,7 +15,8 @@ import { requestIdOf } from '../metrics/api-metrics';
 export function requestLogging(root: Logger): RequestHandler {
   return pinoHttp({
     logger: root,
-    genReqId: (request, response) => requestIdOf(response as Response) ?? String(request.id),
+    // requestIds() ran first and chose the id; a UUID only if it was not mounted.
+    genReqId: (_request, response) => requestIdOf(response as Response) ?? randomUUID(),
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
     // Failures have a line of their own (HttpAnswersFilter): this one is the access log.
