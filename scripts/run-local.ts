@@ -93,6 +93,8 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+      // A person reads this terminal; LOG_FORMAT=json still gives the deployed format.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     };
     for (const app of ['worker', 'api'] as const) {
       const child = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/main.js`)], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

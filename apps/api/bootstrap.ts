@@ -3,7 +3,8 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { AppConfig, logLevels } from '../../libs/config/config';
+import { AppConfig } from '../../libs/config/config';
+import { nestLogger, rootLogger } from '../../libs/logging/logger';
 import { AppModule } from './app.module';
 import { bodyErrors, HttpAnswersFilter } from './common/http-answers.filter';
 import { withEntitySchemas } from './common/entity-schemas';
@@ -14,6 +15,7 @@ import { ApiKeysService } from './users/api-keys.service';
 import { UsersService } from './users/users.service';
 import { mountBackOffice } from './back-office/mount';
 import { ApiMetrics, requestIds } from './metrics/api-metrics';
+import { bindRequestLogger, requestLogging } from './common/request-logging';
 import { DataSource } from 'typeorm';
 
 /**
@@ -21,16 +23,20 @@ import { DataSource } from 'typeorm';
  * and the tests, so both run exactly the same wiring.
  */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  // JSON from the first line, the database retries of a slow start included.
+  const logger = rootLogger(config, 'api');
   // Nest's body parser would consume the panel's multipart forms; the panel parses its own.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: logLevels(config.logLevel), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: nestLogger(logger), bodyParser: false });
   app.enableShutdownHooks();
   // Behind a reverse proxy the connection is the proxy's: believe its X-Forwarded-For (only
   // from the proxies named), so the per-address login throttle sees the client.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
-  // First, so every answer (the panel's, Nest's, a 404) carries its id and is counted.
+  // First, so every answer (the panel's, Nest's, a 404) carries its id, is logged and is counted.
   const metrics = new ApiMetrics(() => app.get(DataSource));
   app.use(requestIds());
+  app.use(requestLogging(logger));
+  app.use(bindRequestLogger());
   app.use(metrics.middleware());
   // Not an API operation (absent from the OpenAPI document): Prometheus's, behind sign-in
   // like /docs unless METRICS_PUBLIC says otherwise.
@@ -44,6 +50,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(helmet());
   app.useBodyParser('json', { limit: '1mb' });
   express.use(bodyErrors);
+  app.use(bindRequestLogger());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../libs/config/config';
+import { reportFatal } from '../../libs/logging/logger';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -11,6 +12,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
+  reportFatal(error, 'the API stopped');
   process.exit(1);
 });

@@ -21,6 +21,8 @@ import { ensureDigestSchedule } from '../../libs/temporal/digest-schedule';
 import { ensureMonthlyReportsSchedule } from '../../libs/temporal/report-schedule';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
+import { rootLogger } from '../../libs/logging/logger';
+import { activityLogging } from './activity-logging';
 import { creatorOpsWorkflowOptions } from './workflow-options';
 
 export { WORKFLOWS_PATH } from './workflow-options';
@@ -62,11 +64,13 @@ export class CollaborationWorker implements OnApplicationShutdown {
       await connection.close();
     }
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
+    const workflowOptions = creatorOpsWorkflowOptions(this.config.actorSigningKey);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
-      ...creatorOpsWorkflowOptions(this.config.actorSigningKey),
+      ...workflowOptions,
+      interceptors: { ...workflowOptions.interceptors, activity: [activityLogging(rootLogger(this.config, 'worker'))] },
       activities: collaborationActivities({
         collaborations: this.collaborations,
         conflicts: this.conflicts,

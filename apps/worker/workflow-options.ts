@@ -7,15 +7,18 @@ export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '../../workfl
 /** The in-sandbox interceptor that checks each decision's signed actor (workflows/actor-verification.ts). */
 export const ACTOR_VERIFICATION_MODULE = require.resolve(path.join(__dirname, '../../workflows/actor-verification'));
 
+/** The in-sandbox interceptor that carries a decision's HTTP request id into its logs and activities (workflows/request-id.ts). */
+export const REQUEST_ID_MODULE = require.resolve(path.join(__dirname, '../../workflows/request-id'));
+
 /**
  * How every worker of CreatorOps's workflows loads them: the workflows, the actor check around
- * every update validator, and the signing key compiled into the bundle (docs/access.md#temporal).
+ * every update validator, the request id of each decision, and the signing key compiled into the bundle (docs/access.md#temporal).
  * The key reaches the sandbox as a constant of the code, not as input, so no history holds it.
  */
 export function creatorOpsWorkflowOptions(actorSigningKey: string): Pick<WorkerOptions, 'workflowsPath' | 'interceptors' | 'bundlerOptions'> {
   return {
     workflowsPath: WORKFLOWS_PATH,
-    interceptors: { workflowModules: [ACTOR_VERIFICATION_MODULE] },
+    interceptors: { workflowModules: [ACTOR_VERIFICATION_MODULE, REQUEST_ID_MODULE] },
     bundlerOptions: {
       webpackConfigHook: (config) => {
         // The worker's own webpack (resolved at run time, not a dependency of ours), so the plugin

@@ -76,7 +76,14 @@ export interface AppConfig {
   /** Worker cache and concurrency (WORKER_MAX_CACHED_WORKFLOWS, …; libs/config/worker-config.ts); null: the SDK's default. */
   worker: WorkerTuning;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /**
+   * How log lines are written (LOG_FORMAT): one JSON object a line (the default, what log
+   * collectors read), or `pretty`, one readable line each for a person at a terminal.
+   */
+  logFormat: LogFormat;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -253,6 +260,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of error, warn, log, debug, verbose');
   }
+  const logFormat = (env.LOG_FORMAT?.trim() || 'json') as LogFormat;
+  if (!['json', 'pretty'].includes(logFormat)) problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  // Collectors parse what production writes; a pretty line there would be one unparsable string.
+  else if (production && logFormat === 'pretty') problems.push('LOG_FORMAT=pretty is for a terminal; production logs are json');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -282,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks,
     worker,
     logLevel,
+    logFormat,
   };
 }
 
@@ -325,9 +337,3 @@ export function parseTrustProxy(value: string | undefined): false | number | str
 
 /** Nest injection token for the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
-
-/** Nest's logger takes the list of levels to print, most severe first. */
-export function logLevels(level: AppConfig['logLevel']): AppConfig['logLevel'][] {
-  const order: AppConfig['logLevel'][] = ['error', 'warn', 'log', 'debug', 'verbose'];
-  return order.slice(0, order.indexOf(level) + 1);
-}

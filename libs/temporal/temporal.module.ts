@@ -3,11 +3,13 @@ import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { temporalConnectionOptions } from '../config/temporal-config';
 import { actorSigningInterceptor } from './actor-signing';
+import { requestIdInterceptor } from './request-id-propagation';
 
 /**
  * The Temporal client the API uses to start workflows and send decisions. The connection is
  * lazy so the API starts (and reports itself unhealthy) while Temporal is unreachable. Every
- * decision it sends carries its actor's signature (docs/access.md#temporal).
+ * decision it sends carries its actor's signature (docs/access.md#temporal) and the id of the
+ * HTTP request it answers (docs/operations.md#logs).
  */
 @Injectable()
 export class TemporalClient implements OnApplicationShutdown {
@@ -19,7 +21,7 @@ export class TemporalClient implements OnApplicationShutdown {
     this.client = new Client({
       connection: this.connection,
       namespace: config.temporal.namespace,
-      interceptors: { workflow: [actorSigningInterceptor(config.actorSigningKey)] },
+      interceptors: { workflow: [requestIdInterceptor(), actorSigningInterceptor(config.actorSigningKey)] },
     });
   }
 

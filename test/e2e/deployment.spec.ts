@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { parseTrustProxy } from '../../libs/config/config';
 
 /**
  * docker-compose.yml is for real deployments; no Docker engine runs on the test machines, but
@@ -28,7 +29,58 @@ describe('docker-compose.yml', () => {
     const run = compose(['config', '--services'], secrets);
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split('\n').sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(run.stdout.trim().split('\n').sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'proxy', 'temporal', 'temporal-ui', 'worker']);
+  });
+
+  /**
+   * Each service's block of `docker-compose config`: its normalised output (two-space indents,
+   * one key a line, interpolated), read without a YAML dependency.
+   */
+  const services = (): Record<string, string> => {
+    const run = compose(['config'], secrets);
+    expect(run.status).toBe(0);
+    const body = run.stdout.split(/^services:\n/m)[1].split(/^\S/m)[0];
+    return Object.fromEntries(body.split(/^(?=  [\w-]+:$)/m).map((block) => [block.slice(2, block.indexOf(':')), block]));
+  };
+  /** A top-level key of a service's block (`    ports:`), and what is indented under it. */
+  const section = (block: string, key: string): string | undefined => new RegExp(`^    ${key}:(.*\\n(?:      .*\\n|    - .*\\n)*)`, 'm').exec(block)?.[1];
+
+  it('scales out: API and worker replicas publish no host port and have no fixed name, behind a proxy that finds every API replica', () => {
+    const all = services();
+    for (const scaled of ['api', 'worker']) {
+      expect({ scaled, containerName: section(all[scaled], 'container_name') }).toEqual({ scaled, containerName: undefined });
+      expect({ scaled, ports: section(all[scaled], 'ports') }).toEqual({ scaled, ports: undefined });
+    }
+    expect(section(all.api, 'expose')).toMatch(/- '3000'/);
+    expect(section(all.api, 'environment')).toMatch(/^      PORT: '3000'$/m);
+
+    // The proxy is the only way in from outside, and its configuration follows the replicas through Docker's DNS.
+    expect(section(all.proxy, 'ports')).toMatch(/published: 3000\n\s+target: 80/);
+    expect(section(all.proxy, 'volumes')).toMatch(/deploy\/Caddyfile:\/etc\/caddy\/Caddyfile:ro/);
+    const caddyfile = readFileSync(path.join(root, 'deploy/Caddyfile'), 'utf8');
+    expect(caddyfile).toMatch(/reverse_proxy \{[^}]*dynamic a api 3000 \{/);
+    expect(caddyfile).toMatch(/lb_policy round_robin/);
+  });
+
+  it('sets TRUST_PROXY on the API to the one hop of the proxy, a value the configuration accepts', () => {
+    const all = services();
+    const trust = /^      TRUST_PROXY: '?([^'\n]+)'?$/m.exec(section(all.api, 'environment') ?? '')?.[1];
+    expect(trust).toBe('1');
+    expect(parseTrustProxy(trust)).toBe(1);
+  });
+
+  it('runs Temporal on PostgreSQL with a chosen history shard count, and gives PostgreSQL room for every replica', () => {
+    const all = services();
+    const temporal = section(all.temporal, 'environment') ?? '';
+    expect(temporal).toMatch(/^      DB: postgres12$/m);
+    expect(temporal).toMatch(/^      POSTGRES_SEEDS: postgres$/m);
+    expect(temporal).toMatch(/^      NUM_HISTORY_SHARDS: '4'$/m);
+    const maxConnections = Number(/max_connections=(\d+)/.exec(section(all.postgres, 'command') ?? '')?.[1]);
+    const poolSize = Number(/^      DATABASE_POOL_SIZE: '(\d+)'$/m.exec(section(all.api, 'environment') ?? '')?.[1]);
+    // Three API and two worker replicas at the default pool, plus Temporal's pools (docs/operations.md#scale-out).
+    expect(maxConnections).toBeGreaterThanOrEqual(5 * poolSize + 160);
+    // The worker's SDK metrics on every replica, on the compose network only.
+    expect(section(all.worker, 'environment')).toMatch(/^      WORKER_METRICS_PORT: '9464'$/m);
   });
 
   it('refuses to start without the secrets instead of falling back to local defaults', () => {

@@ -4,6 +4,7 @@ import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
 import { createBookingRow, createTeam, Team } from '../support/fixtures';
 import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { requestJson } from '../support/rest-client';
+import { logLines } from '../support/log-lines';
 import { RunningSystem, startSystem } from '../support/system';
 import { upcomingCampaign } from '../support/dates';
 
@@ -119,12 +120,13 @@ describe('hardening', () => {
   });
 
   it('shows a signed-out visitor no internal error on the login page when the database fails', async () => {
+    const tag = randomBytes(6).toString('hex');
     // A real failure of the sign-in query: its table is gone for a moment.
     await system.database.db.query('ALTER TABLE "login_throttle" RENAME TO "login_throttle_away"');
     try {
       const page = await fetch(`${system.baseUrl}/admin/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-request-id': `sign-in-${tag}` },
         body: new URLSearchParams({ email: team.talentManager.email, password: team.password }).toString(),
       });
       const html = await page.text();
@@ -135,5 +137,8 @@ describe('hardening', () => {
     }
     // And the full error is in the log, for the operators.
     expect(system.logs()).toMatch(/sign-in failed: .*login_throttle/);
+    // On a line of that sign-in request, after the panel's session store and form parser ran.
+    const failed = logLines(system).find((line) => /sign-in failed: .*login_throttle/.test(JSON.stringify(line)));
+    expect(failed).toMatchObject({ level: 'error', service: 'api', requestId: `sign-in-${tag}` });
   });
 });

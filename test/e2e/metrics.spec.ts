@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { freePort, waitFor } from '../../scripts/lib/ports';
 import { createTeam, Team } from '../support/fixtures';
+import { logLines } from '../support/log-lines';
 import { RunningSystem, startSystem } from '../support/system';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -87,8 +88,8 @@ describe('metrics and request ids', () => {
     const missing = await fetch(`${system.baseUrl}/collaborations/${randomUUID()}`, { headers: auth });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-request-id')).toBe(id);
-    const line = await waitFor('the warn line of the 404', async () => system.logs().split('\n').find((l) => l.includes(`[request ${id}]`)), 30_000, 100);
-    expect(line).toMatch(/GET \/collaborations\/\S+ → 404/);
+    const line = await waitFor('the warn line of the 404', async () => logLines(system).find((l) => l.requestId === id && l.level === 'warn'), 30_000, 100);
+    expect(line.msg).toMatch(/GET \/collaborations\/\S+ → 404/);
   });
 
   it("serves the worker's Temporal SDK metrics in the Prometheus text format on WORKER_METRICS_PORT", async () => {

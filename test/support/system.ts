@@ -36,6 +36,8 @@ export interface SystemOptions {
   database?: TestDatabase;
   /** false: no worker process; the test runs a worker of its own on `taskQueue` (e.g. one that counts queries). */
   worker?: boolean;
+  /** How many characters of the processes' recent output `logs()` keeps (default 20,000). */
+  logLimit?: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const apps = appProcesses({ env, baseUrl });
+  const apps = appProcesses({ env, baseUrl, logLimit: options.logLimit });
   if (options.worker !== false) apps.launch('worker');
   apps.launch('api');
   try {

@@ -40,6 +40,7 @@ import { loadAdminJs } from './adminjs';
 import { DASHBOARD_COMPONENT } from './components';
 import { dashboardData } from './dashboard-data';
 import { formidableOptions, limitPanelBodies, panelBodyErrors } from './body-limits';
+import { bindingRequestLoggerAfterEachMiddleware } from '../common/request-logging';
 import { toAdminPages } from './pages';
 import { usePrebuiltPanelBundle } from './panel-bundle';
 import { PANEL_STYLESHEET, PANEL_STYLESHEET_PATH } from './panel-styles';
@@ -176,7 +177,7 @@ export async function mountBackOffice(app: NestExpressApplication, config: AppCo
   );
 
   const panel = panelSession(config, (message) => logger.error(`session store: ${message}`));
-  const router = Router();
+  const router = bindingRequestLoggerAfterEachMiddleware(Router());
   router.use(adminHelmet(config), noStore, refuseCrossSite);
   router.get(PANEL_STYLESHEET_PATH, (_request, response) => {
     response.type('text/css').send(PANEL_STYLESHEET);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { redactUrl } from '../../../libs/logging/redaction';
 import { isUnavailable } from './workflow-errors';
 
 /** What a failure becomes for the client: a status, a message a person can act on, and headers. */
@@ -88,10 +89,14 @@ const logger = new Logger('HTTP');
  */
 export function answerFailure(error: unknown, request: Request, response: Response): void {
   const answer = httpAnswerFor(error);
-  const id = response.getHeader('X-Request-Id');
-  const what = `${request.method} ${request.originalUrl ?? request.url} → ${answer.status}${typeof id === 'string' ? ` [request ${id}]` : ''}`;
+  // The line carries the request id (the request's logger, apps/api/common/request-logging.ts).
+  const what = `${request.method} ${redactUrl(request.originalUrl ?? request.url)} → ${answer.status}`;
   if (answer.ours) logger.error(`${what}: ${(error as Error)?.message}`, (error as Error)?.stack);
-  else logger.warn(`${what}: ${messageOf(answer.body)}`);
+  else {
+    logger.warn(`${what}: ${messageOf(answer.body)}`);
+    // What the client sent, to see why it was refused; the logger's redaction removes its secrets.
+    if (request.body !== undefined) logger.debug({ msg: `${what}: the refused body`, requestBody: request.body });
+  }
   if (response.headersSent) return;
   for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
   response.status(answer.status).json(answer.body);

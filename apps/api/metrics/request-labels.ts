@@ -1,3 +1,5 @@
+import { isSafeRequestId } from '../../../libs/domain/rules/request-id';
+
 /**
  * Pure rules for what an HTTP request is called in metrics and logs: no Express, no prom-client,
  * so they are unit-tested on their own.
@@ -20,11 +22,9 @@ export function routeLabel(originalUrl: string, baseUrl: string | undefined, rou
   return template === '' ? '/' : template;
 }
 
-/** An incoming X-Request-Id we keep: a proxy's or a client's id, in a charset safe for log lines and headers. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /** The request's id: the caller's when it is safe to repeat, otherwise a new one from `generate`. */
 export function requestIdFor(incoming: string | string[] | undefined, generate: () => string): string {
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
-  return typeof value === 'string' && SAFE_REQUEST_ID.test(value) ? value : generate();
+  // A proxy's or a client's id is kept when its charset is safe for log lines and headers.
+  return isSafeRequestId(value) ? value : generate();
 }
