@@ -7,7 +7,7 @@ import { Brand, Campaign, Deliverable, DraftSubmission } from '../libs/domain/en
 import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
 import { checkContent } from './content-check';
 import { DeliverableStatus, DraftDecision } from '../libs/domain/rules/lifecycle';
-import type { Actor } from '../libs/domain/rules/roles';
+import { isStaff, type Actor } from '../libs/domain/rules/roles';
 import type { DeliverablePlan } from '../libs/domain/rules/terms';
 import { requireCollaboration } from './booking-record';
 
@@ -184,7 +184,8 @@ export class ProductionActivities {
         await tx.update(DraftSubmission, { id: draft.id }, {
           decision: input.decision,
           feedback: input.feedback ?? null,
-          reviewerId: input.actor?.userId ?? null,
+          // A brand contact reviewing through their link has no user row; the audit entry names them.
+          reviewerId: input.actor && isStaff(input.actor) ? input.actor.userId : null,
           reviewedAt: new Date(input.at),
         });
       }

@@ -6,6 +6,7 @@ import { DEFAULT_SATISFACTION_REMINDER } from '../domain/rules/satisfaction';
 import { DEFAULT_SLA_POLICY, SlaPolicy, resolveSlaPolicy } from '../domain/rules/sla';
 import { loadTemporalConfig, TemporalConfig } from './temporal-config';
 import { parseMailConfig, type MailConfig } from './mail-config';
+import { parsePortalConfig, type PortalConfig } from './portal-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -69,6 +70,8 @@ export interface AppConfig {
   mail: MailConfig | null;
   /** The address people open CreatorOps at (PUBLIC_URL, no trailing slash): links in e-mails point here. */
   publicUrl: string;
+  /** Creator and brand links, their rate limit and the uploads behind them (libs/config/portal-config.ts). */
+  portal: PortalConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -240,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (datesProblem) problems.push(datesProblem);
 
   const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
+  const portal = parsePortalConfig(env, problems);
 
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
@@ -271,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     panelDates,
     mail,
     publicUrl,
+    portal,
     logLevel,
   };
 }
