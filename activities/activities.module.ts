@@ -6,6 +6,7 @@ import { CollaborationActivities } from './collaboration.activities';
 import { ConflictActivities } from './conflict.activities';
 import { ContractActivities } from './contract.activities';
 import { EmailDelivery } from './email-delivery';
+import { PortalInvitations } from './portal-invitations';
 import { EnteredMetricsSource, METRICS_SOURCE } from './metrics-source';
 import { PayoutActivities } from './payout.activities';
 import { HttpPayoutProvider } from './http-payout-provider';
@@ -17,7 +18,7 @@ import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
 import { UnderperformerActivities } from './underperformer.activities';
 
-const PROVIDERS = [EmailDelivery, CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities, UnderperformerActivities];
+const PROVIDERS = [EmailDelivery, PortalInvitations, CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities, UnderperformerActivities];
 
 @Module({
   // The metrics source is a port: bind another implementation here to read a platform's API.

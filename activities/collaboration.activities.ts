@@ -5,11 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Campaign, Collaboration, Escalation, Notification, User } from '../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationSeverity, EscalationStatus } from '../libs/domain/rules/escalations';
-import { Role, type Actor } from '../libs/domain/rules/roles';
+import { Party, Role, type Actor } from '../libs/domain/rules/roles';
 import type { Terms } from '../libs/domain/rules/terms';
-import type { CollaborationStage } from '../libs/domain/rules/stages';
+import { CollaborationStage, TERMINAL_STAGES } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
 import { EmailDelivery } from './email-delivery';
+import { PortalInvitations } from './portal-invitations';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -94,6 +95,8 @@ export class CollaborationActivities {
     @InjectDataSource() private readonly db: DataSource,
     /** Sends each notification written here by e-mail too, in the same activity (no new workflow step). */
     @Optional() private readonly email?: EmailDelivery,
+    /** The creator's portal link when the booking is briefed; links end with the booking (docs/portal.md). */
+    @Optional() private readonly invitations?: PortalInvitations,
   ) {}
 
   /** Projects the workflow's stage and deadlines onto the row the panel lists. */
@@ -112,6 +115,8 @@ export class CollaborationActivities {
         eventKey: input.eventKey,
       });
     });
+    if (input.to === CollaborationStage.Briefed) await this.invitations?.invite(input.collaborationId, Party.Creator);
+    if (TERMINAL_STAGES.includes(input.to)) await this.invitations?.bookingEnded(input.collaborationId, input.to);
   }
 
   /** Shows moved deadlines (an extension) on the row, and audits the move. */

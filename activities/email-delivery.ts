@@ -95,6 +95,22 @@ export class EmailDelivery {
     await record({ status: DeliveryStatus.Sent, lastError: null, sentAt: new Date() });
   }
 
+  /**
+   * One e-mail to someone outside the team (a portal link to a creator or a brand contact), who
+   * has no inbox in the panel. False when mail is off. Throws when the server fails, so the
+   * activity is tried again.
+   */
+  async sendMessage(message: { to: string; subject: string; text: string; html: string; messageKey: string }): Promise<boolean> {
+    const mail = this.config?.mail;
+    if (!mail) return false;
+    await this.transporter(mail.smtpUrl).sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text, html: message.html, messageId: emailMessageId(message.messageKey, mail.from) });
+    return true;
+  }
+
+  get publicUrl(): string | undefined {
+    return this.config?.publicUrl;
+  }
+
   private transporter(smtpUrl: string): Transporter {
     if (!this.transport) {
       const url = new URL(smtpUrl);

@@ -7,7 +7,12 @@ import { appendAudit } from '../../../libs/db/audit';
 import { BookingRiskFlag, Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
 import { marginBps } from '../../../libs/domain/rules/margin';
 import { payoutWithoutMoney } from '../../../libs/domain/rules/money-visibility';
-import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { Actor, Party, Role } from '../../../libs/domain/rules/roles';
+import { DraftReviewer } from '../../../libs/domain/rules/portal-links';
+import { isTerminal } from '../../../libs/domain/rules/stages';
+import { PortalLinks } from '../../../libs/portal/portal-links';
+import { EmailDelivery } from '../../../activities/email-delivery';
+import { PortalInvitations } from '../../../activities/portal-invitations';
 import { resolveSlaPolicy } from '../../../libs/domain/rules/sla';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
 import type { TermsParty, Terms } from '../../../libs/domain/rules/terms';
@@ -214,5 +219,33 @@ export class CollaborationsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Sends the booking's creator (or brand contact) a new portal link by e-mail; the previous one
+   * stops working (docs/portal.md). Staff within the booking's reach.
+   */
+  async sendPortalLink(id: string, party: Party, actor: Actor): Promise<{ party: Party; sent: true }> {
+    const collaboration = await this.decisions.inReach(id, actor);
+    if (isTerminal(collaboration.stage)) throw new ConflictException(`The booking is ${collaboration.stage}: its links have ended`);
+    if (party === Party.Brand) {
+      const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
+      if (campaign.draftReviewer !== DraftReviewer.Brand) throw new ConflictException("This campaign's drafts are reviewed by a manager, not the brand: set the campaign's draft reviewer to brand first");
+    }
+    const outcome = await this.invitations.invite(id, party, { by: actor });
+    if (outcome === 'mail_off') throw new ConflictException('E-mail is off (SMTP_URL is not set): no link can be sent');
+    if (outcome === 'no_address') throw new ConflictException(party === Party.Creator ? 'The creator has no contact e-mail' : 'The brand has no contact with an e-mail');
+    return { party, sent: true };
+  }
+
+  /** Staff revoke the booking's portal links (one party's, or all): they stop working at once. */
+  async revokePortalLinks(id: string, actor: Actor, party?: Party): Promise<{ revoked: number }> {
+    await this.decisions.inReach(id, actor);
+    const revoked = await new PortalLinks(this.db, this.config.portal.linkTtlMs).revoke(id, 'revoked by staff', actor, party);
+    return { revoked };
+  }
+
+  private get invitations(): PortalInvitations {
+    return new PortalInvitations(this.db, new EmailDelivery(this.db, this.config), this.config);
   }
 }

@@ -102,7 +102,11 @@ export function portalRouter(deps: PortalDependencies): Router {
       return void response.status(413).type('text/plain').send(`The file is larger than the ${config.portal.uploads.maxBytes} bytes allowed`);
     }
     const isMultipart = (request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+    // formidable reports a size error more than once (its error event and its callback): answer once.
+    let answered = false;
     (isMultipart ? multipart : urlencoded)(request, response, (error?: unknown) => {
+      if (answered) return;
+      answered = true;
       if (error) {
         const message = error instanceof Error ? error.message : '';
         if (/maxFileSize|maxFieldsSize|too large/i.test(message)) return void response.status(413).type('text/plain').send('The form or its file is too large');
