@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,6 +159,13 @@ test('a booking in which the creator and the brand act only through their links 
   await submit(asha.page, 'Upload draft');
   expect(await asha.page.locator('[data-draft="1"]').textContent()).toContain('passes the disclosure check');
   await screenshot(asha.page, 'portal-4-draft');
+  // Staff within the booking's reach read the uploaded file; another team's talent manager may not.
+  const draftFile = `${system.baseUrl}/collaborations/${booking.id}/draft-files/${createHash('sha256').update(png).digest('hex')}`;
+  const fetched = await fetch(draftFile, { headers: { authorization: asTalentManager } });
+  expect(fetched.status).toBe(200);
+  expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true);
+  const stranger = await createTeam(system.database.db);
+  expect((await fetch(draftFile, { headers: { authorization: system.basic(stranger.talentManager.email, stranger.password) } })).status).toBe(403);
 
   // The brand's review link arrives with the first draft; the brand approves in its browser.
   const review = await waitForMessage(brandEmail, /Drafts to review/, 90_000);

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '../../scripts/lib/ports';
 import { AuditLog, Collaboration, PortalLink } from '../../libs/domain/entities';
-import { PortalLinks } from '../../libs/portal/portal-links';
 import { testMailpit } from '../support/environment';
 import { createTeam, Team } from '../support/fixtures';
 import { waitForMessage } from '../support/mailpit-inbox';
@@ -162,9 +161,25 @@ describe('portal links', () => {
     // Revoked (what the staff action does), even with time left.
     await system.database.db.getRepository(PortalLink).update({ collaborationId: id }, { expiresAt: new Date(Date.now() + 86_400_000) });
     expect((await fetch(url)).status).toBe(200);
-    await new PortalLinks(system.database.db, 86_400_000).revoke(id, 'revoked by staff in a test');
+    const asTalentManager = system.basic(team.talentManager.email, team.password);
+    // Another team's talent manager may not revoke (or resend) this booking's links.
+    const stranger = await createTeam(system.database.db);
+    const strangerRevoke = await requestJson(system.baseUrl, 'POST', `/collaborations/${id}/portal-links/revoke`, system.basic(stranger.talentManager.email, stranger.password), {});
+    expect(strangerRevoke.status).toBe(403);
+    expect((await fetch(url)).status).toBe(200);
+    const revoked = await requestJson(system.baseUrl, 'POST', `/collaborations/${id}/portal-links/revoke`, asTalentManager, {});
+    expect(revoked).toMatchObject({ status: 200, body: { revoked: 1 } });
     expect((await fetch(url)).status).toBe(410);
     expect((await post(`${url}/acknowledge`, { cookie, origin: system.baseUrl }, { csrf, requestId })).status).toBe(410);
     expect(await acknowledged(id)).toBeNull();
+
+    // Staff send a new link: it works, the revoked one stays refused.
+    const resent = await requestJson(system.baseUrl, 'POST', `/collaborations/${id}/portal-links`, asTalentManager, { party: 'creator' });
+    expect(resent).toMatchObject({ status: 200, body: { party: 'creator', sent: true } });
+    expect((await requestJson(system.baseUrl, 'POST', `/collaborations/${id}/portal-links`, asTalentManager, { party: 'brand' })).status).toBe(409);
+    expect((await requestJson(system.baseUrl, 'POST', `/collaborations/${id}/portal-links`, asTalentManager, { party: 'someone' })).status).toBe(400);
+    const links = await system.database.db.getRepository(PortalLink).find({ where: { collaborationId: id }, order: { createdAt: 'ASC' } });
+    expect(links.map((link) => [link.revokedAt === null, link.sentAt !== null])).toEqual([[false, true], [true, true]]);
+    expect((await fetch(url)).status).toBe(410);
   });
 });

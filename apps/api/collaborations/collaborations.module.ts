@@ -6,11 +6,11 @@ import { CollaborationDecisions } from './collaboration-decisions';
 import { CollaborationsController } from './collaborations.controller';
 import { CollaborationsListController } from './collaborations-list.controller';
 import { CollaborationsService } from './collaborations.service';
-import { PortalLinksController } from '../portal/portal-links.controller';
+import { DraftFilesController, PortalLinksController } from '../portal/portal-links.controller';
 
 @Module({
   imports: [UsersModule, CampaignsModule],
-  controllers: [CollaborationsController, CollaborationsListController, PortalLinksController],
+  controllers: [CollaborationsController, CollaborationsListController, PortalLinksController, DraftFilesController],
   providers: [CollaborationsService, CollaborationDecisions, RequestKeys],
   exports: [CollaborationsService, CollaborationDecisions],
 })

@@ -1,4 +1,4 @@
-import { ConflictException, HttpException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -11,6 +11,8 @@ import { Actor, Party, Role } from '../../../libs/domain/rules/roles';
 import { DraftReviewer } from '../../../libs/domain/rules/portal-links';
 import { isTerminal } from '../../../libs/domain/rules/stages';
 import { PortalLinks } from '../../../libs/portal/portal-links';
+import { LocalDiskUploadStore } from '../../../libs/storage/upload-store';
+import { BOOKING_ACT } from '../../../libs/domain/rules/reach';
 import { EmailDelivery } from '../../../activities/email-delivery';
 import { PortalInvitations } from '../../../activities/portal-invitations';
 import { resolveSlaPolicy } from '../../../libs/domain/rules/sla';
@@ -243,6 +245,21 @@ export class CollaborationsService {
     await this.decisions.inReach(id, actor);
     const revoked = await new PortalLinks(this.db, this.config.portal.linkTtlMs).revoke(id, 'revoked by staff', actor, party);
     return { revoked };
+  }
+
+  /**
+   * A draft file uploaded through the creator's portal, for staff within the booking's reach:
+   * only a file that is one of this booking's drafts (docs/portal.md#uploads).
+   */
+  async draftFile(id: string, hash: string, actor: Actor): Promise<Buffer> {
+    await this.decisions.inReach(id, actor, BOOKING_ACT);
+    const owned = await this.db.query(
+      `SELECT 1 FROM "draft_submissions" d JOIN "deliverables" del ON del."id" = d."deliverableId" WHERE del."collaborationId" = $1 AND d."assetUrl" = $2 LIMIT 1`,
+      [id, `upload:${hash}`],
+    );
+    const bytes = owned.length ? await new LocalDiskUploadStore(this.config.portal.uploads.dir).get(hash) : null;
+    if (!bytes) throw new NotFoundException(`Collaboration ${id} has no uploaded draft ${hash}`);
+    return bytes;
   }
 
   private get invitations(): PortalInvitations {

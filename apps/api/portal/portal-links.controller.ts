@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiBasicAuth, ApiConflictResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
 import { Party, type Actor } from '../../../libs/domain/rules/roles';
@@ -44,5 +44,23 @@ export class PortalLinksController {
   @ApiOkResponse({ schema: { type: 'object', required: ['revoked'], properties: { revoked: integer('How many links stopped working') } } })
   revoke(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokePortalLinksDto, @CurrentActor() actor: Actor) {
     return this.collaborations.revokePortalLinks(id, actor, dto.party);
+  }
+}
+
+/** Draft files the creator uploaded through the portal, for staff who reach the booking. */
+@ApiTags('collaborations')
+@ApiBasicAuth()
+@Controller('collaborations/:id/draft-files')
+export class DraftFilesController {
+  constructor(private readonly collaborations: CollaborationsService) {}
+
+  @Get(':hash')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: "The draft file, as uploaded (a draft's assetUrl is upload:<hash>)", schema: { type: 'string', format: 'binary' } })
+  @Header('Content-Type', 'application/octet-stream')
+  @Header('Content-Disposition', 'attachment')
+  async file(@Param('id', ParseUUIDPipe) id: string, @Param('hash') hash: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new BadRequestException('hash must be the SHA-256 of the file, lower-case hex');
+    return new StreamableFile(await this.collaborations.draftFile(id, hash, actor));
   }
 }
