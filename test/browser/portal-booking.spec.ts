@@ -154,8 +154,14 @@ test('a booking in which the creator and the brand act only through their links 
     await asha.page.goto(creatorUrl);
     return (await asha.page.locator('input[type="file"]').count()) > 0 ? true : undefined;
   });
+  // Before uploading, the creator checks a caption: the compliance result, with nothing submitted.
+  await asha.page.locator('form[action$="/check"] textarea[name="caption"]').fill('Three days with the winter serum #glow');
+  await submit(asha.page, 'Check caption');
+  expect(await asha.page.locator('.notice').textContent()).toMatch(/^Caption check: .*disclos/i);
+  await screenshot(asha.page, 'portal-4a-caption-check');
+  expect(await system.database.db.query(`SELECT 1 FROM "draft_submissions" d JOIN "deliverables" del ON del."id" = d."deliverableId" WHERE del."collaborationId" = $1`, [booking.id])).toEqual([]);
   await asha.page.locator('input[type="file"]').setInputFiles({ name: 'draft.png', mimeType: 'image/png', buffer: png });
-  await asha.page.locator('textarea[name="caption"]').fill('Sponsored: three days with the winter serum\nLink in bio');
+  await asha.page.locator('form[enctype="multipart/form-data"] textarea[name="caption"]').fill('Sponsored: three days with the winter serum\nLink in bio');
   await submit(asha.page, 'Upload draft');
   expect(await asha.page.locator('[data-draft="1"]').textContent()).toContain('passes the disclosure check');
   await screenshot(asha.page, 'portal-4-draft');

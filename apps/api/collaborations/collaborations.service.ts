@@ -1,4 +1,4 @@
-import { ConflictException, HttpException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -234,7 +234,11 @@ export class CollaborationsService {
       const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
       if (campaign.draftReviewer !== DraftReviewer.Brand) throw new ConflictException("This campaign's drafts are reviewed by a manager, not the brand: set the campaign's draft reviewer to brand first");
     }
-    const outcome = await this.invitations.invite(id, party, { by: actor });
+    const outcome = await this.invitations.invite(id, party, { by: actor }).catch((error: unknown) => {
+      // The mail server's answer is logged, never shown (it may name hosts); the new link was not delivered.
+      this.logger.warn(`portal link for collaboration ${id} not sent: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServiceUnavailableException('The mail server did not take the message; try again in a few minutes');
+    });
     if (outcome === 'mail_off') throw new ConflictException('E-mail is off (SMTP_URL is not set): no link can be sent');
     if (outcome === 'no_address') throw new ConflictException(party === Party.Creator ? 'The creator has no contact e-mail' : 'The brand has no contact with an e-mail');
     return { party, sent: true };

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { HttpException } from '@nestjs/common';
 import type { Request } from 'express';
+import { checkContent } from '../../../activities/content-check';
 import { appendAudit } from '../../../libs/db/audit';
+import { Brand, Campaign, Deliverable } from '../../../libs/domain/entities';
 import { toMinorUnits } from '../../../libs/domain/rules/minor-units';
 import { Party, type Actor } from '../../../libs/domain/rules/roles';
 import { uploadProblem } from '../../../libs/domain/rules/upload-types';
@@ -29,7 +31,7 @@ function required(fields: Fields, name: string, label: string, max = 2_000): str
 }
 
 /** One decision through a link: the same Temporal update staff send, with the party as the actor. */
-export async function perform(deps: PortalDependencies, seen: Visit, action: string, fields: Fields, files: Record<string, UploadedFile>, request: Request): Promise<void> {
+export async function perform(deps: PortalDependencies, seen: Visit, action: string, fields: Fields, files: Record<string, UploadedFile>, request: Request): Promise<string | void> {
   const { collaboration, actor } = seen;
   if (!collaboration.workflowId) throw new PortalRefusal('This booking has not started yet', 409);
   const requestId = /^[0-9a-f-]{36}$/.test(fields.requestId ?? '') ? `portal:${seen.link.id}:${fields.requestId}` : undefined;
@@ -37,6 +39,19 @@ export async function perform(deps: PortalDependencies, seen: Visit, action: str
     deps.decisions.send(collaboration.id, collaboration.workflowId!, update as never, input, requestId);
 
   switch (action) {
+    case 'check': {
+      // The compliance check a draft gets, on a caption alone, before anything is uploaded or submitted.
+      const deliverableId = required(fields, 'deliverableId', 'The deliverable', 64);
+      const caption = required(fields, 'caption', 'The caption', 2_200);
+      const deliverable = await deps.db.getRepository(Deliverable).findOneBy({ id: deliverableId, collaborationId: collaboration.id });
+      if (!deliverable) throw new PortalRefusal('This deliverable is not one of your booking', 400);
+      const campaign = await deps.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
+      const brand = await deps.db.getRepository(Brand).findOneByOrFail({ id: campaign.brandId });
+      const result = await checkContent(deps.db.manager, { campaign, brand, creatorId: collaboration.creatorId, platform: deliverable.platform, caption });
+      return result.compliant
+        ? 'Caption check: this caption passes the disclosure check.'
+        : `Caption check: ${result.violations.map((violation) => violation.message).join('; ')}`;
+    }
     case 'acknowledge':
       await send(acknowledgeBriefUpdate, { actor });
       return;

@@ -77,7 +77,9 @@ export async function render(deps: PortalDependencies, seen: Visit, request: Req
   if (stage === CollaborationStage.InProduction) {
     sections.push(...draftSections(state, () => '', (deliverable) =>
       [ 'drafting', 'changes_requested' ].includes(deliverable.status)
-        ? form(options('draft', 'Upload draft', true), `<input type="hidden" name="deliverableId" value="${text(deliverable.deliverableId)}">
+        ? form(options('check', 'Check caption'), `<input type="hidden" name="deliverableId" value="${text(deliverable.deliverableId)}">
+            <label>Check a caption before you upload <textarea name="caption" rows="3" required></textarea></label>`) +
+          form(options('draft', 'Upload draft', true), `<input type="hidden" name="deliverableId" value="${text(deliverable.deliverableId)}">
             <label>Draft file <input type="file" name="file" required></label>
             <label>Caption <textarea name="caption" rows="4" required></textarea></label>`)
         : '',

@@ -16,7 +16,7 @@ export { PORTAL_ROOT } from './portal-types';
 
 /** What each party may do through its link; anything else is refused before it reaches a workflow. */
 const ACTIONS: Record<Party, readonly string[]> = {
-  [Party.Creator]: ['acknowledge', 'accept', 'counter', 'sign', 'draft', 'posted', 'invoice', 'rate'],
+  [Party.Creator]: ['acknowledge', 'accept', 'counter', 'sign', 'check', 'draft', 'posted', 'invoice', 'rate'],
   [Party.Brand]: ['review'],
 };
 
@@ -160,8 +160,9 @@ async function act(
       await render(deps, seen, request, response, { error: 'This link cannot do that.', status: 403 });
       return;
     }
+    let preview: string | void;
     try {
-      await perform(deps, seen, action, fields, files, request);
+      preview = await perform(deps, seen, action, fields, files, request);
     } catch (error) {
       if (error instanceof HttpException) {
         const body = error.getResponse();
@@ -171,6 +172,8 @@ async function act(
       }
       throw error;
     }
+    // A check changes nothing: its answer is shown on the page rather than after a redirect.
+    if (preview) return void (await render(deps, seen, request, response, { notice: preview, status: 200 }));
     response.redirect(303, `${PORTAL_ROOT}/${seen.token}?done=${encodeURIComponent(action)}`);
   } finally {
     // formidable leaves uploads in the temp folder; the store keeps its own copy.
