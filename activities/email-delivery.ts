@@ -17,7 +17,7 @@ export function emailMessageId(eventKey: string, from: string): string {
 }
 
 /** Which try of the current activity this is (1 outside an activity: a script, a test). */
-function activityAttempt(): number {
+export function activityAttempt(): number {
   try {
     return Context.current().info.attempt;
   } catch {
@@ -26,7 +26,7 @@ function activityAttempt(): number {
 }
 
 /** 5xx from the SMTP server: it refused this message for good (no such mailbox, rejected sender); trying again changes nothing. */
-function refusedForGood(error: unknown): boolean {
+export function refusedForGood(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
   return typeof code === 'number' && code >= 500;
 }
@@ -107,8 +107,9 @@ export class EmailDelivery {
     return true;
   }
 
-  get publicUrl(): string | undefined {
-    return this.config?.publicUrl;
+  /** Tries of one message before it is given up (MAIL_MAX_ATTEMPTS). */
+  get maxAttempts(): number {
+    return this.config?.mail?.maxAttempts ?? 1;
   }
 
   private transporter(smtpUrl: string): Transporter {

@@ -7,9 +7,9 @@ import { DraftReviewer, PARTY_LINK_PURPOSE } from '../libs/domain/rules/portal-l
 import { Party, type Actor } from '../libs/domain/rules/roles';
 import { CollaborationStage, isTerminal } from '../libs/domain/rules/stages';
 import { PortalLinks } from '../libs/portal/portal-links';
-import { EmailDelivery } from './email-delivery';
+import { activityAttempt, EmailDelivery, refusedForGood } from './email-delivery';
 
-export type InvitationOutcome = 'sent' | 'already_sent' | 'mail_off' | 'no_address';
+export type InvitationOutcome = 'sent' | 'already_sent' | 'mail_off' | 'no_address' | 'not_delivered';
 
 function escape(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -55,13 +55,23 @@ export class PortalInvitations {
     const url = `${this.config!.publicUrl}/portal/${token}`;
     const subject = party === Party.Creator ? `[CreatorOps] Your booking: ${campaign.name}` : `[CreatorOps] Drafts to review: ${campaign.name}`;
     const purpose = PARTY_LINK_PURPOSE[party];
-    await this.email.sendMessage({
+    const sent = this.email.sendMessage({
       to: recipient.email,
       subject,
       text: `Hello ${recipient.name},\n\nThis personal link opens ${purpose}:\n\n${url}\n\nKeep it to yourself: anyone with it can act for you on this booking. It stops working when the booking ends.\n`,
       html: `<p>Hello ${escape(recipient.name)},</p><p>This personal link opens ${escape(purpose)}:</p><p><a href="${escape(url)}">${escape(url)}</a></p><p>Keep it to yourself: anyone with it can act for you on this booking. It stops working when the booking ends.</p>`,
       messageKey: `portal-link:${link.id}`,
     });
+    try {
+      await sent;
+    } catch (error) {
+      // Inside an activity: Temporal tries again with its backoff, but a refused address or the
+      // last try must not hold the booking up; the link stays unsent and staff can send it again.
+      const attempt = activityAttempt();
+      if (resend || (attempt < this.email.maxAttempts && !refusedForGood(error))) throw error;
+      this.logger.warn(`portal link for the ${party} of collaboration ${collaborationId} not delivered after ${attempt} tries: ${String((error as Error).message ?? error).slice(0, 200)}`);
+      return 'not_delivered';
+    }
     await links.markSent(link.id);
     return 'sent';
   }

@@ -183,3 +183,25 @@ describe('portal links', () => {
     expect((await fetch(url)).status).toBe(410);
   });
 });
+
+describe('portal rate limit', () => {
+  let limited: RunningSystem;
+
+  beforeAll(async () => {
+    limited = await startSystem({ env: { PORTAL_RATE_LIMIT: '5' } });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it('answers 429 once an address has made PORTAL_RATE_LIMIT requests in a minute, before looking the token up', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${limited.baseUrl}/portal/${randomBytes(32).toString('base64url')}`)).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+    const refused = await fetch(`${limited.baseUrl}/portal/${randomBytes(32).toString('base64url')}`);
+    expect(await refused.text()).toContain('Too many requests');
+    // The rest of the API is not behind the portal's limit.
+    expect((await fetch(`${limited.baseUrl}/health`)).status).toBeLessThan(500);
+  });
+});
