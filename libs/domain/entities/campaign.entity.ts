@@ -26,6 +26,7 @@ export enum Market {
 }
 
 @Entity({ name: 'campaigns' })
+@Check('CHK_campaigns_draft_reviewer', `"draftReviewer" IN ('manager', 'brand')`)
 @Check('CHK_campaigns_fee_range', `"creatorFeeMinMinor" IS NULL OR "creatorFeeMaxMinor" IS NULL OR "creatorFeeMinMinor" <= "creatorFeeMaxMinor"`)
 export class Campaign extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,4 @@
-import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Party } from '../rules/roles';
 import { Collaboration } from './collaboration.entity';
 
@@ -7,6 +7,7 @@ import { Collaboration } from './collaboration.entity';
  * (docs/portal.md). Only the token's SHA-256 is stored: a copy of this table opens nothing.
  */
 @Entity({ name: 'portal_links' })
+@Check('CHK_portal_links_party', `"party" IN ('creator', 'brand')`)
 export class PortalLink extends BaseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_portal_links' })
   id: string;
