@@ -5,11 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../libs/db/audit';
 import { Campaign, Collaboration, Escalation, Notification, User } from '../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationSeverity, EscalationStatus } from '../libs/domain/rules/escalations';
-import { Role, type Actor } from '../libs/domain/rules/roles';
+import { Party, Role, type Actor } from '../libs/domain/rules/roles';
 import type { Terms } from '../libs/domain/rules/terms';
-import type { CollaborationStage } from '../libs/domain/rules/stages';
+import { CollaborationStage, TERMINAL_STAGES } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
 import { NotificationChannels, type NotificationSender } from './notification-channels';
+import { PortalInvitations } from './portal-invitations';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -95,6 +96,8 @@ export class CollaborationActivities {
     /** Sends each notification written here by e-mail too, in the same activity (no new workflow step). */
     // Every channel beside the inbox (e-mail, team webhooks); the name predates webhooks and other activities call it.
     @Optional() @Inject(NotificationChannels) private readonly email?: NotificationSender,
+    /** The creator's portal link when the booking is briefed; links end with the booking (docs/portal.md). */
+    @Optional() private readonly invitations?: PortalInvitations,
   ) {}
 
   /** Projects the workflow's stage and deadlines onto the row the panel lists. */
@@ -113,6 +116,8 @@ export class CollaborationActivities {
         eventKey: input.eventKey,
       });
     });
+    if (input.to === CollaborationStage.Briefed) await this.invitations?.invite(input.collaborationId, Party.Creator);
+    if (TERMINAL_STAGES.includes(input.to)) await this.invitations?.bookingEnded(input.collaborationId, input.to);
   }
 
   /** Shows moved deadlines (an extension) on the row, and audits the move. */

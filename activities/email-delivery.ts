@@ -30,7 +30,7 @@ export function activityAttempt(): number {
 }
 
 /** 5xx from the SMTP server: it refused this message for good (no such mailbox, rejected sender); trying again changes nothing. */
-function refusedForGood(error: unknown): boolean {
+export function refusedForGood(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
   return typeof code === 'number' && code >= 500;
 }
@@ -116,6 +116,23 @@ export class EmailDelivery {
     const mail = this.config?.mail;
     if (!mail) throw new Error('e-mail is off (no SMTP_URL)');
     await this.transporter(mail.smtpUrl).sendMail({ from: mail.from, ...message });
+  }
+
+  /**
+   * One e-mail to someone outside the team (a portal link to a creator or a brand contact), who
+   * has no inbox in the panel. False when mail is off. Throws when the server fails, so the
+   * activity is tried again.
+   */
+  async sendMessage(message: { to: string; subject: string; text: string; html: string; messageKey: string }): Promise<boolean> {
+    const mail = this.config?.mail;
+    if (!mail) return false;
+    await this.transporter(mail.smtpUrl).sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text, html: message.html, messageId: emailMessageId(message.messageKey, mail.from) });
+    return true;
+  }
+
+  /** Tries of one message before it is given up (MAIL_MAX_ATTEMPTS). */
+  get maxAttempts(): number {
+    return this.config?.mail?.maxAttempts ?? 1;
   }
 
   private transporter(smtpUrl: string): Transporter {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
@@ -8,7 +8,8 @@ import { deliverableDeadlineName } from '../libs/domain/rules/deadline-names';
 import type { DisclosureFacts } from '../libs/domain/rules/disclosure-facts';
 import { checkContent } from './content-check';
 import { DeliverableStatus, DraftDecision } from '../libs/domain/rules/lifecycle';
-import type { Actor } from '../libs/domain/rules/roles';
+import { isStaff, type Actor } from '../libs/domain/rules/roles';
+import { PortalInvitations } from './portal-invitations';
 import type { DeliverablePlan } from '../libs/domain/rules/terms';
 import { requireCollaboration } from './booking-record';
 
@@ -56,7 +57,11 @@ export interface RecordReviewInput {
 /** IN_PRODUCTION's records: deliverables, draft versions with their compliance result, reviews. */
 @Injectable()
 export class ProductionActivities {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    /** The brand contact's review link, when the campaign routes reviews to the brand (docs/portal.md). */
+    @Optional() private readonly invitations?: PortalInvitations,
+  ) {}
 
   /** The deliverables the agreed terms list, created once (a retry returns the same rows). */
   async createDeliverables(input: { collaborationId: string; deliverables: DeliverablePlan[]; at: string }): Promise<PlannedDeliverable[]> {
@@ -115,6 +120,13 @@ export class ProductionActivities {
    * guidelines (docs/domain.md#the-collaboration-lifecycle). A failing draft goes back to the creator with the reasons.
    */
   async recordDraft(input: RecordDraftInput): Promise<DraftCheck> {
+    const check = await this.storeDraft(input);
+    // The brand is told where to review, once, with the booking's first draft.
+    await this.invitations?.inviteBrandReviewer(input.collaborationId);
+    return check;
+  }
+
+  private storeDraft(input: RecordDraftInput): Promise<DraftCheck> {
     return this.db.transaction(async (tx) => {
       const collaboration = await requireCollaboration(tx, input.collaborationId);
       const deliverable = await tx.findOneByOrFail(Deliverable, { id: input.deliverableId, collaborationId: collaboration.id });
@@ -190,7 +202,8 @@ export class ProductionActivities {
         await tx.update(DraftSubmission, { id: draft.id }, {
           decision: input.decision,
           feedback: input.feedback ?? null,
-          reviewerId: input.actor?.userId ?? null,
+          // A brand contact reviewing through their link has no user row; the audit entry names them.
+          reviewerId: input.actor && isStaff(input.actor) ? input.actor.userId : null,
           reviewedAt: new Date(input.at),
         });
       }

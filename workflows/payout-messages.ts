@@ -15,6 +15,8 @@ export interface PayoutInput {
   requestedById: string;
   /** Who agreed the fee; they may not approve the payout either. */
   negotiatorId: string;
+  /** The booking's creator, who may submit the invoice through their link (absent: older runs). */
+  creatorId?: string;
   /** Length of a payment-terms day in ms (SlaPolicy.paymentDay). */
   paymentDay: number;
   /** What is paid: the creator's fee (absent: older runs) or the kill fee after a dropout or cancellation. */

@@ -1,8 +1,8 @@
 import { ActivityFailure, ApplicationFailure, condition, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import { PayoutKind } from '../libs/domain/rules/lifecycle';
-import { DECISION_ROLES } from '../libs/domain/rules/decision-roles';
-import { Role } from '../libs/domain/rules/roles';
+import { DECISION_ROLES, partyDecisionProblem } from '../libs/domain/rules/decision-roles';
+import { isParty, Role } from '../libs/domain/rules/roles';
 import { satisfactionWorkflowId } from '../libs/temporal/workflow-ids';
 import { activities } from './collaboration-lifecycle';
 import { approvePayoutUpdate, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState } from './payout-messages';
@@ -34,7 +34,10 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
     {
       validator: ({ actor, invoiceNumber }) => {
         if (!actor) throw reject('An acting user is required', 'InvalidDecision');
-        if (!(DECISION_ROLES.submitInvoice as readonly Role[]).includes(actor.role)) throw reject(`A ${actor.role} may not submit an invoice`, 'Forbidden');
+        if (isParty(actor.role)) {
+          const problem = partyDecisionProblem(actor, 'submitInvoice', { creatorId: input.creatorId }, 'submit an invoice');
+          if (problem) throw reject(problem, 'Forbidden');
+        } else if (!(DECISION_ROLES.submitInvoice as readonly Role[]).includes(actor.role)) throw reject(`A ${actor.role} may not submit an invoice`, 'Forbidden');
         if (state.status !== 'requested' || !state.payoutId || state.invoiceNumber) throw reject(`The invoice can only be submitted while the payout is requested; it is ${state.status}`, 'WrongStage');
         if (typeof invoiceNumber !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9/._-]{0,59}$/.test(invoiceNumber)) throw reject('invoiceNumber must be 1-60 letters, digits, "/", ".", "_" or "-"', 'InvalidDecision');
       },

@@ -14,6 +14,7 @@ import { ApiAuthGuard, PASSWORD_ONLY_EXTENSION, type AuthenticatedRequest } from
 import { ApiKeysService } from './users/api-keys.service';
 import { UsersService } from './users/users.service';
 import { mountBackOffice } from './back-office/mount';
+import { mountPortal } from './portal/mount-portal';
 import { ApiMetrics, requestIds } from './metrics/api-metrics';
 import { bindRequestLogger, requestLogging } from './common/request-logging';
 import { DataSource } from 'typeorm';
@@ -45,6 +46,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
 
   // The panel is mounted before Nest's routes and body parsers so it sees raw requests.
   await mountBackOffice(app, config);
+  // So is the portal, which parses its own forms and uploads (docs/portal.md).
+  mountPortal(app, config);
 
   const express = app.getHttpAdapter().getInstance();
   app.use(helmet());

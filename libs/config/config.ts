@@ -8,6 +8,7 @@ import { loadTemporalConfig, TemporalConfig } from './temporal-config';
 import { parseWorkerTuning, type WorkerTuning } from './worker-config';
 import { parseMailConfig, type MailConfig } from './mail-config';
 import { parseWebhookConfig, type WebhookConfig } from './webhook-config';
+import { parsePortalConfig, type PortalConfig } from './portal-config';
 
 /**
  * Every setting CreatorOps reads from the environment, validated once at start-up.
@@ -75,6 +76,8 @@ export interface AppConfig {
   webhooks: WebhookConfig;
   /** Worker cache and concurrency (WORKER_MAX_CACHED_WORKFLOWS, …; libs/config/worker-config.ts); null: the SDK's default. */
   worker: WorkerTuning;
+  /** Creator and brand links, their rate limit and the uploads behind them (libs/config/portal-config.ts). */
+  portal: PortalConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /**
    * How log lines are written (LOG_FORMAT): one JSON object a line (the default, what log
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { mail, publicUrl } = parseMailConfig(env, production, port, problems);
   const webhooks = parseWebhookConfig(env, sessionSecret, problems);
   const worker = parseWorkerTuning(env, problems);
+  const portal = parsePortalConfig(env, problems);
 
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug', 'verbose'].includes(logLevel)) {
@@ -292,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     webhooks,
     worker,
+    portal,
     logLevel,
     logFormat,
   };

@@ -1,7 +1,7 @@
 import { WorkflowClientInterceptor } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { ACTOR_PROOF_HEADER, signActor } from '../domain/rules/actor-proof';
-import { isRole } from '../domain/rules/roles';
+import { isParty, isRole } from '../domain/rules/roles';
 
 /**
  * Signs the actor of every update this client sends (docs/access.md#temporal): the worker's
@@ -21,5 +21,5 @@ export function actorSigningInterceptor(key: string, now: () => number = Date.no
 
 function actorOf(argument: unknown): { userId: string; role: never } | undefined {
   const actor = (argument as { actor?: { userId?: unknown; role?: unknown } } | null)?.actor;
-  return actor && typeof actor.userId === 'string' && isRole(actor.role) ? (actor as { userId: string; role: never }) : undefined;
+  return actor && typeof actor.userId === 'string' && (isRole(actor.role) || isParty(actor.role)) ? (actor as { userId: string; role: never }) : undefined;
 }

@@ -10,7 +10,7 @@ type Response = { description?: string; content?: Record<string, { schema?: Sche
 type Operation = { parameters?: Array<{ in: string; name: string }>; security?: unknown[]; responses: Record<string, Response> };
 
 /** Answers that are files, not JSON: they must say which media type they are. */
-const FILE_TYPES = ['text/csv', 'application/pdf'];
+const FILE_TYPES = ['text/csv', 'application/pdf', 'application/octet-stream'];
 
 /**
  * The OpenAPI document describes every route's success body and refusals (issue 11, item 16),

@@ -99,7 +99,7 @@ describe('collaboration workflow: IN_PRODUCTION', () => {
     const { handle, deliverables } = await toProduction({ types: [DeliverableType.Reel] });
     const [reel] = deliverables;
     const http = await rejection(handle.executeUpdate(submitDraftUpdate, { args: [{ actor: talentManager(), deliverableId: reel.deliverableId, assetUrl: 'http://x.example/a.mp4', caption: compliant }] }));
-    expect(http).toMatchObject({ type: 'InvalidDecision', message: 'assetUrl must be an https:// link to the draft' });
+    expect(http).toMatchObject({ type: 'InvalidDecision', message: 'assetUrl must be an https:// link to the draft, or an uploaded file' });
     const early = await rejection(review(handle, reel.deliverableId, 1, 'approve'));
     expect(early).toMatchObject({ type: 'WrongStage', message: 'The reel has no draft waiting for review (it is drafting)' });
 

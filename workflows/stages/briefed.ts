@@ -5,7 +5,7 @@ import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import type { CollaborationLifecycle } from '../collaboration-lifecycle';
 import { acknowledgeBriefUpdate, type AcknowledgeBriefInput } from '../messages';
-import { rejectDecision, requireRole, requireStage } from './decisions';
+import { rejectDecision, requireDecider, requireStage } from './decisions';
 import { reacknowledgeBrief } from './record-changes';
 
 const MAY_ACKNOWLEDGE = DECISION_ROLES.acknowledgeBrief;
@@ -34,7 +34,7 @@ export function handleBriefAcknowledgement(collaboration: CollaborationLifecycle
     {
       validator: (input: AcknowledgeBriefInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-        requireRole(input.actor, MAY_ACKNOWLEDGE, 'acknowledge a brief');
+        requireDecider(collaboration, input.actor, MAY_ACKNOWLEDGE, 'acknowledgeBrief', 'acknowledge a brief');
         // A brief changed after acknowledgement is acknowledged again in whatever stage the booking is.
         if (collaboration.state.briefChangedAt) return;
         requireStage(collaboration, CollaborationStage.Briefed, 'The brief can only be acknowledged');

@@ -7,7 +7,7 @@ import { activities, type CollaborationLifecycle } from '../collaboration-lifecy
 import { waitOrEscalate } from '../deadlines';
 import { recheckBeforeContracting } from './conflict-check';
 import { recordSignatureUpdate, type RecordSignatureInput } from '../messages';
-import { rejectDecision, requireRole, requireStage } from './decisions';
+import { rejectDecision, requireDecider, requireRole, requireStage } from './decisions';
 
 /** Talent managers record the creator's signature; only managers sign for the agency. */
 const MAY_RECORD_CREATOR_SIGNATURE = DECISION_ROLES.recordCreatorSignature;
@@ -50,7 +50,8 @@ export function handleSignatures(collaboration: CollaborationLifecycle): void {
       validator: (input: RecordSignatureInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
         if (input.party !== 'creator' && input.party !== 'agency') throw rejectDecision('party must be creator or agency', 'InvalidDecision');
-        requireRole(input.actor, input.party === 'creator' ? MAY_RECORD_CREATOR_SIGNATURE : MAY_SIGN_FOR_AGENCY, input.party === 'creator' ? "record the creator's signature" : 'sign for the agency');
+        if (input.party === 'creator') requireDecider(collaboration, input.actor, MAY_RECORD_CREATOR_SIGNATURE, 'recordCreatorSignature', "record the creator's signature");
+        else requireRole(input.actor, MAY_SIGN_FOR_AGENCY, 'sign for the agency');
         requireStage(collaboration, CollaborationStage.Contracting, 'Contracts can only be signed');
         // The contracts are visible in the back office as soon as they are stored, a moment
         // before the workflow hears back from the activity; a signature sent in that moment waits.

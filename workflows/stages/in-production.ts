@@ -9,7 +9,8 @@ import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
 import { reviewDraftUpdate, submitDraftUpdate, type DeliverableProgress, type ReviewDraftInput, type SubmitDraftInput } from '../messages';
-import { rejectDecision, requireRole, requireStage } from './decisions';
+import { UPLOAD_ASSET } from '../../libs/domain/rules/upload-types';
+import { rejectDecision, requireDecider, requireStage } from './decisions';
 
 const MAY_SUBMIT = DECISION_ROLES.submitDraft;
 /** Managers review for the brand when it delegates (docs/domain.md#roles). */
@@ -55,7 +56,7 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
     {
       validator: (input: SubmitDraftInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-        requireRole(input.actor, MAY_SUBMIT, 'submit a draft');
+        requireDecider(collaboration, input.actor, MAY_SUBMIT, 'submitDraft', 'submit a draft');
         requireStage(collaboration, CollaborationStage.InProduction, 'Drafts can only be submitted');
         if (collaboration.state.briefChangedAt) {
           throw rejectDecision(
@@ -66,8 +67,9 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
         // The deliverables are visible as soon as they are stored, a moment before the workflow
         // hears back from the activity; a draft sent in that moment waits for them.
         if (!(collaboration.deliverablesMayExist && !collaboration.state.deliverables)) checkDraftSubmission(collaboration, input);
-        if (typeof input.assetUrl !== 'string' || !/^https:\/\/\S+$/.test(input.assetUrl) || input.assetUrl.length > 2_048) {
-          throw rejectDecision('assetUrl must be an https:// link to the draft', 'InvalidDecision');
+        // An https:// link to the draft, or a file uploaded through the portal (upload:<sha256>).
+        if (typeof input.assetUrl !== 'string' || !(/^https:\/\/\S+$/.test(input.assetUrl) || UPLOAD_ASSET.test(input.assetUrl)) || input.assetUrl.length > 2_048) {
+          throw rejectDecision('assetUrl must be an https:// link to the draft, or an uploaded file', 'InvalidDecision');
         }
         if (typeof input.caption !== 'string' || input.caption.length > MAX_CAPTION) {
           throw rejectDecision(`caption must be text of at most ${MAX_CAPTION} characters`, 'InvalidDecision');
@@ -90,7 +92,7 @@ export function handleProduction(collaboration: CollaborationLifecycle): void {
     {
       validator: (input: ReviewDraftInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-        requireRole(input.actor, MAY_REVIEW, 'review a draft');
+        requireDecider(collaboration, input.actor, MAY_REVIEW, 'reviewDraft', 'review a draft');
         requireStage(collaboration, CollaborationStage.InProduction, 'Drafts can only be reviewed');
         const deliverable = deliverableOf(collaboration, input.deliverableId);
         if (deliverable.status !== DeliverableStatus.InReview || collaboration.pendingReviews.has(input.deliverableId)) {

@@ -8,7 +8,8 @@ import { commercialCheck, termsProblems, type TermsParty } from '../../libs/doma
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
 import { acceptTermsUpdate, approveCommercialsUpdate, counterOfferUpdate, proposeTermsUpdate, type TermsInput } from '../messages';
-import { rejectDecision, requireReason, requireRole, requireStage } from './decisions';
+import { isParty } from '../../libs/domain/rules/roles';
+import { rejectDecision, requireDecider, requireReason, requireRole, requireStage } from './decisions';
 
 const MAY_NEGOTIATE = DECISION_ROLES.negotiate;
 const MAY_APPROVE = DECISION_ROLES.approveCommercials;
@@ -33,7 +34,8 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
     },
     validator: (input: TermsInput) => {
       if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-      requireRole(input.actor, MAY_NEGOTIATE, party === 'agency' ? 'propose terms' : 'record a counter-offer');
+      if (party === 'agency') requireRole(input.actor, MAY_NEGOTIATE, 'propose terms');
+      else requireDecider(collaboration, input.actor, MAY_NEGOTIATE, 'counterOffer', 'record a counter-offer');
       requireOpenNegotiation(collaboration, party === 'agency' ? 'Terms can only be proposed' : 'A counter-offer can only be recorded');
       const problems = termsProblems(input.terms, collaboration.input.currency ?? input.terms?.currency);
       if (problems.length) throw rejectDecision(`The terms are not acceptable: ${problems.join('; ')}`, 'InvalidDecision');
@@ -60,9 +62,14 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
     {
       validator: (input) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-        requireRole(input.actor, MAY_NEGOTIATE, 'accept terms');
+        requireDecider(collaboration, input.actor, MAY_NEGOTIATE, 'acceptTerms', 'accept terms');
         requireOpenNegotiation(collaboration, 'Terms can only be accepted');
-        if (!collaboration.state.negotiation?.offers.length) throw rejectDecision('There are no terms on the table to accept', 'WrongStage');
+        const offers = collaboration.state.negotiation?.offers ?? [];
+        if (!offers.length) throw rejectDecision('There are no terms on the table to accept', 'WrongStage');
+        // The creator accepts the agency's terms, never their own counter-offer.
+        if (isParty(input.actor.role) && offers[offers.length - 1].party !== 'agency') {
+          throw rejectDecision('The terms on the table are your own counter-offer; the agency answers it', 'WrongStage');
+        }
       },
     },
   );

@@ -1,6 +1,7 @@
 import { condition, patched, sleep, startChild } from '@temporalio/workflow';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
+import { isParty } from '../../libs/domain/rules/roles';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { payoutWorkflowId } from '../payout-messages';
 import { payoutWorkflow } from '../payout.workflow';
@@ -30,7 +31,8 @@ export async function payout(collaboration: CollaborationLifecycle): Promise<voi
         netDays: deal.terms.paymentNetDays,
         verifiedAt: verifiedAt || collaboration.now(),
         requestedById: collaboration.talentManagerId,
-        negotiatorId: deal.acceptedBy.userId,
+        negotiatorId: negotiatorOf(collaboration),
+        creatorId: collaboration.input.creatorId,
         paymentDay: collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
       },
     ],
@@ -40,6 +42,19 @@ export async function payout(collaboration: CollaborationLifecycle): Promise<voi
   const result = await child.result();
   collaboration.state.payout = { workflowId: child.workflowId, status: result.status, paidAt: result.paidAt, providerReference: result.providerReference };
   collaboration.record('payout.paid', result.approvedBy, result.providerReference);
+}
+
+/**
+ * Who agreed the fee for the agency, whom the payout's maker-checker keeps from approving it: the
+ * staff member who accepted the terms, or, when the creator accepted through their link, the
+ * staff member who proposed the accepted terms.
+ */
+function negotiatorOf(collaboration: CollaborationLifecycle): string {
+  const negotiation = collaboration.state.negotiation!;
+  const deal = negotiation.agreed!;
+  if (!isParty(deal.acceptedBy.role)) return deal.acceptedBy.userId;
+  const proposal = [...negotiation.offers].reverse().find((offer) => offer.party === 'agency' && !isParty(offer.actor.role));
+  return proposal?.actor.userId ?? deal.acceptedBy.userId;
 }
 
 const REMINDER_DAYS_BEFORE = 7;

@@ -10,7 +10,7 @@ import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
 import { markPostedUpdate, type DeliverableProgress, type MarkPostedInput } from '../messages';
-import { rejectDecision, requireRole, requireStage } from './decisions';
+import { rejectDecision, requireDecider, requireStage } from './decisions';
 
 const MAY_REPORT = DECISION_ROLES.markPosted;
 
@@ -27,7 +27,7 @@ export function handlePosting(collaboration: CollaborationLifecycle): void {
     {
       validator: (input: MarkPostedInput) => {
         if (!input || typeof input !== 'object' || !input.actor) throw rejectDecision('An acting user is required', 'InvalidDecision');
-        requireRole(input.actor, MAY_REPORT, 'report a post live');
+        requireDecider(collaboration, input.actor, MAY_REPORT, 'markPosted', 'report a post live');
         requireStage(collaboration, CollaborationStage.Posting, 'Posts can only be reported');
         const deliverable = collaboration.state.deliverables?.find((d) => d.deliverableId === input.deliverableId);
         if (!deliverable) throw rejectDecision(`Deliverable ${input.deliverableId} is not one of this booking's deliverables`, 'InvalidDecision');

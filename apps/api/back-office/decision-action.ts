@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../../libs/domain/rules/roles';
+import { isStaff, type Actor, type Role } from '../../../libs/domain/rules/roles';
 import { hasRole } from './access';
 import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse, RecordJSON } from './adminjs-types';
 import type { Params } from './request-guards';
@@ -96,7 +96,7 @@ export const collaborationIn = (record: RecordView, stage: string): boolean => {
 
 export const statusIn = (record: RecordView, ...statuses: string[]): boolean => statuses.includes(paramText(record, 'status') ?? '');
 
-export const mayTake = (roles: readonly Role[], actor: Actor | undefined): boolean => !!actor && roles.includes(actor.role);
+export const mayTake = (roles: readonly Role[], actor: Actor | undefined): boolean => !!actor && isStaff(actor) && roles.includes(actor.role);
 
 /**
  * One workflow decision as an AdminJS record action: role-checked on the server

@@ -2,7 +2,7 @@ import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, Response } from 'express';
 import session, { SessionOptions } from 'express-session';
 import type { AppConfig } from '../../../libs/config/config';
-import type { Actor } from '../../../libs/domain/rules/roles';
+import type { StaffActor } from '../../../libs/domain/rules/roles';
 import type { PanelUser } from './access';
 
 export const SESSION_COOKIE = 'creatorops.sid';
@@ -84,7 +84,7 @@ export function endOldSessions(maxLifetimeMs: number) {
 }
 
 /** The user as the per-record rules need them: role and, for a manager, the team. */
-export type SessionActor = Actor & { teamIds?: string[] };
+export type SessionActor = StaffActor & { teamIds?: string[] };
 
 const sameIds = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   (a ?? []).length === (b ?? []).length && (a ?? []).every((id, index) => id === (b ?? [])[index]);

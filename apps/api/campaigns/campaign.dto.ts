@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DraftReviewer } from '../../../libs/domain/rules/portal-links';
 import { Market } from '../../../libs/domain/entities';
 import { DeliverableType, Platform } from '../../../libs/domain/rules/statuses';
 import type { Audience } from '../../../libs/domain/rules/audience';
@@ -85,6 +86,10 @@ export class CreateCampaignDto extends CampaignTargetingDto {
 
   @ApiPropertyOptional({ example: 2000, description: 'Basis points; default 2000 (20 %)' }) @IsOptional() @IsInt() @Min(0) @Max(10000)
   marginFloorBps?: number;
+
+  @ApiPropertyOptional({ enum: Object.values(DraftReviewer), description: "Who reviews drafts: a manager in the panel (default) or the brand's contact through a review link (docs/portal.md)" })
+  @IsOptional() @IsIn(Object.values(DraftReviewer), { message: 'draftReviewer must be manager or brand' })
+  draftReviewer?: DraftReviewer;
 
   @ApiPropertyOptional({ example: { briefAckReminder: '12h', briefAckEscalation: '36h' } })
   @IsOptional() @IsSlaOverrides()

@@ -2,6 +2,7 @@ import { Campaign, Market } from '../../../libs/domain/entities';
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
 import { OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { Role } from '../../../libs/domain/rules/roles';
+import { DraftReviewer } from '../../../libs/domain/rules/portal-links';
 import { CampaignStatus } from '../../../libs/domain/rules/statuses';
 import type { CampaignState } from '../../../workflows/campaign-messages';
 import { ANALYTICS_PAGE } from '../analytics/analytics-page.component';
@@ -108,15 +109,15 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     navigation: NAVIGATION.brands,
     list: ['name', 'brandId', 'status', 'startsOn', 'endsOn', 'ownerId'],
     show: [
-      'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps',
+      'id', 'name', 'brandId', 'objective', 'status', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'draftReviewer',
       'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
       'brief', 'targetAudience', 'slaOverrides', 'summary', 'ownerId', 'workflowId', 'createdAt', 'updatedAt', 'related',
     ],
     filter: ['name', 'brandId', 'status', 'market', 'ownerId', 'startsOn', 'endsOn'],
     // Brand and currency are fixed once collaborations may exist; status changes (cancellation) go through the workflow.
-    create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId'],
+    create: ['brandId', 'name', 'objective', 'market', 'budgetMinor', 'currency', 'startsOn', 'endsOn', 'marginFloorBps', 'draftReviewer', 'ownerId'],
     edit: [
-      'name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'ownerId',
+      'name', 'objective', 'market', 'budgetMinor', 'startsOn', 'endsOn', 'marginFloorBps', 'draftReviewer', 'ownerId',
       'targetNiches', 'targetPlatforms', 'deliverableTypes', 'creatorFeeMinMinor', 'creatorFeeMaxMinor', 'brandSafetyExclusions',
     ],
     // A running campaign closes collaborations at the end of its last day: a new end date moves that.
@@ -131,6 +132,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
     properties: {
       status: badge('campaign'),
       market: choices(Object.values(Market)),
+      draftReviewer: choices(Object.values(DraftReviewer)),
       workflowId: { isVisible: { list: false, show: true, filter: false, edit: false } },
       budgetMinor: money(),
       creatorFeeMinMinor: money(),
@@ -153,6 +155,7 @@ export function campaignPanel(deps: SpecDependencies & { campaigns: CampaignsPor
       startsOn: 'Starts on',
       endsOn: 'Ends on',
       marginFloorBps: 'Margin floor (basis points)',
+      draftReviewer: 'Drafts reviewed by',
       targetAudience: 'Target audience',
       slaOverrides: 'SLA overrides',
       summary: 'Summary (recorded when the campaign ended; amounts in minor units)',

@@ -1,4 +1,5 @@
 import { DECISION_ROLES } from '../../../libs/domain/rules/decision-roles';
+import { Party } from '../../../libs/domain/rules/roles';
 import { BRIEF_REACKNOWLEDGEMENT_STAGES, CollaborationStage, isTerminal } from '../../../libs/domain/rules/stages';
 import type { TermsParty } from '../../../libs/domain/rules/terms';
 import type { CollaborationState } from '../../../workflows/messages';
@@ -13,7 +14,7 @@ import { formTooSmallFor, TERMS_FIELDS, termsDefaults, termsFormProblems, termsF
 /** What the collaboration's panel actions need: the service the REST API uses. */
 export type CollaborationActionsPort = Pick<
   CollaborationsService,
-  'acknowledgeBrief' | 'offerTerms' | 'acceptTerms' | 'approveCommercials' | 'dropOut' | 'view'
+  'acknowledgeBrief' | 'offerTerms' | 'acceptTerms' | 'approveCommercials' | 'dropOut' | 'view' | 'sendPortalLink' | 'revokePortalLinks'
 >;
 
 const stageOf = (record: RecordView) => paramText(record, 'stage');
@@ -57,7 +58,44 @@ export function collaborationActions(port: CollaborationActionsPort, logger: Log
       logger,
     );
 
+  const open = (record: RecordView) => {
+    const stage = stageOf(record) as CollaborationStage | undefined;
+    return !!stage && !isTerminal(stage);
+  };
+  const sendLink = (party: Party) =>
+    decisionAction<{ party: Party }>(
+      {
+        name: party === Party.Creator ? 'sendCreatorLink' : 'sendBrandLink',
+        icon: 'Mail',
+        roles: DECISION_ROLES.bookCreator,
+        availableWhen: open,
+        confirm:
+          party === Party.Creator
+            ? "E-mail the creator a new link to their booking (brief, offer, contract, drafts, live post, invoice). Their previous link stops working."
+            : "E-mail the brand's contact a new link to review this booking's drafts. Their previous link stops working.",
+        perform: (_values, { id, actor }) => port.sendPortalLink(id, party, actor),
+        outcome: () => (party === Party.Creator ? 'A new link was e-mailed to the creator' : "A new review link was e-mailed to the brand's contact"),
+        failure: 'The link could not be sent',
+      },
+      logger,
+    );
+
   return {
+    sendCreatorLink: sendLink(Party.Creator),
+    sendBrandLink: sendLink(Party.Brand),
+    revokePortalLinks: decisionAction<{ revoked: number }>(
+      {
+        name: 'revokePortalLinks',
+        icon: 'Slash',
+        roles: DECISION_ROLES.bookCreator,
+        availableWhen: () => true,
+        confirm: "Revoke this booking's creator and brand links? They stop working at once; send a new one to let them back in.",
+        perform: (_values, { id, actor }) => port.revokePortalLinks(id, actor),
+        outcome: (answer) => `${answer.revoked} link(s) revoked`,
+        failure: 'The links could not be revoked',
+      },
+      logger,
+    ),
     // A decision without input: a confirmation instead of a form.
     acknowledgeBrief: decisionAction<{ stage: string }>(
       {
@@ -134,6 +172,9 @@ export function collaborationActions(port: CollaborationActionsPort, logger: Log
 }
 
 export const COLLABORATION_ACTION_LABELS: Record<string, string> = {
+  sendCreatorLink: 'Send creator link',
+  sendBrandLink: 'Send brand review link',
+  revokePortalLinks: 'Revoke portal links',
   acknowledgeBrief: 'Acknowledge brief',
   proposeTerms: 'Propose terms',
   counterOffer: 'Counter-offer',

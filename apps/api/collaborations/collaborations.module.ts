@@ -6,10 +6,11 @@ import { CollaborationDecisions } from './collaboration-decisions';
 import { CollaborationsController } from './collaborations.controller';
 import { CollaborationsListController } from './collaborations-list.controller';
 import { CollaborationsService } from './collaborations.service';
+import { DraftFilesController, PortalLinksController } from '../portal/portal-links.controller';
 
 @Module({
   imports: [UsersModule, CampaignsModule],
-  controllers: [CollaborationsController, CollaborationsListController],
+  controllers: [CollaborationsController, CollaborationsListController, PortalLinksController, DraftFilesController],
   providers: [CollaborationsService, CollaborationDecisions, RequestKeys],
   exports: [CollaborationsService, CollaborationDecisions],
 })

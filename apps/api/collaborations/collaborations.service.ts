@@ -1,4 +1,4 @@
-import { ConflictException, HttpException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -7,7 +7,14 @@ import { appendAudit } from '../../../libs/db/audit';
 import { BookingRiskFlag, Campaign, Collaboration, Creator } from '../../../libs/domain/entities';
 import { marginBps } from '../../../libs/domain/rules/margin';
 import { payoutWithoutMoney } from '../../../libs/domain/rules/money-visibility';
-import { Actor, Role } from '../../../libs/domain/rules/roles';
+import { Actor, Party, Role } from '../../../libs/domain/rules/roles';
+import { DraftReviewer } from '../../../libs/domain/rules/portal-links';
+import { isTerminal } from '../../../libs/domain/rules/stages';
+import { PortalLinks } from '../../../libs/portal/portal-links';
+import { LocalDiskUploadStore } from '../../../libs/storage/upload-store';
+import { BOOKING_ACT } from '../../../libs/domain/rules/reach';
+import { EmailDelivery } from '../../../activities/email-delivery';
+import { PortalInvitations } from '../../../activities/portal-invitations';
 import { resolveSlaPolicy } from '../../../libs/domain/rules/sla';
 import { CreatorStatus } from '../../../libs/domain/rules/statuses';
 import type { TermsParty, Terms } from '../../../libs/domain/rules/terms';
@@ -243,5 +250,52 @@ export class CollaborationsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Sends the booking's creator (or brand contact) a new portal link by e-mail; the previous one
+   * stops working (docs/portal.md). Staff within the booking's reach.
+   */
+  async sendPortalLink(id: string, party: Party, actor: Actor): Promise<{ party: Party; sent: true }> {
+    const collaboration = await this.decisions.inReach(id, actor);
+    if (isTerminal(collaboration.stage)) throw new ConflictException(`The booking is ${collaboration.stage}: its links have ended`);
+    if (party === Party.Brand) {
+      const campaign = await this.db.getRepository(Campaign).findOneByOrFail({ id: collaboration.campaignId });
+      if (campaign.draftReviewer !== DraftReviewer.Brand) throw new ConflictException("This campaign's drafts are reviewed by a manager, not the brand: set the campaign's draft reviewer to brand first");
+    }
+    const outcome = await this.invitations.invite(id, party, { by: actor }).catch((error: unknown) => {
+      // The mail server's answer is logged, never shown (it may name hosts); the new link was not delivered.
+      this.logger.warn(`portal link for collaboration ${id} not sent: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServiceUnavailableException('The mail server did not take the message; try again in a few minutes');
+    });
+    if (outcome === 'mail_off') throw new ConflictException('E-mail is off (SMTP_URL is not set): no link can be sent');
+    if (outcome === 'no_address') throw new ConflictException(party === Party.Creator ? 'The creator has no contact e-mail' : 'The brand has no contact with an e-mail');
+    return { party, sent: true };
+  }
+
+  /** Staff revoke the booking's portal links (one party's, or all): they stop working at once. */
+  async revokePortalLinks(id: string, actor: Actor, party?: Party): Promise<{ revoked: number }> {
+    await this.decisions.inReach(id, actor);
+    const revoked = await new PortalLinks(this.db, this.config.portal.linkTtlMs).revoke(id, 'revoked by staff', actor, party);
+    return { revoked };
+  }
+
+  /**
+   * A draft file uploaded through the creator's portal, for staff within the booking's reach:
+   * only a file that is one of this booking's drafts (docs/portal.md#uploads).
+   */
+  async draftFile(id: string, hash: string, actor: Actor): Promise<Buffer> {
+    await this.decisions.inReach(id, actor, BOOKING_ACT);
+    const owned = await this.db.query(
+      `SELECT 1 FROM "draft_submissions" d JOIN "deliverables" del ON del."id" = d."deliverableId" WHERE del."collaborationId" = $1 AND d."assetUrl" = $2 LIMIT 1`,
+      [id, `upload:${hash}`],
+    );
+    const bytes = owned.length ? await new LocalDiskUploadStore(this.config.portal.uploads.dir).get(hash) : null;
+    if (!bytes) throw new NotFoundException(`Collaboration ${id} has no uploaded draft ${hash}`);
+    return bytes;
+  }
+
+  private get invitations(): PortalInvitations {
+    return new PortalInvitations(this.db, new EmailDelivery(this.db, this.config), this.config);
   }
 }

@@ -2,7 +2,7 @@ import { ForbiddenException } from '@nestjs/common';
 import { referenceKey, type CreatorReference } from '../../../libs/domain/rules/creator-sales';
 import { isUuid, postUrlKey } from '../../../libs/domain/rules/post-performance';
 import { OPERATIONS_WRITE, outOfReachReason, reachesOwner, type Reacher } from '../../../libs/domain/rules/reach';
-import type { Actor, Role } from '../../../libs/domain/rules/roles';
+import { isRole, type Actor, type Role } from '../../../libs/domain/rules/roles';
 
 /**
  * The records a file's rows name (creators, brands, posts), looked up once per distinct
@@ -17,7 +17,7 @@ export const IMPORT_ROLES: readonly Role[] = (Object.keys(OPERATIONS_WRITE) as R
 /** The importer as the reach rules see them (a manager with their team); refused outright when their role imports nothing. */
 export async function importerOf(actor: Actor, users: { teamOf(managerId: string): Promise<string[]> }): Promise<Reacher> {
   const { userId, role } = actor;
-  if (!IMPORT_ROLES.includes(role)) throw new ForbiddenException(`A ${role.replace('_', ' ')} may not import; allowed roles: ${IMPORT_ROLES.join(', ')}`);
+  if (!isRole(role) || !IMPORT_ROLES.includes(role)) throw new ForbiddenException(`A ${role.replace('_', ' ')} may not import; allowed roles: ${IMPORT_ROLES.join(', ')}`);
   return { id: userId, role, teamIds: OPERATIONS_WRITE[role] === 'team' ? await users.teamOf(userId) : [] };
 }
 

@@ -8,7 +8,7 @@ import {
   type PlanningLevel, type PlanningPeriodKind,
 } from '../../../libs/domain/rules/planning';
 import { INSIGHT_READ } from '../../../libs/domain/rules/reach';
-import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { isStaff, Role, type Actor } from '../../../libs/domain/rules/roles';
 import { ForecastsService } from '../forecasts/forecasts.service';
 import { RecordReach } from '../users/record-reach';
 import type { PlanningItem, PlanningTarget, PlanningView, TargetsSet } from './planning-view';
@@ -83,7 +83,7 @@ export class PlanningService {
    * currency), recording who and when. Asking again with the same stretch changes nothing.
    */
   async setTargets(actor: Actor, request: PlanningRequest & { stretchPercent: number; ids?: string[] }, now: Date = new Date()): Promise<TargetsSet> {
-    if (!SETTERS.includes(actor.role)) {
+    if (!isStaff(actor) || !SETTERS.includes(actor.role)) {
       throw new ForbiddenException(`Targets are set by managers and admins; a ${actor.role.replace('_', ' ')} may see the plan (GET /planning) but not set it`);
     }
     const before = await this.view(actor, request, now);

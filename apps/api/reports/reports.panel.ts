@@ -1,6 +1,6 @@
 import type { Report } from '../../../libs/domain/entities';
 import { recentPeriods } from '../../../libs/domain/rules/periods';
-import { Role } from '../../../libs/domain/rules/roles';
+import { isStaff, Role } from '../../../libs/domain/rules/roles';
 import { refusalOf, type PageLinks, type PanelPage, type PanelViewer } from '../back-office/pages';
 import type { InsightScopes } from '../kpis/scope';
 import { REPORTS_PAGE, REPORTS_PAGE_COMPONENT, type ReportListing, type ReportsPageData } from './reports-page.component';
@@ -41,7 +41,7 @@ export function reportsPage(deps: ReportsPageDependencies): PanelPage {
   const base = async (viewer: PanelViewer, links: PageLinks): Promise<ReportsPageData> => {
     const reports = await deps.reports.list(viewer);
     const names = await deps.reports.names([...new Set(reports.map((r) => r.subjectId))]);
-    const teams = MAKERS.includes(viewer.role) ? (await deps.insightScopes.choices(viewer)).filter((c) => c.kind === 'team').map((c) => ({ id: c.id, name: c.name })) : [];
+    const teams = isStaff(viewer) && MAKERS.includes(viewer.role) ? (await deps.insightScopes.choices(viewer)).filter((c) => c.kind === 'team').map((c) => ({ id: c.id, name: c.name })) : [];
     const months = recentPeriods('month', deps.now?.() ?? new Date(), 18).map(({ start, label }) => ({ start, label }));
     return { reports: reports.map((r) => listing(r, names, links)), teams, months };
   };

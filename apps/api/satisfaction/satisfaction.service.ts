@@ -4,7 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
 import { CreatorRating } from '../../../libs/domain/entities';
 import { BOOKING_ACT } from '../../../libs/domain/rules/reach';
-import type { Actor } from '../../../libs/domain/rules/roles';
+import { isStaff, type Actor, type Party } from '../../../libs/domain/rules/roles';
 import { CollaborationDecisions } from '../collaborations/collaboration-decisions';
 import { RecordReach } from '../users/record-reach';
 
@@ -35,6 +35,18 @@ export class SatisfactionService {
   /** Records the creator's 1–5 rating of the collaboration, once; the task closes. */
   async rate(collaborationId: string, actor: Actor, rating: number, note?: string | null): Promise<CreatorRating> {
     await this.decisions.inReach(collaborationId, actor, BOOKING_ACT);
+    return this.record(collaborationId, actor, rating, note);
+  }
+
+  /**
+   * The creator rates their own booking through their portal link (docs/portal.md): the link
+   * already bound them to this booking, so no staff reach applies.
+   */
+  async rateAsCreator(collaborationId: string, actor: Actor & { role: Party.Creator }, rating: number, note?: string | null): Promise<CreatorRating> {
+    return this.record(collaborationId, actor, rating, note);
+  }
+
+  private record(collaborationId: string, actor: Actor, rating: number, note?: string | null): Promise<CreatorRating> {
     return this.db.transaction(async (tx) => {
       const task = await tx.findOne(CreatorRating, { where: { collaborationId }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw new ConflictException(`Collaboration ${collaborationId} has no rating to record yet: the creator is rated once their fee is paid`);
@@ -43,7 +55,7 @@ export class SatisfactionService {
         throw new ConflictException(`The creator's rating of collaboration ${collaborationId} is already recorded (${task.rating} of 5, ${task.ratedAt?.toISOString()})`);
       }
       const ratedAt = new Date();
-      await tx.update(CreatorRating, { id: task.id }, { rating, note: note ?? null, ratedById: actor.userId, ratedByRole: actor.role, ratedAt });
+      await tx.update(CreatorRating, { id: task.id }, { rating, note: note ?? null, ratedById: isStaff(actor) ? actor.userId : null, ratedByRole: actor.role, ratedAt });
       // The creator's average over every recorded rating, shown on the creator.
       await tx.query(
         `UPDATE "creators" SET "satisfactionScore" = (SELECT round(avg("rating"), 1) FROM "creator_ratings" WHERE "creatorId" = $1 AND "rating" IS NOT NULL) WHERE "id" = $1`,

@@ -16,7 +16,7 @@ import type { Request, Response } from 'express';
 import { AccountLockedError } from '../../../libs/auth/login-throttle';
 import { parseAuthorizationHeader } from '../../../libs/auth/api-keys';
 import { DECISION_ROLES, type Decision } from '../../../libs/domain/rules/decision-roles';
-import type { Actor, Role } from '../../../libs/domain/rules/roles';
+import { isRole, type Actor, type Role } from '../../../libs/domain/rules/roles';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
 
@@ -79,7 +79,7 @@ export class ApiAuthGuard implements CanActivate {
 
     const role = request.actor.role;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !allowed.includes(role)) {
+    if (allowed && (!isRole(role) || !allowed.includes(role))) {
       throw new ForbiddenException(`A ${role} may not do this; allowed roles: ${allowed.join(', ')}`);
     }
     return true;

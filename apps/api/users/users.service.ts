@@ -17,13 +17,13 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { User } from '../../../libs/domain/entities';
 import { teamOf } from '../../../libs/insight/team';
-import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { Role, type StaffActor } from '../../../libs/domain/rules/roles';
 
 /** Work factor is paid even for unknown e-mails, so timing does not reveal who has an account. */
 let dummyHash: Promise<string> | undefined;
 
 /** What the back office needs to decide per record: the role, and the team a manager leads. */
-export interface ScopedActor extends Actor {
+export interface ScopedActor extends StaffActor {
   /** Managers: themselves and everyone below them in the team tree. Others: themselves. */
   teamIds: string[];
 }
@@ -87,7 +87,7 @@ export class UsersService {
     return Object.assign(new User(), safe);
   }
 
-  async findActor(userId: string): Promise<Actor | null> {
+  async findActor(userId: string): Promise<StaffActor | null> {
     const user = await this.db.getRepository(User).findOneBy({ id: userId, active: true });
     return user ? { userId: user.id, role: user.role } : null;
   }

@@ -5,7 +5,7 @@ import { newWebhookSecret, SecretBox } from '../../../libs/auth/secret-box';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { appendAudit } from '../../../libs/db/audit';
 import { User, Webhook } from '../../../libs/domain/entities';
-import { Role, type Actor } from '../../../libs/domain/rules/roles';
+import { isStaff, Role, type Actor } from '../../../libs/domain/rules/roles';
 import { webhookUrlProblem } from '../../../libs/domain/rules/webhook-url';
 import { teamOf } from '../../../libs/insight/team';
 
@@ -164,7 +164,7 @@ export class WebhooksService {
   }
 
   private requireManager(actor: Actor): void {
-    if (!WEBHOOK_MANAGERS.includes(actor.role)) throw new ForbiddenException('Only managers and admins manage webhooks');
+    if (!isStaff(actor) || !WEBHOOK_MANAGERS.includes(actor.role)) throw new ForbiddenException('Only managers and admins manage webhooks');
   }
 
   private async requireTeam(actor: Actor, teamLeadId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { DEFAULT_MARGIN_FLOOR_BPS } from '../rules/margin';
 import { SlaPolicyOverrides } from '../rules/sla';
 import type { CampaignSummary } from '../rules/campaign-summary';
 import { CampaignStatus } from '../rules/statuses';
+import { DraftReviewer } from '../rules/portal-links';
 import { Brand } from './brand.entity';
 import { minorUnits } from './columns';
 import { User } from './user.entity';
@@ -25,6 +26,7 @@ export enum Market {
 }
 
 @Entity({ name: 'campaigns' })
+@Check('CHK_campaigns_draft_reviewer', `"draftReviewer" IN ('manager', 'brand')`)
 @Check('CHK_campaigns_fee_range', `"creatorFeeMinMinor" IS NULL OR "creatorFeeMaxMinor" IS NULL OR "creatorFeeMinMinor" <= "creatorFeeMaxMinor"`)
 export class Campaign extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -105,6 +107,10 @@ export class Campaign extends BaseEntity {
 
   @Column({ type: 'varchar', length: 20, default: CampaignStatus.Active })
   status: CampaignStatus;
+
+  /** Who reviews drafts: an internal manager in the panel, or the brand's contact through a review link (docs/portal.md). */
+  @Column({ type: 'varchar', length: 10, default: DraftReviewer.Manager })
+  draftReviewer: DraftReviewer;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   workflowId: string | null;

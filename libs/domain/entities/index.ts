@@ -10,6 +10,7 @@ import { CreatorRating } from './creator-rating.entity';
 import { CreatorSale } from './creator-sale.entity';
 import { Deliverable } from './deliverable.entity';
 import { Delivery } from './delivery.entity';
+import { PortalLink } from './portal-link.entity';
 import { DraftSubmission } from './draft-submission.entity';
 import { Escalation } from './escalation.entity';
 import { Import } from './import.entity';
@@ -36,6 +37,7 @@ export {
   CreatorSale,
   Deliverable,
   Delivery,
+  PortalLink,
   DraftSubmission,
   Escalation,
   ExclusivityWindow,
@@ -65,6 +67,7 @@ export const ENTITIES = [
   Escalation,
   Notification,
   Delivery,
+  PortalLink,
   AuditLog,
   Deliverable,
   DraftSubmission,

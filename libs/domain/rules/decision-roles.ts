@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { isParty, Party, Role, type Actor } from './roles';
 
 const { TalentManager, Manager, Finance, Admin } = Role;
 
@@ -30,3 +30,31 @@ export const DECISION_ROLES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Decision = keyof typeof DECISION_ROLES;
+
+/**
+ * The decisions a creator or a brand contact takes themselves through their portal link
+ * (docs/portal.md), each the same update staff use. A party decides only on its own booking:
+ * the creator's id (or the brand's) must be the booking's.
+ */
+export const PARTY_DECISIONS = {
+  acknowledgeBrief: [Party.Creator],
+  counterOffer: [Party.Creator],
+  acceptTerms: [Party.Creator],
+  recordCreatorSignature: [Party.Creator],
+  submitDraft: [Party.Creator],
+  markPosted: [Party.Creator],
+  submitInvoice: [Party.Creator],
+  rate: [Party.Creator],
+  reviewDraft: [Party.Brand],
+} as const satisfies Record<string, readonly Party[]>;
+
+export type PartyDecision = keyof typeof PARTY_DECISIONS;
+
+/** Why this party may not take this decision on the booking of `creatorId` / `brandId`, or null when it may. */
+export function partyDecisionProblem(actor: Actor, decision: PartyDecision, booking: { creatorId?: string; brandId?: string }, what: string): string | null {
+  if (!isParty(actor.role)) return null;
+  if (!(PARTY_DECISIONS[decision] as readonly Party[]).includes(actor.role)) return `A ${actor.role} may not ${what} through their link`;
+  const own = actor.role === Party.Creator ? booking.creatorId : booking.brandId;
+  if (!own || own !== actor.userId) return `This link is not for this booking's ${actor.role}`;
+  return null;
+}

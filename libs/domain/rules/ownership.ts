@@ -1,4 +1,4 @@
-import { Role, type Actor } from './roles';
+import { isStaff, Role, type Actor } from './roles';
 import { CollaborationStage, isTerminal } from './stages';
 
 /**
@@ -18,7 +18,7 @@ export const OWNER_ROLES = {
  */
 export function newRecordOwner(mayOwn: readonly Role[], actor: Actor, named?: string | null): string | undefined {
   if (named) return named;
-  return mayOwn.includes(actor.role) ? actor.userId : undefined;
+  return isStaff(actor) && mayOwn.includes(actor.role) ? actor.userId : undefined;
 }
 
 /** A booking as reassignment sees it. */
