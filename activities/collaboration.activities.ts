@@ -71,6 +71,8 @@ export interface RemindInput {
   kind: string;
   message: string;
   eventKey: string;
+  /** Who is nudged; the talent manager when absent (every reminder before this existed). */
+  recipient?: 'talent_manager' | 'approver' | 'finance';
 }
 
 export interface EscalateInput {
@@ -234,15 +236,23 @@ export class CollaborationActivities {
     });
   }
 
-  /** Queues a reminder for the collaboration's talent manager and e-mails it, once per eventKey. */
+  /** Queues a reminder for the collaboration's talent manager (or its approver, or finance) and e-mails it, once per eventKey. */
   async remind(input: RemindInput): Promise<void> {
     const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
+    const recipientId =
+      input.recipient === 'approver' ? await this.escalationAssignee(this.db.manager, collaboration, EscalationKind.CommercialsApprovalOverdue)
+      : input.recipient === 'finance' ? await this.escalationAssignee(this.db.manager, collaboration, EscalationKind.PayoutDetailsMissing)
+      : collaboration.talentManagerId;
+    if (!recipientId) {
+      this.logger.warn(`reminder ${input.kind} for collaboration ${collaboration.id} has nobody to go to`);
+      return;
+    }
     await this.db
       .createQueryBuilder()
       .insert()
       .into(Notification)
       .values({
-        recipientId: collaboration.talentManagerId,
+        recipientId,
         collaborationId: collaboration.id,
         kind: input.kind,
         message: input.message,

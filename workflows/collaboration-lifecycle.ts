@@ -2,8 +2,9 @@ import { CancellationScope, condition, patched, proxyActivities, upsertSearchAtt
 import type { CollaborationActivityFunctions } from '../activities';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import type { Actor } from '../libs/domain/rules/roles';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../libs/domain/rules/sla';
 import { CollaborationStage } from '../libs/domain/rules/stages';
-import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
+import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ReminderRecipient, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
 import { StageKey } from './search-attributes';
 
 export const activities = proxyActivities<CollaborationActivityFunctions>({
@@ -79,6 +80,11 @@ export class CollaborationLifecycle {
     return new Date(Date.now()).toISOString();
   }
 
+  /** The SLA policy with defaults for durations added after this run started. */
+  get sla(): SlaPolicy {
+    return { ...DEFAULT_SLA_POLICY, ...this.input.sla };
+  }
+
   /** A deadline `ms` from now in this stage, as the panel and query show it. */
   deadline(name: string, ms: number): Deadline {
     return { name, stage: this.stage, dueAt: new Date(Date.now() + ms).toISOString() };
@@ -147,12 +153,13 @@ export class CollaborationLifecycle {
     this.state.history.push({ at: this.now(), event, stage: this.stage, actor, detail });
   }
 
-  async remind(kind: string, message: string): Promise<void> {
+  async remind(kind: string, message: string, options: { step?: string; recipient?: ReminderRecipient } = {}): Promise<void> {
     await activities.remind({
       collaborationId: this.input.collaborationId,
       kind,
       message,
-      eventKey: this.eventKey(`remind:${kind}`),
+      eventKey: this.eventKey(options.step ? `remind:${kind}:${options.step}` : `remind:${kind}`),
+      ...(options.recipient ? { recipient: options.recipient } : {}),
     });
     this.record('reminder.sent', undefined, kind);
   }

@@ -25,6 +25,9 @@ export interface CollaborationInput {
   marginFloorBps?: number;
 }
 
+/** Who a reminder nudges: the booking's talent manager (default), the manager who approves, or finance. */
+export type ReminderRecipient = 'talent_manager' | 'approver' | 'finance';
+
 export interface Deadline {
   /** What lapses, e.g. "briefAckReminder". */
   name: string;

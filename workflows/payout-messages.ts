@@ -17,6 +17,8 @@ export interface PayoutInput {
   negotiatorId: string;
   /** Length of a payment-terms day in ms (SlaPolicy.paymentDay). */
   paymentDay: number;
+  /** How long before the due date finance is reminded of an unapproved payout (SlaPolicy.payoutDueReminder); absent in older runs, which have no reminder. */
+  dueReminder?: number;
   /** What is paid: the creator's fee (absent: older runs) or the kill fee after a dropout or cancellation. */
   kind?: 'fee' | 'kill_fee';
 }

@@ -74,6 +74,7 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   });
 
   const approved = () => state.approvedBy !== undefined;
+  if (input.dueReminder !== undefined && patched('payout-due-reminder')) await remindFinanceBeforeDue(input, dueAt, approved);
   if (!(await condition(approved, Math.max(1_000, dueAt - Date.now())))) {
     state.overdueEscalationId = await activities.escalate({
       collaborationId: input.collaborationId,
@@ -110,6 +111,19 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   }
   if (!killFee && patched('satisfaction-rating')) await requestSatisfactionRating(input.collaborationId, now());
   return state;
+}
+
+/** Finance is nudged `dueReminder` before the due date (at once when less is left) while the payout is unapproved. */
+async function remindFinanceBeforeDue(input: PayoutInput, dueAt: number, approved: () => boolean): Promise<void> {
+  const until = dueAt - input.dueReminder! - Date.now();
+  if (until > 0 ? await condition(approved, until) : approved()) return;
+  await activities.remind({
+    collaborationId: input.collaborationId,
+    kind: 'PAYOUT_DUE_REMINDER',
+    message: `The creator's ${input.kind === 'kill_fee' ? 'kill fee' : 'payout'} falls due on ${new Date(dueAt).toISOString().slice(0, 10)} and is not approved yet.`,
+    eventKey: `${workflowInfo().workflowId}:remind:PAYOUT_DUE_REMINDER`,
+    recipient: 'finance',
+  });
 }
 
 /**

@@ -43,15 +43,22 @@ export function signingClient(connection: Connection, namespace?: string): Clien
 export const RELAXED_SLA: SlaPolicy = {
   briefAckReminder: 10 * 60_000,
   briefAckEscalation: 20 * 60_000,
+  negotiationReminder: 20 * 60_000,
   negotiation: 30 * 60_000,
+  commercialsApprovalReminder: 20 * 60_000,
+  commercialsApproval: 30 * 60_000,
   contractReminder: 30 * 60_000,
   contractEscalation: 40 * 60_000,
+  draftDueReminder: 10 * 60_000,
+  draftReviewReminder: 20 * 60_000,
   draftReview: 30 * 60_000,
   revision: 30 * 60_000,
+  postingReminder: 20 * 60_000,
   postingWindow: 30 * 60_000,
   measureFirst: 30 * 60_000,
   measureSecond: 40 * 60_000,
   paymentDay: 86_400_000,
+  payoutDueReminder: 3 * 86_400_000,
 };
 
 /** The workflow input the API would give this booking row, with relaxed SLAs unless overridden. */
@@ -73,6 +80,8 @@ export interface HarnessOptions {
   activities?: (real: CollaborationActivityFunctions) => Partial<CollaborationActivityFunctions>;
   /** How long an open creator-satisfaction task waits for its reminder (default: the product's 3 days). */
   satisfactionReminderMs?: number;
+  /** Where the activities e-mail notifications (the run's Mailpit, in delivery tests); none by default. */
+  mail?: NonNullable<Parameters<typeof collaborationActivityProviders>[2]>['mail'];
 }
 
 export async function startWorkflowHarness(options: HarnessOptions = {}): Promise<WorkflowHarness> {
@@ -86,7 +95,7 @@ export async function startWorkflowHarness(options: HarnessOptions = {}): Promis
     taskQueue,
     ...creatorOpsWorkflowOptions(TEST_ACTOR_SIGNING_KEY),
     activities: withOverrides(
-      collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs })),
+      collaborationActivities(collaborationActivityProviders(database.db, undefined, { satisfactionReminderMs: options.satisfactionReminderMs, mail: options.mail })),
       options.activities,
     ),
   });

@@ -107,8 +107,11 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
     await condition(() => collaboration.stage !== CollaborationStage.Negotiating);
     return;
   }
+  // Runs from before every wait reminded escalate without a reminder, as they did then.
+  const reminds = patched('remind-before-every-escalation');
   await waitOrEscalate(collaboration, {
     done: () => collaboration.state.negotiation?.agreed !== undefined,
+    ...(reminds ? { reminder: { after: collaboration.sla.negotiationReminder, kind: 'NEGOTIATION_REMINDER', message: 'No terms are agreed with the creator yet.' } } : {}),
     escalateAfter: window,
     escalation: {
       kind: EscalationKind.NegotiationStalled,
@@ -130,7 +133,7 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
   });
   collaboration.termsRecorded = true;
   if (collaboration.state.negotiation!.approvalNeeded) {
-    await condition(() => collaboration.state.negotiation!.approval !== undefined);
+    await awaitCommercialsApproval(collaboration, reminds);
     const approval = collaboration.state.negotiation!.approval!;
     await activities.recordCommercialsApproval({
       collaborationId: collaboration.input.collaborationId,
@@ -142,4 +145,36 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
       eventKey: collaboration.eventKey('commercials-approved'),
     });
   }
+}
+
+/**
+ * Terms below the floor wait for a manager's approval: the approver is reminded, then
+ * COMMERCIALS_APPROVAL_OVERDUE (extend or drop). Runs from before this timer existed wait
+ * without one, as they did then.
+ */
+async function awaitCommercialsApproval(collaboration: CollaborationLifecycle, timed: boolean): Promise<void> {
+  const approved = () => collaboration.state.negotiation!.approval !== undefined;
+  if (!timed) {
+    await condition(approved);
+    return;
+  }
+  const { commercialsApprovalReminder, commercialsApproval } = collaboration.sla;
+  await collaboration.moveDeadlines([collaboration.deadline('commercialsApproval', commercialsApproval)]);
+  await waitOrEscalate(collaboration, {
+    done: approved,
+    reminder: {
+      after: commercialsApprovalReminder,
+      kind: 'COMMERCIALS_APPROVAL_REMINDER',
+      message: 'Agreed terms below the margin floor are waiting for your approval.',
+      recipient: 'approver',
+    },
+    escalateAfter: commercialsApproval,
+    escalation: {
+      kind: EscalationKind.CommercialsApprovalOverdue,
+      severity: EscalationSeverity.Medium,
+      summary: 'Agreed terms below the margin floor have waited too long for approval; extend the wait or drop the booking.',
+    },
+    deadlineName: 'commercialsApproval',
+    lateReason: 'The commercials were approved after the deadline',
+  });
 }

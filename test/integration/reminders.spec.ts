@@ -1,0 +1,159 @@
+import { WorkflowHandle } from '@temporalio/client';
+import { Collaboration, Delivery, DeliveryStatus, Escalation } from '../../libs/domain/entities';
+import { EscalationKind, EscalationResolution, EscalationStatus } from '../../libs/domain/rules/escalations';
+import { CollaborationStage } from '../../libs/domain/rules/stages';
+import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
+import { waitFor } from '../../scripts/lib/ports';
+import { acceptTermsUpdate, approveCommercialsUpdate, proposeTermsUpdate, stateQuery } from '../../workflows/messages';
+import { testMailpit } from '../support/environment';
+import { createBookingRow, createTeam, Team } from '../support/fixtures';
+import { lifecycleDriver } from '../support/lifecycle-driver';
+import { waitForMessage } from '../support/mailpit-inbox';
+import { startWorkflowHarness, WorkflowHarness } from '../support/workflow-harness';
+
+const PUBLIC_URL = 'https://ops.example.test';
+
+/**
+ * Every wait of the stage table reminds before it escalates (docs/workflow-stages.md): the real
+ * workflow on the dev server, the real activities on PostgreSQL, and the e-mails read back from
+ * Mailpit. Each booking belongs to a team of its own, so every address sees only its booking's mail.
+ */
+describe('every wait reminds, then escalates, by e-mail', () => {
+  let harness: WorkflowHarness;
+
+  beforeAll(async () => {
+    harness = await startWorkflowHarness({
+      mail: { mail: { smtpUrl: testMailpit().smtpUrl, from: 'CreatorOps <no-reply@creatorops.test>', maxAttempts: 3 }, publicUrl: PUBLIC_URL },
+    });
+  });
+
+  afterAll(() => harness?.stop());
+
+  const drive = () => lifecycleDriver(harness);
+
+  async function bookingOfNewTeam(): Promise<{ team: Team; row: Collaboration }> {
+    const team = await createTeam(harness.database.db);
+    return { team, row: await createBookingRow(harness.database.db, team) };
+  }
+
+  /**
+   * The reminder reaches its recipient, then the escalation reaches the talent manager's manager,
+   * both with the link to the booking; the reminder was sent first.
+   */
+  async function expectReminderThenEscalation(
+    row: Collaboration,
+    reminder: { to: string; subject: RegExp; says: string },
+    escalation: { to: string; subject: RegExp; kind: EscalationKind },
+  ): Promise<Escalation> {
+    const link = `${PUBLIC_URL}/admin/resources/Collaboration/records/${row.id}/show`;
+    const reminded = await waitForMessage(reminder.to, reminder.subject);
+    expect(reminded.Text).toContain(reminder.says);
+    expect(reminded.Text).toContain(link);
+    const escalated = await waitForMessage(escalation.to, escalation.subject);
+    expect(escalated.HTML).toContain(`href="${link}"`);
+    const raised = await harness.database.db.getRepository(Escalation).findOneByOrFail({ collaborationId: row.id, kind: escalation.kind });
+    expect(escalated.Text).toContain(raised.summary);
+
+    const sent = await waitFor('both deliveries recorded', async () => {
+      const rows = await harness.database.db.getRepository(Delivery).find({ where: { notification: { collaborationId: row.id }, status: DeliveryStatus.Sent }, relations: { notification: true } });
+      const first = rows.find((d) => d.recipient === reminder.to && !d.notification!.kind.startsWith('escalation.'));
+      const second = rows.find((d) => d.notification!.kind === `escalation.${escalation.kind}`);
+      return first && second ? { first, second } : undefined;
+    });
+    expect(sent.first.sentAt!.getTime()).toBeLessThanOrEqual(sent.second.sentAt!.getTime());
+    return raised;
+  }
+
+  it('NEGOTIATING: NEGOTIATION_REMINDER to the talent manager, then NEGOTIATION_STALLED to their manager', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    await drive().toNegotiating({ row, sla: { negotiationReminder: 1_000, negotiation: 3_000 } });
+    await expectReminderThenEscalation(
+      row,
+      { to: team.talentManager.email, subject: /Negotiation reminder/, says: 'No terms are agreed with the creator yet.' },
+      { to: team.manager.email, subject: /Escalation: negotiation stalled/, kind: EscalationKind.NegotiationStalled },
+    );
+  });
+
+  it('terms below the floor: a reminder to the approving manager, COMMERCIALS_APPROVAL_OVERDUE, and a late approval closes it and moves on', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    const driver = drive();
+    const { handle } = await driver.toNegotiating({ row, sla: { commercialsApprovalReminder: 1_000, commercialsApproval: 3_000 } });
+    const terms = {
+      brandPriceMinor: 10_000_000, creatorFeeMinor: 9_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500,
+      deliverables: [{ type: DeliverableType.Reel, platform: Platform.Instagram, draftDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
+    };
+    await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: driver.talentManager(), terms }] });
+    await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: driver.talentManager() }] });
+    const deadlines = (await handle.query(stateQuery)).deadlines.map((d) => d.name);
+    expect(deadlines).toContain('commercialsApproval');
+
+    const raised = await expectReminderThenEscalation(
+      row,
+      { to: team.manager.email, subject: /Commercials approval reminder/, says: 'Agreed terms below the margin floor are waiting for your approval.' },
+      { to: team.manager.email, subject: /Escalation: commercials approval overdue/, kind: EscalationKind.CommercialsApprovalOverdue },
+    );
+    expect(raised.assigneeId).toBe(team.manager.id);
+
+    await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: { userId: team.manager.id, role: driver.manager().role }, reason: 'Strategic launch' }] });
+    await harness.reachStage(handle, CollaborationStage.Contracting);
+    const closed = await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: raised.id });
+    expect(closed.status).toBe(EscalationStatus.Resolved);
+    expect(closed.resolution).toMatch(new RegExp(`^${EscalationResolution.ResolvedLate}: The commercials were approved after the deadline`));
+  });
+
+  it('CONTRACTING: CONTRACT_REMINDER, then CONTRACT_UNSIGNED', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    await drive().toContracting({ row, sla: { contractReminder: 1_000, contractEscalation: 3_000 } });
+    await expectReminderThenEscalation(
+      row,
+      { to: team.talentManager.email, subject: /Contract reminder/, says: 'Contracts are waiting for signatures.' },
+      { to: team.manager.email, subject: /Escalation: contract unsigned/, kind: EscalationKind.ContractUnsigned },
+    );
+  });
+
+  it('IN_PRODUCTION: DRAFT_DUE_REMINDER before the due date, then DRAFT_OVERDUE at it', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    const deliverables = [{ type: DeliverableType.Reel, platform: Platform.Instagram, draftDueAt: new Date(Date.now() + 12_000).toISOString() }];
+    await drive().toProduction({ row, deliverables, sla: { draftDueReminder: 9_000 } });
+    await expectReminderThenEscalation(
+      row,
+      { to: team.talentManager.email, subject: /Draft due reminder/, says: 'The reel draft is due soon.' },
+      { to: team.manager.email, subject: /Escalation: draft overdue/, kind: EscalationKind.DraftOverdue },
+    );
+  });
+
+  it('IN_PRODUCTION: DRAFT_REVIEW_REMINDER to the reviewing manager, then REVIEW_OVERDUE', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    const driver = drive();
+    const { handle, deliverables } = await driver.toProduction({ row, sla: { draftReviewReminder: 1_000, draftReview: 3_000 } });
+    await driver.submitDraft(handle, deliverables[0].deliverableId);
+    await expectReminderThenEscalation(
+      row,
+      { to: team.manager.email, subject: /Draft review reminder/, says: 'The reel draft is waiting for review.' },
+      { to: team.manager.email, subject: /Escalation: review overdue/, kind: EscalationKind.ReviewOverdue },
+    );
+  });
+
+  it('POSTING: POSTING_REMINDER, then POSTING_MISSED', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    await drive().toPosting({ row, sla: { postingReminder: 1_000, postingWindow: 3_000 } });
+    await expectReminderThenEscalation(
+      row,
+      { to: team.talentManager.email, subject: /Posting reminder/, says: 'The reel is not live yet.' },
+      { to: team.manager.email, subject: /Escalation: posting missed/, kind: EscalationKind.PostingMissed },
+    );
+  });
+
+  it('PAYOUT: PAYOUT_DUE_REMINDER to finance before the due date, then PAYOUT_OVERDUE', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    // Net-30 of 300 ms days: due 9 s after the post is verified; finance is reminded 6 s before.
+    const { handle }: { handle: WorkflowHandle } = await drive().toPayout({ row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 300, payoutDueReminder: 6_000 } });
+    expect((await handle.query(stateQuery)).payout).toBeDefined();
+    // Finance is whoever approves payouts here: the first finance officer of this database.
+    await expectReminderThenEscalation(
+      row,
+      { to: harness.team.finance.email, subject: /Payout due reminder/, says: "The creator's payout falls due on" },
+      { to: team.manager.email, subject: /Escalation: payout overdue/, kind: EscalationKind.PayoutOverdue },
+    );
+  });
+});
