@@ -38,6 +38,7 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     recordBriefAcknowledgement: collaborations.recordBriefAcknowledgement.bind(collaborations),
     remind: collaborations.remind.bind(collaborations),
     escalate: collaborations.escalate.bind(collaborations),
+    reescalate: collaborations.reescalate.bind(collaborations),
     closeEscalation: collaborations.closeEscalation.bind(collaborations),
     recordTerms: collaborations.recordTerms.bind(collaborations),
     recordCommercialsApproval: collaborations.recordCommercialsApproval.bind(collaborations),

@@ -187,8 +187,30 @@ export class CollaborationLifecycle {
    * arrived anyway (then null). A DROP never returns: it cancels the lifecycle.
    */
   async awaitDecision(escalationId: string, settled: () => boolean = () => false): Promise<ResolveEscalationInput | null> {
-    await condition(() => this.decisions.has(escalationId) || settled());
+    const answered = () => this.decisions.has(escalationId) || settled();
+    // Runs from before re-escalation wait for their assignee however long it takes, as they did then.
+    if (patched('reescalate-up-the-team-tree')) await this.reescalateUntil(escalationId, answered);
+    await condition(answered);
     return this.decisions.get(escalationId) ?? null;
+  }
+
+  /**
+   * An escalation nobody resolves within `escalationResponse` goes to the assignee's own manager,
+   * and on up the team tree each time that lapses too, until it is answered or nobody is above.
+   */
+  private async reescalateUntil(escalationId: string, answered: () => boolean): Promise<void> {
+    for (let level = 1; !(await condition(answered, this.sla.escalationResponse)); level += 1) {
+      const assigneeId = await activities.reescalate({
+        escalationId,
+        collaborationId: this.input.collaborationId,
+        at: this.now(),
+        eventKey: this.eventKey(`reescalate:${escalationId}:${level}`),
+      });
+      if (!assigneeId) return;
+      const open = this.state.openEscalations.find((e) => e.escalationId === escalationId);
+      if (open) open.assigneeId = assigneeId;
+      this.record('escalation.reescalated', undefined, `${open?.kind ?? escalationId}: level ${level}`);
+    }
   }
 
   /** Marks an open escalation resolved, in the state and the database. */

@@ -39,6 +39,8 @@ export interface OpenEscalation {
   escalationId: string;
   kind: EscalationKind;
   raisedAt: string;
+  /** Set when it went up the team tree (re-escalation): who has it now. */
+  assigneeId?: string;
 }
 
 export interface ResolvedEscalation extends OpenEscalation {

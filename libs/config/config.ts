@@ -165,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       measureSecond: env.SLA_MEASURE_SECOND || undefined,
       paymentDay: env.SLA_PAYMENT_DAY || undefined,
       payoutDueReminder: env.SLA_PAYOUT_DUE_REMINDER || undefined,
+      escalationResponse: env.SLA_ESCALATION_RESPONSE || undefined,
     });
   } catch (error) {
     problems.push(`SLA_*: ${(error as Error).message}`);

@@ -30,7 +30,7 @@ const RECORDED_SLA: SlaPolicy = {
   briefAckReminder: 600_000, briefAckEscalation: 1_200_000, negotiation: 3_600_000, contractReminder: 3_600_000, contractEscalation: 7_200_000, draftReview: 3_600_000,
   revision: 3_600_000, postingWindow: 3_600_000, measureFirst: 3_600_000, measureSecond: 7_200_000, paymentDay: 86_400_000,
   negotiationReminder: 1_800_000, commercialsApprovalReminder: 1_800_000, commercialsApproval: 3_600_000, draftDueReminder: 1_800_000, draftReviewReminder: 1_800_000,
-  postingReminder: 1_800_000, payoutDueReminder: 3 * 86_400_000,
+  postingReminder: 1_800_000, payoutDueReminder: 3 * 86_400_000, escalationResponse: 86_400_000,
 };
 
 /**

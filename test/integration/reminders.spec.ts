@@ -1,10 +1,12 @@
 import { WorkflowHandle } from '@temporalio/client';
-import { Collaboration, Delivery, DeliveryStatus, Escalation } from '../../libs/domain/entities';
+import { AuditLog, Collaboration, Delivery, DeliveryStatus, Escalation, User } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationStatus } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
 import { waitFor } from '../../scripts/lib/ports';
-import { acceptTermsUpdate, approveCommercialsUpdate, proposeTermsUpdate, stateQuery } from '../../workflows/messages';
+import { approvePayoutUpdate, payoutStateQuery, payoutWorkflowId, submitInvoiceUpdate } from '../../workflows/payout-messages';
+import { acceptTermsUpdate, approveCommercialsUpdate, proposeTermsUpdate, resolveEscalationUpdate, stateQuery } from '../../workflows/messages';
+import { Role } from '../../libs/domain/rules/roles';
 import { testMailpit } from '../support/environment';
 import { createBookingRow, createTeam, Team } from '../support/fixtures';
 import { lifecycleDriver } from '../support/lifecycle-driver';
@@ -155,5 +157,57 @@ describe('every wait reminds, then escalates, by e-mail', () => {
       { to: harness.team.finance.email, subject: /Payout due reminder/, says: "The creator's payout falls due on" },
       { to: team.manager.email, subject: /Escalation: payout overdue/, kind: EscalationKind.PayoutOverdue },
     );
+  });
+
+  it("re-escalates an escalation left unresolved past its own deadline to the manager's manager, who can then resolve it", async () => {
+    const { team, row } = await bookingOfNewTeam();
+    const users = harness.database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-${row.id.slice(0, 8)}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: team.manager.passwordHash }));
+    await users.update({ id: team.manager.id }, { managerId: head.id });
+    const { handle } = await harness.book({ briefAckReminder: 500, briefAckEscalation: 1_000, escalationResponse: 2_000 }, row);
+
+    await waitForMessage(team.manager.email, /Escalation: brief ack overdue/);
+    const upstairs = await waitForMessage(head.email, /Escalation: brief ack overdue/);
+    expect(upstairs.Text).toContain('so it comes to you now: The creator has not acknowledged the brief');
+    expect(upstairs.Text).toContain(`${PUBLIC_URL}/admin/resources/Collaboration/records/${row.id}/show`);
+
+    const escalation = await harness.database.db.getRepository(Escalation).findOneByOrFail({ collaborationId: row.id, kind: EscalationKind.BriefAckOverdue });
+    expect(escalation).toMatchObject({ assigneeId: head.id, status: EscalationStatus.Open });
+    const audit = await harness.database.db.getRepository(AuditLog).findOneByOrFail({ entityId: escalation.id, action: 'escalation.reescalated' });
+    expect(audit.before).toMatchObject({ assigneeId: team.manager.id });
+    expect(audit.after).toMatchObject({ assigneeId: head.id });
+    const state = await handle.query(stateQuery);
+    expect(state.openEscalations).toEqual([expect.objectContaining({ escalationId: escalation.id, assigneeId: head.id })]);
+    expect(state.history.map((h) => h.event)).toContain('escalation.reescalated');
+
+    await handle.executeUpdate(resolveEscalationUpdate, {
+      args: [{ actor: { userId: head.id, role: Role.Manager }, escalationId: escalation.id, resolution: EscalationResolution.Extend, reason: 'One more day', extendBy: '1d' }],
+    });
+    expect(await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: escalation.id })).toMatchObject({ status: EscalationStatus.Resolved, resolvedById: head.id });
+  });
+
+  it('PAYOUT_OVERDUE is decided on the booking: ACCEPT closes it as acknowledged late and the payout goes on to be paid', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    const driver = drive();
+    const { handle } = await driver.toPayout({ row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 30, payoutDueReminder: 100 } });
+    const overdue = await waitFor('PAYOUT_OVERDUE in the booking', async () => (await handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.PayoutOverdue));
+
+    const state = await handle.executeUpdate(resolveEscalationUpdate, {
+      args: [{ actor: { userId: team.manager.id, role: Role.Manager }, escalationId: overdue.escalationId, resolution: EscalationResolution.Accept, reason: 'Finance was closing the quarter' }],
+    });
+    expect(state.openEscalations).toEqual([]);
+    expect(state.resolvedEscalations).toEqual([expect.objectContaining({ escalationId: overdue.escalationId, resolution: EscalationResolution.Accept })]);
+    const closed = await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.escalationId });
+    expect(closed).toMatchObject({ status: EscalationStatus.Resolved, resolvedById: team.manager.id, resolution: 'ACCEPT: Acknowledged late: Finance was closing the quarter' });
+
+    const payout = harness.client.workflow.getHandle(payoutWorkflowId(row.id));
+    await waitFor('the payout told', async () => ((await payout.query(payoutStateQuery)).overdueAccepted ? true : undefined));
+    await payout.executeUpdate(submitInvoiceUpdate, { args: [{ actor: driver.talentManager(), invoiceNumber: 'INV-LATE-1' }] });
+    await payout.executeUpdate(approvePayoutUpdate, { args: [{ actor: driver.finance() }] });
+    const result = await handle.result();
+    expect(result.stage).toBe(CollaborationStage.Completed);
+    expect(result.payout).toMatchObject({ status: 'paid' });
+    // Paid late, but the manager's ACCEPT stands on the row.
+    expect(await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.escalationId })).toMatchObject({ resolution: 'ACCEPT: Acknowledged late: Finance was closing the quarter' });
   });
 });

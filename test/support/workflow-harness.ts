@@ -59,6 +59,7 @@ export const RELAXED_SLA: SlaPolicy = {
   measureSecond: 40 * 60_000,
   paymentDay: 86_400_000,
   payoutDueReminder: 3 * 86_400_000,
+  escalationResponse: 86_400_000,
 };
 
 /** The workflow input the API would give this booking row, with relaxed SLAs unless overridden. */

@@ -52,6 +52,7 @@ describe('configuration', () => {
       measureSecond: 7 * 86_400_000,
       paymentDay: 86_400_000,
       payoutDueReminder: 3 * 86_400_000,
+      escalationResponse: 48 * 3_600_000,
     });
     expect(() => loadConfig({ SLA_BRIEF_ACK_REMINDER: 'tomorrow' })).toThrow(/SLA_\*: "tomorrow" is not a duration/);
   });

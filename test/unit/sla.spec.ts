@@ -21,6 +21,7 @@ describe('SLA policy', () => {
       measureSecond: 7 * 86_400_000,
       paymentDay: 86_400_000,
       payoutDueReminder: 3 * 86_400_000,
+      escalationResponse: 48 * 3_600_000,
     });
   });
 
@@ -44,6 +45,7 @@ describe('SLA policy', () => {
       measureSecond: 7 * 86_400_000,
       paymentDay: 86_400_000,
       payoutDueReminder: 3 * 86_400_000,
+      escalationResponse: 48 * 3_600_000,
     });
   });
 

@@ -33,7 +33,7 @@ export async function payout(collaboration: CollaborationLifecycle): Promise<voi
         negotiatorId: deal.acceptedBy.userId,
         paymentDay: collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
         // Runs from before every wait reminded start payouts without a reminder, as they did then.
-        ...(patched('remind-before-every-escalation') ? { dueReminder: collaboration.sla.payoutDueReminder } : {}),
+        ...(patched('remind-before-every-escalation') ? { dueReminder: collaboration.sla.payoutDueReminder, escalationResponse: collaboration.sla.escalationResponse } : {}),
       },
     ],
   });

@@ -42,6 +42,8 @@ export interface SlaPolicy {
   measureSecond: number;
   /** PAYOUT: the length of one day of payment terms (net-30 = 30 of these); shortened only in tests and demos. */
   paymentDay: number;
+  /** Any escalation: how long it may stay unresolved before it goes to its assignee's own manager (and on up, each time). */
+  escalationResponse: number;
   /** PAYOUT: how long before the payout's due date finance is reminded of an unapproved payout; at once when less is left. */
   payoutDueReminder: number;
 }
@@ -51,7 +53,7 @@ export type SlaPolicyOverrides = Partial<Record<keyof SlaPolicy, string | number
 export const SLA_POLICY_KEYS: readonly (keyof SlaPolicy)[] = [
   'briefAckReminder', 'briefAckEscalation', 'negotiationReminder', 'negotiation', 'commercialsApprovalReminder', 'commercialsApproval',
   'contractReminder', 'contractEscalation', 'draftDueReminder', 'draftReviewReminder', 'draftReview', 'revision',
-  'postingReminder', 'postingWindow', 'measureFirst', 'measureSecond', 'paymentDay', 'payoutDueReminder',
+  'postingReminder', 'postingWindow', 'measureFirst', 'measureSecond', 'paymentDay', 'payoutDueReminder', 'escalationResponse',
 ];
 
 /** A reminder counted from the start of its wait, and the escalation it must come before. */
@@ -86,6 +88,7 @@ export const DEFAULT_SLA_POLICY: Readonly<SlaPolicy> = Object.freeze({
   measureSecond: parseDuration('7d'),
   paymentDay: parseDuration('1d'),
   payoutDueReminder: parseDuration('3d'),
+  escalationResponse: parseDuration('48h'),
 });
 
 /**
