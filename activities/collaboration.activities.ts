@@ -10,6 +10,9 @@ import type { Terms } from '../libs/domain/rules/terms';
 import type { CollaborationStage } from '../libs/domain/rules/stages';
 import { requireCollaboration } from './booking-record';
 import { EmailDelivery } from './email-delivery';
+import { approvalAuthority, reescalateUp, type ApprovalAuthorityInput, type ReescalateInput } from './team-tree';
+
+export type { ApprovalAuthorityInput, ReescalateInput } from './team-tree';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -73,13 +76,6 @@ export interface RemindInput {
   eventKey: string;
   /** Who is nudged; the talent manager when absent (every reminder before this existed). */
   recipient?: 'talent_manager' | 'approver' | 'finance';
-}
-
-export interface ReescalateInput {
-  escalationId: string;
-  collaborationId: string;
-  at: string;
-  eventKey: string;
 }
 
 export interface EscalateInput {
@@ -329,52 +325,15 @@ export class CollaborationActivities {
     return escalationId;
   }
 
-  /**
-   * An escalation left unresolved past its own deadline goes to its assignee's manager: the
-   * row is reassigned (open again, for the new assignee to acknowledge), audited, and the new
-   * assignee notified and e-mailed. Returns the new assignee, or null when nobody is above (or
-   * it is already resolved). A retry finds its own notification and changes nothing more.
-   */
+  /** See approvalAuthority (activities/team-tree.ts). */
+  commercialsApprovalAuthority(input: ApprovalAuthorityInput): Promise<{ withinLimit: boolean; nextApproverId: string | null }> {
+    return approvalAuthority(this.db, input);
+  }
+
+  /** See reescalate (activities/team-tree.ts): up to the assignee's manager, notified and e-mailed. */
   async reescalate(input: ReescalateInput): Promise<string | null> {
-    const notifyKey = `${input.eventKey}:notify`;
-    const assigneeId = await this.db.transaction(async (tx) => {
-      const done = await tx.findOneBy(Notification, { eventKey: notifyKey });
-      if (done) return done.recipientId;
-      const escalation = await tx.findOneBy(Escalation, { id: input.escalationId, collaborationId: input.collaborationId });
-      if (!escalation) {
-        throw ApplicationFailure.nonRetryable(`Escalation ${input.escalationId} does not belong to collaboration ${input.collaborationId}`, 'CollaborationNotFound');
-      }
-      if (escalation.status === EscalationStatus.Resolved || !escalation.assigneeId) return null;
-      const current = await tx.findOneBy(User, { id: escalation.assigneeId });
-      const next = current?.managerId ? await tx.findOneBy(User, { id: current.managerId, active: true }) : null;
-      if (!next || next.id === escalation.assigneeId) return null;
-      await tx.update(Escalation, { id: escalation.id }, { assigneeId: next.id, status: EscalationStatus.Open });
-      await appendAudit(tx, {
-        action: 'escalation.reescalated',
-        entity: 'Escalation',
-        entityId: escalation.id,
-        before: { assigneeId: escalation.assigneeId, status: escalation.status },
-        after: { assigneeId: next.id, status: EscalationStatus.Open },
-        at: new Date(input.at),
-        eventKey: input.eventKey,
-      });
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values({
-          recipientId: next.id,
-          collaborationId: input.collaborationId,
-          kind: `escalation.${escalation.kind}`,
-          message: `Unresolved since ${escalation.raisedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, so it comes to you now: ${escalation.summary}`,
-          eventKey: notifyKey,
-        })
-        .orIgnore()
-        .execute();
-      this.logger.warn(`escalation ${escalation.kind} of collaboration ${input.collaborationId} re-escalated up the team tree`);
-      return next.id;
-    });
-    if (assigneeId) await this.email?.deliverByEventKey(notifyKey);
+    const assigneeId = await reescalateUp(this.db, input, this.logger);
+    if (assigneeId) await this.email?.deliverByEventKey(`${input.eventKey}:notify`);
     return assigneeId;
   }
 

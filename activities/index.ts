@@ -42,6 +42,7 @@ export function collaborationActivities({ collaborations, conflicts, replacement
     closeEscalation: collaborations.closeEscalation.bind(collaborations),
     recordTerms: collaborations.recordTerms.bind(collaborations),
     recordCommercialsApproval: collaborations.recordCommercialsApproval.bind(collaborations),
+    commercialsApprovalAuthority: collaborations.commercialsApprovalAuthority.bind(collaborations),
     recordLicenceEnd: collaborations.recordLicenceEnd.bind(collaborations),
     checkConflicts: conflicts.checkConflicts.bind(conflicts),
     escalateDropout: replacements.escalateDropout.bind(replacements),

@@ -42,6 +42,10 @@ export class CollaborationLifecycle {
   deliverablesMayExist = false;
   /** The agreed terms are on the collaboration row. */
   termsRecorded = false;
+  /** Terms below the floor wait for an approval checked against the approver's limit (patched('approval-limits')). */
+  approvalLimitsApply = false;
+  /** An approval is with that check (an activity): another one waits for its answer. */
+  approvalBeingChecked = false;
   /** Set by dropOut (or a DROP resolution): the lifecycle is being cancelled. */
   dropRequest?: { actor: Actor; reason: string };
   /** The drop comes from the campaign's cancellation, not from this creator. */

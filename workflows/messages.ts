@@ -106,6 +106,13 @@ export interface Negotiation {
   /** Set when the agreed margin is below the floor, until a manager approves. */
   approvalNeeded?: boolean;
   approval?: { actor: Actor; reason: string; at: string };
+  /**
+   * Approvals by managers whose limit the exception exceeds (docs/domain.md#approval-limits): each
+   * sent it up the team tree. Absent in runs from before approval limits.
+   */
+  endorsements?: { actor: Actor; reason: string; at: string }[];
+  /** Whose approval is awaited now: a user id, or "admin" when nobody is above the last endorser. */
+  approvalAwaitedFrom?: string;
 }
 
 export interface DraftVersion {

@@ -362,4 +362,26 @@ describe('record workflow histories', () => {
     await save('payout-overdue-accepted', handle);
     await save('payout-overdue-accepted-payout', payout);
   });
+
+  it('margin exception above the manager\'s approval limit, endorsed, then approved by their manager', async () => {
+    const users = database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-limit-${Date.now()}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: team.manager.passwordHash }));
+    await users.update({ id: team.manager.id }, { managerId: head.id, approvalLimitMinor: 100_000, approvalLimitCurrency: 'INR' });
+    try {
+      const { handle } = await book({});
+      await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+      await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+      await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+      const terms = { brandPriceMinor: 10_000_000, creatorFeeMinor: 8_500_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables() };
+      await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+      await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+      const endorsed = await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: manager(), reason: 'Strategic' }] });
+      expect(endorsed.negotiation?.approvalAwaitedFrom).toBe(head.id);
+      await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: { userId: head.id, role: Role.Manager }, reason: 'Approved above the limit' }] });
+      await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+      await save('approval-above-limit', handle);
+    } finally {
+      await users.update({ id: team.manager.id }, { managerId: null, approvalLimitMinor: null, approvalLimitCurrency: null });
+    }
+  });
 });

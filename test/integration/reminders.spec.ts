@@ -1,4 +1,3 @@
-import { WorkflowHandle } from '@temporalio/client';
 import { AuditLog, Collaboration, Delivery, DeliveryStatus, Escalation, User } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationStatus } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -149,8 +148,7 @@ describe('every wait reminds, then escalates, by e-mail', () => {
   it('PAYOUT: PAYOUT_DUE_REMINDER to finance before the due date, then PAYOUT_OVERDUE', async () => {
     const { team, row } = await bookingOfNewTeam();
     // Net-30 of 300 ms days: due 9 s after the post is verified; finance is reminded 6 s before.
-    const { handle }: { handle: WorkflowHandle } = await drive().toPayout({ row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 300, payoutDueReminder: 6_000 } });
-    expect((await handle.query(stateQuery)).payout).toBeDefined();
+    await drive().toPayout({ row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 300, payoutDueReminder: 6_000 } });
     // Finance is whoever approves payouts here: the first finance officer of this database.
     await expectReminderThenEscalation(
       row,

@@ -19,6 +19,7 @@ import { AppRole1796500000000 } from './1796500000000-AppRole';
 import { BriefReacknowledgement1796600000000 } from './1796600000000-BriefReacknowledgement';
 import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
 import { Deliveries1796800000000 } from './1796800000000-Deliveries';
+import { ApprovalLimits1797000000000 } from './1797000000000-ApprovalLimits';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from dist/. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   BriefReacknowledgement1796600000000,
   CollaborationTitle1796700000000,
   Deliveries1796800000000,
+  ApprovalLimits1797000000000,
 ];
