@@ -82,6 +82,8 @@ export interface CollaborationState {
   killFeeMinor?: number;
   /** PAYOUT: the child workflow and where it stands (its own `payoutState` query has the detail). */
   payout?: { workflowId: string; status: string; paidAt?: string; providerReference?: string };
+  /** When the usage licence and the exclusivity end, once their timers run from go-live. */
+  licenceEnds?: { name: string; dueAt: string }[];
   /** MEASURING: the performance captures so far. */
   measurements?: { label: string; at: string; captured: number; withoutData: number }[];
   /** IN_PRODUCTION: each deliverable and its drafts. */

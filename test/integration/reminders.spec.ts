@@ -208,4 +208,22 @@ describe('every wait reminds, then escalates, by e-mail', () => {
     // Paid late, but the manager's ACCEPT stands on the row.
     expect(await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.escalationId })).toMatchObject({ resolution: 'ACCEPT: Acknowledged late: Finance was closing the quarter' });
   });
+
+  it('starts the licence timer when the content goes live: its 7-day reminder reaches the talent manager before the payout is even due', async () => {
+    const { team, row } = await bookingOfNewTeam();
+    // Days of 300 ms: a 10-day licence ends 3 s after go-live, its reminder at 0.9 s; net-60 falls due at 18 s.
+    const { handle } = await drive().toPayout({
+      row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 300 }, terms: { paymentNetDays: 60, usageRights: { channels: ['instagram'], durationDays: 10 } },
+    });
+    const reminder = await waitForMessage(team.talentManager.email, /Usage rights expiring/);
+    expect(reminder.Text).toContain("The brand's licence to use the creator's content ends in 7 days.");
+    await waitFor('the licence recorded as expired', () => harness.database.db.getRepository(AuditLog).findOneBy({ entityId: row.id, action: 'usage_rights.expired' }).then((a) => a ?? undefined));
+    const state = await handle.query(stateQuery);
+    // Still waiting for its invoice and approval: the licence ran from go-live, not from the payout.
+    expect(state.stage).toBe(CollaborationStage.Payout);
+    expect(state.payout?.status).not.toBe('paid');
+    expect(state.licenceEnds).toEqual([expect.objectContaining({ name: 'usageRightsExpiry' })]);
+    const verifiedAt = Math.max(...state.deliverables!.map((d) => Date.parse(d.verifiedAt!)));
+    expect(Date.parse(state.licenceEnds![0].dueAt)).toBe(verifiedAt + 10 * 300);
+  });
 });
