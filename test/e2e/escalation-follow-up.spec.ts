@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { AuditLog, Collaboration, Escalation } from '../../libs/domain/entities';
+import { AuditLog, Collaboration, Escalation, User } from '../../libs/domain/entities';
+import { Role } from '../../libs/domain/rules/roles';
 import { EscalationKind, EscalationStatus } from '../../libs/domain/rules/escalations';
 import { waitFor } from '../../scripts/lib/ports';
 import { upcomingCampaign } from '../support/dates';
 import { createTeam, type Team } from '../support/fixtures';
-import { panelGet, panelSignIn } from '../support/panel-http';
+import { panelGet, panelPost, panelSignIn } from '../support/panel-http';
 import { restClient } from '../support/rest-client';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -128,5 +129,37 @@ describe('escalations followed up', () => {
     await asFinance.ok('POST', `/collaborations/${id}/payout/approve`);
     await settledIn(id, 'COMPLETED');
     expect((await system.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.id })).resolution).toBe('ACCEPT: Acknowledged late: Finance was closing the quarter');
+  });
+
+  it("takes a manager's approval limit set by an admin in the panel, and sends a larger exception up the team tree, saying whose approval is awaited", async () => {
+    const users = system.database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-${randomBytes(4).toString('hex')}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: team.manager.passwordHash }));
+    await users.update({ id: team.manager.id }, { managerId: head.id });
+    const admin = await panelSignIn(system.baseUrl, system.admin.email, system.admin.password);
+    const edit = `/admin/api/resources/User/records/${team.manager.id}/edit`;
+    const refused = await panelPost(system.baseUrl, admin, edit, { approvalLimitMinor: '-5', approvalLimitCurrency: 'INR' });
+    expect(JSON.stringify(refused.body)).toContain('The approval limit must be a whole amount in minor units');
+    const set = await panelPost(system.baseUrl, admin, edit, { approvalLimitMinor: '500000', approvalLimitCurrency: 'inr' });
+    expect(set.body.notice?.type).toBe('success');
+    expect(await users.findOneByOrFail({ id: team.manager.id })).toMatchObject({ approvalLimitMinor: 500_000, approvalLimitCurrency: 'INR' });
+
+    const id = await booking({});
+    await asTalentManager.ok('POST', `/collaborations/${id}/acknowledge-brief`);
+    await settledIn(id, 'NEGOTIATING');
+    // 10 % margin against a 20 % floor: 10,000 INR given up, above the manager's 5,000.
+    await asTalentManager.ok('POST', `/collaborations/${id}/terms`, {
+      brandPriceMinor: 10_000_000, creatorFeeMinor: 9_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500,
+      deliverables: [{ type: 'reel', platform: 'instagram', draftDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
+    });
+    await asTalentManager.ok('POST', `/collaborations/${id}/accept-terms`);
+    const endorsed = await asManager.call('POST', `/collaborations/${id}/approve-commercials`, { reason: 'Strategic launch' });
+    expect(endorsed).toMatchObject({ status: 200, body: { stage: 'NEGOTIATING', negotiation: { approvalAwaitedFrom: head.id } } });
+    expect((await asManager.ok('GET', `/collaborations/${id}`)).live.negotiation.approvalAwaitedFrom).toBe(head.id);
+    const again = await asManager.call('POST', `/collaborations/${id}/approve-commercials`, { reason: 'Again' });
+    expect(again).toMatchObject({ status: 403, body: { message: 'You have already approved; the exception is above your approval limit' } });
+
+    const asHead = restClient(system, head.email, team.password);
+    expect((await asHead.call('POST', `/collaborations/${id}/approve-commercials`, { reason: 'Worth it' })).status).toBe(200);
+    await settledIn(id, 'CONTRACTING');
   });
 });
