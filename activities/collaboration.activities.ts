@@ -11,6 +11,9 @@ import { CollaborationStage, TERMINAL_STAGES } from '../libs/domain/rules/stages
 import { requireCollaboration } from './booking-record';
 import { NotificationChannels, type NotificationSender } from './notification-channels';
 import { PortalInvitations } from './portal-invitations';
+import { approvalAuthority, reescalateUp, type ApprovalAuthorityInput, type ReescalateInput } from './team-tree';
+
+export type { ApprovalAuthorityInput, ReescalateInput } from './team-tree';
 
 export interface RecordStageInput {
   collaborationId: string;
@@ -72,6 +75,8 @@ export interface RemindInput {
   kind: string;
   message: string;
   eventKey: string;
+  /** Who is nudged; the talent manager when absent (every reminder before this existed). */
+  recipient?: 'talent_manager' | 'approver' | 'finance';
 }
 
 export interface EscalateInput {
@@ -240,15 +245,23 @@ export class CollaborationActivities {
     });
   }
 
-  /** Queues a reminder for the collaboration's talent manager and e-mails it, once per eventKey. */
+  /** Queues a reminder for the collaboration's talent manager (or its approver, or finance) and e-mails it, once per eventKey. */
   async remind(input: RemindInput): Promise<void> {
     const collaboration = await requireCollaboration(this.db.manager, input.collaborationId);
+    const recipientId =
+      input.recipient === 'approver' ? await this.escalationAssignee(this.db.manager, collaboration, EscalationKind.CommercialsApprovalOverdue)
+      : input.recipient === 'finance' ? await this.escalationAssignee(this.db.manager, collaboration, EscalationKind.PayoutDetailsMissing)
+      : collaboration.talentManagerId;
+    if (!recipientId) {
+      this.logger.warn(`reminder ${input.kind} for collaboration ${collaboration.id} has nobody to go to`);
+      return;
+    }
     await this.db
       .createQueryBuilder()
       .insert()
       .into(Notification)
       .values({
-        recipientId: collaboration.talentManagerId,
+        recipientId,
         collaborationId: collaboration.id,
         kind: input.kind,
         message: input.message,
@@ -316,6 +329,18 @@ export class CollaborationActivities {
     // After the commit: the e-mail reads the notification the transaction wrote.
     await this.email?.deliverByEventKey(`${input.eventKey}:notify`);
     return escalationId;
+  }
+
+  /** See approvalAuthority (activities/team-tree.ts). */
+  commercialsApprovalAuthority(input: ApprovalAuthorityInput): Promise<{ withinLimit: boolean; nextApproverId: string | null }> {
+    return approvalAuthority(this.db, input);
+  }
+
+  /** See reescalate (activities/team-tree.ts): up to the assignee's manager, notified and e-mailed. */
+  async reescalate(input: ReescalateInput): Promise<string | null> {
+    const assigneeId = await reescalateUp(this.db, input, this.logger);
+    if (assigneeId) await this.email?.deliverByEventKey(`${input.eventKey}:notify`);
+    return assigneeId;
   }
 
   private async escalationAssignee(manager: EntityManager, collaboration: Collaboration, kind: EscalationKind): Promise<string | null> {

@@ -2,8 +2,9 @@ import { CancellationScope, condition, patched, proxyActivities, upsertSearchAtt
 import type { CollaborationActivityFunctions } from '../activities';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import type { Actor } from '../libs/domain/rules/roles';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../libs/domain/rules/sla';
 import { CollaborationStage } from '../libs/domain/rules/stages';
-import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
+import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ReminderRecipient, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
 import { StageKey } from './search-attributes';
 
 export const activities = proxyActivities<CollaborationActivityFunctions>({
@@ -41,6 +42,10 @@ export class CollaborationLifecycle {
   deliverablesMayExist = false;
   /** The agreed terms are on the collaboration row. */
   termsRecorded = false;
+  /** Terms below the floor wait for an approval checked against the approver's limit (patched('approval-limits')). */
+  approvalLimitsApply = false;
+  /** An approval is with that check (an activity): another one waits for its answer. */
+  approvalBeingChecked = false;
   /** Set by dropOut (or a DROP resolution): the lifecycle is being cancelled. */
   dropRequest?: { actor: Actor; reason: string };
   /** The drop comes from the campaign's cancellation, not from this creator. */
@@ -77,6 +82,11 @@ export class CollaborationLifecycle {
   /** Workflow time (deterministic), as ISO text. */
   now(): string {
     return new Date(Date.now()).toISOString();
+  }
+
+  /** The SLA policy with defaults for durations added after this run started. */
+  get sla(): SlaPolicy {
+    return { ...DEFAULT_SLA_POLICY, ...this.input.sla };
   }
 
   /** A deadline `ms` from now in this stage, as the panel and query show it. */
@@ -147,12 +157,13 @@ export class CollaborationLifecycle {
     this.state.history.push({ at: this.now(), event, stage: this.stage, actor, detail });
   }
 
-  async remind(kind: string, message: string): Promise<void> {
+  async remind(kind: string, message: string, options: { step?: string; recipient?: ReminderRecipient } = {}): Promise<void> {
     await activities.remind({
       collaborationId: this.input.collaborationId,
       kind,
       message,
-      eventKey: this.eventKey(`remind:${kind}`),
+      eventKey: this.eventKey(options.step ? `remind:${kind}:${options.step}` : `remind:${kind}`),
+      ...(options.recipient ? { recipient: options.recipient } : {}),
     });
     this.record('reminder.sent', undefined, kind);
   }
@@ -180,8 +191,30 @@ export class CollaborationLifecycle {
    * arrived anyway (then null). A DROP never returns: it cancels the lifecycle.
    */
   async awaitDecision(escalationId: string, settled: () => boolean = () => false): Promise<ResolveEscalationInput | null> {
-    await condition(() => this.decisions.has(escalationId) || settled());
+    const answered = () => this.decisions.has(escalationId) || settled();
+    // Runs from before re-escalation wait for their assignee however long it takes, as they did then.
+    if (patched('reescalate-up-the-team-tree')) await this.reescalateUntil(escalationId, answered);
+    await condition(answered);
     return this.decisions.get(escalationId) ?? null;
+  }
+
+  /**
+   * An escalation nobody resolves within `escalationResponse` goes to the assignee's own manager,
+   * and on up the team tree each time that lapses too, until it is answered or nobody is above.
+   */
+  private async reescalateUntil(escalationId: string, answered: () => boolean): Promise<void> {
+    for (let level = 1; !(await condition(answered, this.sla.escalationResponse)); level += 1) {
+      const assigneeId = await activities.reescalate({
+        escalationId,
+        collaborationId: this.input.collaborationId,
+        at: this.now(),
+        eventKey: this.eventKey(`reescalate:${escalationId}:${level}`),
+      });
+      if (!assigneeId) return;
+      const open = this.state.openEscalations.find((e) => e.escalationId === escalationId);
+      if (open) open.assigneeId = assigneeId;
+      this.record('escalation.reescalated', undefined, `${open?.kind ?? escalationId}: level ${level}`);
+    }
   }
 
   /** Marks an open escalation resolved, in the state and the database. */

@@ -8,7 +8,8 @@ import { compensateDropout, handleCampaignCancellation, handleDropOut } from './
 import { handleEscalationDecisions } from './stages/escalation-decisions';
 import { contracting, handleSignatures } from './stages/contracting';
 import { handleProduction, inProduction } from './stages/in-production';
-import { completed, licenceTimers, payout } from './stages/payout';
+import { completed, licenceTimers, licenceTimersAtGoLive, payout } from './stages/payout';
+import { handlePayoutEscalations } from './stages/payout-escalations';
 import { handlePosting, measuring, posting } from './stages/posting';
 import { handleNegotiation, negotiating } from './stages/negotiating';
 import { handleRecordChanges } from './stages/record-changes';
@@ -26,6 +27,7 @@ export async function collaborationWorkflow(input: CollaborationInput): Promise<
   handleDropOut(collaboration);
   handleCampaignCancellation(collaboration);
   handleRecordChanges(collaboration);
+  handlePayoutEscalations(collaboration);
 
   try {
     await collaboration.runLifecycle(async () => {
@@ -35,9 +37,10 @@ export async function collaborationWorkflow(input: CollaborationInput): Promise<
       await contracting(collaboration);
       await inProduction(collaboration);
       await posting(collaboration);
+      const licences = licenceTimersAtGoLive(collaboration);
       await measuring(collaboration);
       await payout(collaboration);
-      await licenceTimers(collaboration);
+      await licenceTimers(collaboration, licences);
       await completed(collaboration);
     });
   } catch (error) {

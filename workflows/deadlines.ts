@@ -2,13 +2,17 @@ import { condition } from '@temporalio/workflow';
 import { parseDuration } from '../libs/domain/rules/duration';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import type { CollaborationLifecycle } from './collaboration-lifecycle';
-import type { ResolveEscalationInput } from './messages';
+import type { ReminderRecipient, ResolveEscalationInput } from './messages';
 
 export interface EscalatingWait {
   /** What the stage waits for. */
   done: () => boolean;
-  /** Optional nudge to the talent manager before escalating: after `after` ms. */
-  reminder?: { after: number; kind: string; message: string };
+  /**
+   * Optional nudge before escalating: after `after` ms (at once when 0 or less), to the talent
+   * manager unless `recipient` says otherwise. None when it would not come before the escalation.
+   * `step` tells apart reminders of the same kind in one booking (deliverables, revision rounds).
+   */
+  reminder?: { after: number; kind: string; message: string; step?: string; recipient?: ReminderRecipient };
   /** When the escalation is raised, counted from the start of the wait. */
   escalateAfter: number;
   escalation: { kind: EscalationKind; severity: EscalationSeverity; summary: string };
@@ -28,10 +32,11 @@ export interface EscalatingWait {
  */
 export async function waitOrEscalate(collaboration: CollaborationLifecycle, wait: EscalatingWait): Promise<ResolveEscalationInput | undefined> {
   let grace = wait.escalateAfter;
-  if (wait.reminder) {
-    if (await condition(wait.done, wait.reminder.after)) return undefined;
-    await collaboration.remind(wait.reminder.kind, wait.reminder.message);
-    grace -= wait.reminder.after;
+  if (wait.reminder && wait.reminder.after < wait.escalateAfter) {
+    const after = Math.max(0, wait.reminder.after);
+    if (after > 0 ? await condition(wait.done, after) : wait.done()) return undefined;
+    await collaboration.remind(wait.reminder.kind, wait.reminder.message, { step: wait.reminder.step, recipient: wait.reminder.recipient });
+    grace -= after;
   }
   while (!(await condition(wait.done, grace))) {
     const escalationId = await collaboration.escalate(wait.escalation.kind, wait.escalation.severity, wait.escalation.summary);

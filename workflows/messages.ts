@@ -25,6 +25,9 @@ export interface CollaborationInput {
   marginFloorBps?: number;
 }
 
+/** Who a reminder nudges: the booking's talent manager (default), the manager who approves, or finance. */
+export type ReminderRecipient = 'talent_manager' | 'approver' | 'finance';
+
 export interface Deadline {
   /** What lapses, e.g. "briefAckReminder". */
   name: string;
@@ -36,6 +39,8 @@ export interface OpenEscalation {
   escalationId: string;
   kind: EscalationKind;
   raisedAt: string;
+  /** Set when it went up the team tree (re-escalation): who has it now. */
+  assigneeId?: string;
 }
 
 export interface ResolvedEscalation extends OpenEscalation {
@@ -77,6 +82,8 @@ export interface CollaborationState {
   killFeeMinor?: number;
   /** PAYOUT: the child workflow and where it stands (its own `payoutState` query has the detail). */
   payout?: { workflowId: string; status: string; paidAt?: string; providerReference?: string };
+  /** When the usage licence and the exclusivity end, once their timers run from go-live. */
+  licenceEnds?: { name: string; dueAt: string }[];
   /** MEASURING: the performance captures so far. */
   measurements?: { label: string; at: string; captured: number; withoutData: number }[];
   /** IN_PRODUCTION: each deliverable and its drafts. */
@@ -101,6 +108,13 @@ export interface Negotiation {
   /** Set when the agreed margin is below the floor, until a manager approves. */
   approvalNeeded?: boolean;
   approval?: { actor: Actor; reason: string; at: string };
+  /**
+   * Approvals by managers whose limit the exception exceeds (docs/domain.md#approval-limits): each
+   * sent it up the team tree. Absent in runs from before approval limits.
+   */
+  endorsements?: { actor: Actor; reason: string; at: string }[];
+  /** Whose approval is awaited now: a user id, or "admin" when nobody is above the last endorser. */
+  approvalAwaitedFrom?: string;
 }
 
 export interface DraftVersion {

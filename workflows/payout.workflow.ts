@@ -1,11 +1,13 @@
-import { ActivityFailure, ApplicationFailure, condition, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import { PayoutKind } from '../libs/domain/rules/lifecycle';
 import { DECISION_ROLES, partyDecisionProblem } from '../libs/domain/rules/decision-roles';
 import { isParty, Role } from '../libs/domain/rules/roles';
 import { satisfactionWorkflowId } from '../libs/temporal/workflow-ids';
 import { activities } from './collaboration-lifecycle';
-import { approvePayoutUpdate, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState } from './payout-messages';
+import {
+  approvePayoutUpdate, payoutEscalationClosedSignal, payoutEscalationRaisedSignal, payoutOverdueAcceptedSignal, payoutStateQuery, submitInvoiceUpdate, type PayoutInput, type PayoutState,
+} from './payout-messages';
 import { satisfactionReminderWorkflow } from './satisfaction.workflow';
 import { rejectDecision as reject } from './stages/decisions';
 
@@ -65,6 +67,12 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
     },
   );
 
+  setHandler(payoutOverdueAcceptedSignal, ({ escalationId, actor, reason }) => {
+    if (escalationId !== state.overdueEscalationId || state.overdueAccepted) return;
+    state.overdueAccepted = { actor, reason, at: now() };
+    state.history.push({ at: now(), event: 'payout.overdue_accepted', actor });
+  });
+
   const killFee = input.kind === 'kill_fee';
   state.payoutId = await activities.requestPayout({
     collaborationId: input.collaborationId,
@@ -77,6 +85,7 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   });
 
   const approved = () => state.approvedBy !== undefined;
+  if (input.dueReminder !== undefined && patched('payout-due-reminder')) await remindFinanceBeforeDue(input, dueAt, approved);
   if (!(await condition(approved, Math.max(1_000, dueAt - Date.now())))) {
     state.overdueEscalationId = await activities.escalate({
       collaborationId: input.collaborationId,
@@ -86,6 +95,11 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
       at: now(),
       eventKey: `${workflowInfo().workflowId}:escalate:PAYOUT_OVERDUE:1`,
     });
+    // Runs from before PAYOUT_OVERDUE could be resolved wait for the approval alone, as they did then.
+    if (patched('payout-overdue-resolvable')) {
+      await tellCollaboration((parent) => parent.signal(payoutEscalationRaisedSignal, { escalationId: state.overdueEscalationId!, kind: EscalationKind.PayoutOverdue, raisedAt: now() }));
+      await reescalateUntil(input, state, () => approved() || state.overdueAccepted !== undefined);
+    }
     await condition(approved);
   }
   const dueOn = state.dueAt.slice(0, 10);
@@ -101,7 +115,7 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
   state.paidAt = now();
   state.providerReference = paid.providerReference;
   state.history.push({ at: state.paidAt, event: 'payout.paid' });
-  if (state.overdueEscalationId) {
+  if (state.overdueEscalationId && !state.overdueAccepted) {
     await activities.closeEscalation({
       escalationId: state.overdueEscalationId,
       collaborationId: input.collaborationId,
@@ -110,9 +124,52 @@ export async function payoutWorkflow(input: PayoutInput): Promise<PayoutState> {
       at: now(),
       eventKey: `${workflowInfo().workflowId}:resolve:${state.overdueEscalationId}`,
     });
+    if (patched('payout-overdue-resolvable')) {
+      const closed = { escalationId: state.overdueEscalationId, resolution: EscalationResolution.ResolvedLate, reason: 'The payout was paid after its due date', at: now() };
+      await tellCollaboration((parent) => parent.signal(payoutEscalationClosedSignal, closed));
+    }
   }
   if (!killFee && patched('satisfaction-rating')) await requestSatisfactionRating(input.collaborationId, now());
   return state;
+}
+
+/** Signals the collaboration that started this payout; a collaboration already gone has nobody to tell. */
+async function tellCollaboration(send: (parent: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>): Promise<void> {
+  const parent = workflowInfo().parent;
+  if (!parent) return;
+  try {
+    await send(getExternalWorkflowHandle(parent.workflowId));
+  } catch {
+    // Terminated by an operator: nothing waits to hear.
+  }
+}
+
+/** PAYOUT_OVERDUE goes up the team tree each `escalationResponse` it stays unanswered (runs without the setting never re-escalate). */
+async function reescalateUntil(input: PayoutInput, state: PayoutState, answered: () => boolean): Promise<void> {
+  if (input.escalationResponse === undefined) return;
+  for (let level = 1; !(await condition(answered, input.escalationResponse)); level += 1) {
+    const assigneeId = await activities.reescalate({
+      escalationId: state.overdueEscalationId!,
+      collaborationId: input.collaborationId,
+      at: new Date(Date.now()).toISOString(),
+      eventKey: `${workflowInfo().workflowId}:reescalate:${state.overdueEscalationId}:${level}`,
+    });
+    if (!assigneeId) return;
+    state.history.push({ at: new Date(Date.now()).toISOString(), event: 'payout.overdue_reescalated' });
+  }
+}
+
+/** Finance is nudged `dueReminder` before the due date (at once when less is left) while the payout is unapproved. */
+async function remindFinanceBeforeDue(input: PayoutInput, dueAt: number, approved: () => boolean): Promise<void> {
+  const until = dueAt - input.dueReminder! - Date.now();
+  if (until > 0 ? await condition(approved, until) : approved()) return;
+  await activities.remind({
+    collaborationId: input.collaborationId,
+    kind: 'PAYOUT_DUE_REMINDER',
+    message: `The creator's ${input.kind === 'kill_fee' ? 'kill fee' : 'payout'} falls due on ${new Date(dueAt).toISOString().slice(0, 10)} and is not approved yet.`,
+    eventKey: `${workflowInfo().workflowId}:remind:PAYOUT_DUE_REMINDER`,
+    recipient: 'finance',
+  });
 }
 
 /**

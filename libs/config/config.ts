@@ -165,15 +165,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sla = resolveSlaPolicy(DEFAULT_SLA_POLICY, {
       briefAckReminder: env.SLA_BRIEF_ACK_REMINDER || undefined,
       briefAckEscalation: env.SLA_BRIEF_ACK_ESCALATION || undefined,
+      negotiationReminder: env.SLA_NEGOTIATION_REMINDER || undefined,
       negotiation: env.SLA_NEGOTIATION || undefined,
+      commercialsApprovalReminder: env.SLA_COMMERCIALS_APPROVAL_REMINDER || undefined,
+      commercialsApproval: env.SLA_COMMERCIALS_APPROVAL || undefined,
       contractReminder: env.SLA_CONTRACT_REMINDER || undefined,
       contractEscalation: env.SLA_CONTRACT_ESCALATION || undefined,
+      draftDueReminder: env.SLA_DRAFT_DUE_REMINDER || undefined,
+      draftReviewReminder: env.SLA_DRAFT_REVIEW_REMINDER || undefined,
       draftReview: env.SLA_DRAFT_REVIEW || undefined,
       revision: env.SLA_REVISION || undefined,
+      postingReminder: env.SLA_POSTING_REMINDER || undefined,
       postingWindow: env.SLA_POSTING_WINDOW || undefined,
       measureFirst: env.SLA_MEASURE_FIRST || undefined,
       measureSecond: env.SLA_MEASURE_SECOND || undefined,
       paymentDay: env.SLA_PAYMENT_DAY || undefined,
+      payoutDueReminder: env.SLA_PAYOUT_DUE_REMINDER || undefined,
+      escalationResponse: env.SLA_ESCALATION_RESPONSE || undefined,
     });
   } catch (error) {
     problems.push(`SLA_*: ${(error as Error).message}`);

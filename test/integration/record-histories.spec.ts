@@ -17,7 +17,7 @@ import {
   acceptTermsUpdate, acknowledgeBriefUpdate, approveCommercialsUpdate, briefChangedSignal, CollaborationInput, dropOutUpdate, proposeTermsUpdate, recordSignatureUpdate,
   markPostedUpdate, resolveEscalationUpdate, reviewDraftUpdate, stateQuery, submitDraftUpdate, talentManagerChangedSignal,
 } from '../../workflows/messages';
-import { Brand, Creator, ExclusivityWindow } from '../../libs/domain/entities';
+import { Brand, Creator, ExclusivityWindow, User } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution } from '../../libs/domain/rules/escalations';
 import { testTemporalAddress } from '../support/environment';
 import { createBookingRow, createCampaignRow, createTeam, sampleDeliverables, Team } from '../support/fixtures';
@@ -29,6 +29,8 @@ import { signingClient, TEST_ACTOR_SIGNING_KEY } from '../support/workflow-harne
 const RECORDED_SLA: SlaPolicy = {
   briefAckReminder: 600_000, briefAckEscalation: 1_200_000, negotiation: 3_600_000, contractReminder: 3_600_000, contractEscalation: 7_200_000, draftReview: 3_600_000,
   revision: 3_600_000, postingWindow: 3_600_000, measureFirst: 3_600_000, measureSecond: 7_200_000, paymentDay: 86_400_000,
+  negotiationReminder: 1_800_000, commercialsApprovalReminder: 1_800_000, commercialsApproval: 3_600_000, draftDueReminder: 1_800_000, draftReviewReminder: 1_800_000,
+  postingReminder: 1_800_000, payoutDueReminder: 3 * 86_400_000, escalationResponse: 86_400_000,
 };
 
 /**
@@ -302,5 +304,84 @@ describe('record workflow histories', () => {
     await save('campaign-cancelled', handle);
     await save('booking-cancelled-with-campaign', client.workflow.getHandle(rows[0].workflowId!));
     await save('dropped-then-campaign-cancelled', dropped);
+  });
+
+  it('negotiation reminded, stalled, then terms agreed late', async () => {
+    const { handle } = await book({ negotiationReminder: 1_000, negotiation: 2_000 });
+    await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+    await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    await waitFor('NEGOTIATION_STALLED', async () => (await handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.NegotiationStalled), 20_000);
+    const terms = { brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables() };
+    await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+    await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+    await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+    await save('negotiation-reminded-escalated-then-agreed', handle);
+  });
+
+  it("brief escalation re-escalated to the manager's manager, then acknowledged late", async () => {
+    const users = database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-${Date.now()}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: team.manager.passwordHash }));
+    await users.update({ id: team.manager.id }, { managerId: head.id });
+    try {
+      const { handle } = await book({ briefAckReminder: 500, briefAckEscalation: 1_000, escalationResponse: 1_500 });
+      await waitFor('the re-escalation', async () => ((await handle.query(stateQuery)).history.some((h) => h.event === 'escalation.reescalated') ? true : undefined), 20_000);
+      await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+      await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+      await save('brief-escalation-reescalated', handle);
+    } finally {
+      await users.update({ id: team.manager.id }, { managerId: null });
+    }
+  });
+
+  it('PAYOUT_OVERDUE accepted on the booking, then the payout approved and paid', async () => {
+    const { row, handle } = await book({ measureFirst: 300, measureSecond: 600, paymentDay: 20 });
+    await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+    await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+    await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+    const terms = { brandPriceMinor: 10_000_000, creatorFeeMinor: 7_000_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables().slice(0, 1) };
+    await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+    await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+    await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+    for (const contract of (await handle.query(stateQuery)).contracts!) {
+      await handle.executeUpdate(recordSignatureUpdate, { args: [{ actor: actor(), contractId: contract.contractId, party: 'creator', documentHash: contract.documentHash }] });
+      await handle.executeUpdate(recordSignatureUpdate, { args: [{ actor: manager(), contractId: contract.contractId, party: 'agency', documentHash: contract.documentHash }] });
+    }
+    await waitFor('deliverables', async () => ((await handle.query(stateQuery)).deliverables?.length ? true : undefined));
+    const [reel] = (await handle.query(stateQuery)).deliverables!;
+    await handle.executeUpdate(submitDraftUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, assetUrl: 'https://drive.example/reel.mp4', caption: 'Sponsored: the serum' }] });
+    await handle.executeUpdate(reviewDraftUpdate, { args: [{ actor: manager(), deliverableId: reel.deliverableId, version: 1, decision: 'approve' }] });
+    await waitFor('POSTING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Posting ? true : undefined));
+    await handle.executeUpdate(markPostedUpdate, { args: [{ actor: actor(), deliverableId: reel.deliverableId, liveUrl: 'https://instagram.com/reel/1/', caption: 'Sponsored: the serum' }] });
+    const overdue = await waitFor('PAYOUT_OVERDUE', async () => (await handle.query(stateQuery)).openEscalations.find((e) => e.kind === EscalationKind.PayoutOverdue), 20_000);
+    await handle.executeUpdate(resolveEscalationUpdate, { args: [{ actor: manager(), escalationId: overdue.escalationId, resolution: EscalationResolution.Accept, reason: 'Quarter close' }] });
+    const payout = client.workflow.getHandle(payoutWorkflowId(row.id));
+    await waitFor('the payout told', async () => ((await payout.query(payoutStateQuery)).overdueAccepted ? true : undefined));
+    await payout.executeUpdate(submitInvoiceUpdate, { args: [{ actor: actor(), invoiceNumber: 'INV-1' }] });
+    await payout.executeUpdate(approvePayout, { args: [{ actor: { userId: team.finance.id, role: Role.Finance } }] });
+    await handle.result();
+    await save('payout-overdue-accepted', handle);
+    await save('payout-overdue-accepted-payout', payout);
+  });
+
+  it('margin exception above the manager\'s approval limit, endorsed, then approved by their manager', async () => {
+    const users = database.db.getRepository(User);
+    const head = await users.save(users.create({ email: `head-limit-${Date.now()}@test.local`, name: 'Hana Head', role: Role.Manager, passwordHash: team.manager.passwordHash }));
+    await users.update({ id: team.manager.id }, { managerId: head.id, approvalLimitMinor: 100_000, approvalLimitCurrency: 'INR' });
+    try {
+      const { handle } = await book({});
+      await waitFor('BRIEFED', async () => ((await handle.query(stateQuery)).deadlines.length ? true : undefined));
+      await handle.executeUpdate(acknowledgeBriefUpdate, { args: [{ actor: actor() }] });
+      await waitFor('NEGOTIATING', async () => ((await handle.query(stateQuery)).stage === CollaborationStage.Negotiating ? true : undefined));
+      const terms = { brandPriceMinor: 10_000_000, creatorFeeMinor: 8_500_000, currency: 'INR', paymentNetDays: 30, killFeeBps: 2_500, deliverables: sampleDeliverables() };
+      await handle.executeUpdate(proposeTermsUpdate, { args: [{ actor: actor(), terms }] });
+      await handle.executeUpdate(acceptTermsUpdate, { args: [{ actor: actor() }] });
+      const endorsed = await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: manager(), reason: 'Strategic' }] });
+      expect(endorsed.negotiation?.approvalAwaitedFrom).toBe(head.id);
+      await handle.executeUpdate(approveCommercialsUpdate, { args: [{ actor: { userId: head.id, role: Role.Manager }, reason: 'Approved above the limit' }] });
+      await waitFor('contracts', async () => ((await handle.query(stateQuery)).contracts?.length ? true : undefined));
+      await save('approval-above-limit', handle);
+    } finally {
+      await users.update({ id: team.manager.id }, { managerId: null, approvalLimitMinor: null, approvalLimitCurrency: null });
+    }
   });
 });

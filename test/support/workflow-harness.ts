@@ -44,15 +44,23 @@ export function signingClient(connection: Connection, namespace?: string): Clien
 export const RELAXED_SLA: SlaPolicy = {
   briefAckReminder: 10 * 60_000,
   briefAckEscalation: 20 * 60_000,
+  negotiationReminder: 20 * 60_000,
   negotiation: 30 * 60_000,
+  commercialsApprovalReminder: 20 * 60_000,
+  commercialsApproval: 30 * 60_000,
   contractReminder: 30 * 60_000,
   contractEscalation: 40 * 60_000,
+  draftDueReminder: 10 * 60_000,
+  draftReviewReminder: 20 * 60_000,
   draftReview: 30 * 60_000,
   revision: 30 * 60_000,
+  postingReminder: 20 * 60_000,
   postingWindow: 30 * 60_000,
   measureFirst: 30 * 60_000,
   measureSecond: 40 * 60_000,
   paymentDay: 86_400_000,
+  payoutDueReminder: 3 * 86_400_000,
+  escalationResponse: 86_400_000,
 };
 
 /** The workflow input the API would give this booking row, with relaxed SLAs unless overridden. */

@@ -35,15 +35,24 @@ describe('configuration', () => {
     expect(loadConfig({ SLA_BRIEF_ACK_REMINDER: '10s', SLA_BRIEF_ACK_ESCALATION: '20s', SLA_NEGOTIATION: '1m' }).sla).toEqual({
       briefAckReminder: 10_000,
       briefAckEscalation: 20_000,
+      // Not set, and longer than the shortened negotiation: kept in its default proportion (3 of 5).
+      negotiationReminder: 36_000,
       negotiation: 60_000,
+      commercialsApprovalReminder: 24 * 3_600_000,
+      commercialsApproval: 48 * 3_600_000,
       contractReminder: 48 * 3_600_000,
       contractEscalation: 72 * 3_600_000,
+      draftDueReminder: 24 * 3_600_000,
+      draftReviewReminder: 24 * 3_600_000,
       draftReview: 48 * 3_600_000,
       revision: 72 * 3_600_000,
+      postingReminder: 12 * 3_600_000,
       postingWindow: 24 * 3_600_000,
       measureFirst: 86_400_000,
       measureSecond: 7 * 86_400_000,
       paymentDay: 86_400_000,
+      payoutDueReminder: 3 * 86_400_000,
+      escalationResponse: 48 * 3_600_000,
     });
     expect(() => loadConfig({ SLA_BRIEF_ACK_REMINDER: 'tomorrow' })).toThrow(/SLA_\*: "tomorrow" is not a duration/);
   });

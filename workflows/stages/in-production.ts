@@ -140,11 +140,16 @@ function draftDeadlineName(d: DeliverableProgress): string {
 
 async function produce(collaboration: CollaborationLifecycle, d: DeliverableProgress): Promise<void> {
   const sla = { ...DEFAULT_SLA_POLICY, ...collaboration.input.sla };
+  // Runs from before every wait reminded escalate without a reminder, as they did then.
+  const reminds = patched('remind-before-every-escalation');
   // A due date already past still gets a moment for a draft on its way.
   let draftWindow = Math.max(1_000, Date.parse(d.draftDueAt) - Date.now());
-  for (;;) {
+  for (let round = 1; ; round += 1) {
     await waitOrEscalate(collaboration, {
       done: () => collaboration.pendingDrafts.has(d.deliverableId),
+      ...(reminds
+        ? { reminder: { after: draftWindow - sla.draftDueReminder, kind: 'DRAFT_DUE_REMINDER', message: `The ${d.type} draft is due soon.`, step: `${d.deliverableId}:${round}` } }
+        : {}),
       escalateAfter: draftWindow,
       escalation: { kind: EscalationKind.DraftOverdue, severity: EscalationSeverity.Medium, summary: `The ${d.type} draft is overdue; extend the deadline or drop the booking.` },
       deadlineName: draftDeadlineName(d),
@@ -181,6 +186,9 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
 
     const acceptance = await waitOrEscalate(collaboration, {
       done: () => collaboration.pendingReviews.has(d.deliverableId),
+      ...(reminds
+        ? { reminder: { after: sla.draftReviewReminder, kind: 'DRAFT_REVIEW_REMINDER', message: `The ${d.type} draft is waiting for review.`, step: `${d.deliverableId}:${version}`, recipient: 'approver' as const } }
+        : {}),
       escalateAfter: sla.draftReview,
       escalation: { kind: EscalationKind.ReviewOverdue, severity: EscalationSeverity.Medium, summary: `The ${d.type} draft has waited too long for review; extend the review or accept it as is.` },
       deadlineName: `review:${d.deliverableId}`,

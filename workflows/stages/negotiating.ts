@@ -1,6 +1,7 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
-import { DEFAULT_MARGIN_FLOOR_BPS } from '../../libs/domain/rules/margin';
+import { DEFAULT_MARGIN_FLOOR_BPS, marginExceptionMinor } from '../../libs/domain/rules/margin';
+import { Role, type Actor } from '../../libs/domain/rules/roles';
 import { DECISION_ROLES } from '../../libs/domain/rules/decision-roles';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -12,6 +13,36 @@ import { isParty } from '../../libs/domain/rules/roles';
 import { rejectDecision, requireDecider, requireReason, requireRole, requireStage } from './decisions';
 
 const MAY_NEGOTIATE = DECISION_ROLES.negotiate;
+
+/**
+ * Checks an approval against the approver's limit. Above it, the approval is kept as an
+ * endorsement and the next manager up the team tree is awaited; returns true then.
+ */
+async function endorsedAboveLimit(collaboration: CollaborationLifecycle, actor: Actor, reason: string): Promise<boolean> {
+  const current = negotiation(collaboration);
+  const deal = current.agreed!;
+  const at = collaboration.now();
+  collaboration.approvalBeingChecked = true;
+  let authority: { withinLimit: boolean; nextApproverId: string | null };
+  try {
+    authority = await activities.commercialsApprovalAuthority({
+      collaborationId: collaboration.input.collaborationId,
+      approver: actor,
+      exceptionMinor: marginExceptionMinor(deal.terms.brandPriceMinor, deal.terms.creatorFeeMinor, deal.floorBps),
+      currency: deal.terms.currency,
+      reason,
+      at,
+      eventKey: collaboration.eventKey(`commercials-endorsed:${(current.endorsements ?? []).length + 1}`),
+    });
+  } finally {
+    collaboration.approvalBeingChecked = false;
+  }
+  if (authority.withinLimit) return false;
+  current.endorsements = [...(current.endorsements ?? []), { actor, reason, at }];
+  current.approvalAwaitedFrom = authority.nextApproverId ?? 'admin';
+  collaboration.record('commercials.endorsed', actor, `above the approver's limit; awaiting ${current.approvalAwaitedFrom}`);
+  return true;
+}
 const MAY_APPROVE = DECISION_ROLES.approveCommercials;
 
 function negotiation(collaboration: CollaborationLifecycle) {
@@ -77,6 +108,10 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
   setHandler(
     approveCommercialsUpdate,
     async ({ actor, reason }) => {
+      if (collaboration.approvalLimitsApply) {
+        const endorsed = await endorsedAboveLimit(collaboration, actor, reason);
+        if (endorsed) return collaboration.state;
+      }
       negotiation(collaboration).approval = { actor, reason, at: collaboration.now() };
       collaboration.record('commercials.approved', actor, reason);
       await condition(() => collaboration.projectedStage !== CollaborationStage.Negotiating);
@@ -95,6 +130,19 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
         if (!current?.agreed) throw rejectDecision('No terms are agreed yet', 'WrongStage');
         if (!current.approvalNeeded) throw rejectDecision('The agreed margin is not below the floor; no approval is needed', 'WrongStage');
         if (current.approval) throw rejectDecision('The commercials are already approved', 'WrongStage');
+        if (collaboration.approvalBeingChecked) throw rejectDecision("An approval is being checked against the approver's limit", 'WrongStage');
+        if (current.endorsements?.some((e) => e.actor.userId === input.actor.userId)) {
+          throw rejectDecision('You have already approved; the exception is above your approval limit', 'Forbidden');
+        }
+        const awaited = current.approvalAwaitedFrom;
+        if (awaited && input.actor.role !== Role.Admin && input.actor.userId !== awaited) {
+          throw rejectDecision(
+            awaited === 'admin'
+              ? 'The exception is above the approval limits of the managers up the team tree; an admin must approve it'
+              : `The exception is above the last approver's limit; awaiting approval from user ${awaited}`,
+            'Forbidden',
+          );
+        }
         requireReason(input.reason);
       },
     },
@@ -108,14 +156,20 @@ export function handleNegotiation(collaboration: CollaborationLifecycle): void {
  */
 export async function negotiating(collaboration: CollaborationLifecycle): Promise<void> {
   const window = collaboration.input.sla.negotiation ?? DEFAULT_SLA_POLICY.negotiation;
+  // Decided before any terms can be agreed, so no approval slips past the check. Runs from before
+  // approval limits take the first manager's approval as final, as they did then.
+  collaboration.approvalLimitsApply = patched('approval-limits');
   await collaboration.enter(CollaborationStage.Negotiating, (b) => [b.deadline('negotiation', window)]);
   if (!patched('negotiation')) {
     // Collaborations that reached this stage before negotiation existed hold here, as they did then.
     await condition(() => collaboration.stage !== CollaborationStage.Negotiating);
     return;
   }
+  // Runs from before every wait reminded escalate without a reminder, as they did then.
+  const reminds = patched('remind-before-every-escalation');
   await waitOrEscalate(collaboration, {
     done: () => collaboration.state.negotiation?.agreed !== undefined,
+    ...(reminds ? { reminder: { after: collaboration.sla.negotiationReminder, kind: 'NEGOTIATION_REMINDER', message: 'No terms are agreed with the creator yet.' } } : {}),
     escalateAfter: window,
     escalation: {
       kind: EscalationKind.NegotiationStalled,
@@ -137,7 +191,7 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
   });
   collaboration.termsRecorded = true;
   if (collaboration.state.negotiation!.approvalNeeded) {
-    await condition(() => collaboration.state.negotiation!.approval !== undefined);
+    await awaitCommercialsApproval(collaboration, reminds);
     const approval = collaboration.state.negotiation!.approval!;
     await activities.recordCommercialsApproval({
       collaborationId: collaboration.input.collaborationId,
@@ -149,4 +203,36 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
       eventKey: collaboration.eventKey('commercials-approved'),
     });
   }
+}
+
+/**
+ * Terms below the floor wait for a manager's approval: the approver is reminded, then
+ * COMMERCIALS_APPROVAL_OVERDUE (extend or drop). Runs from before this timer existed wait
+ * without one, as they did then.
+ */
+async function awaitCommercialsApproval(collaboration: CollaborationLifecycle, timed: boolean): Promise<void> {
+  const approved = () => collaboration.state.negotiation!.approval !== undefined;
+  if (!timed) {
+    await condition(approved);
+    return;
+  }
+  const { commercialsApprovalReminder, commercialsApproval } = collaboration.sla;
+  await collaboration.moveDeadlines([collaboration.deadline('commercialsApproval', commercialsApproval)]);
+  await waitOrEscalate(collaboration, {
+    done: approved,
+    reminder: {
+      after: commercialsApprovalReminder,
+      kind: 'COMMERCIALS_APPROVAL_REMINDER',
+      message: 'Agreed terms below the margin floor are waiting for your approval.',
+      recipient: 'approver',
+    },
+    escalateAfter: commercialsApproval,
+    escalation: {
+      kind: EscalationKind.CommercialsApprovalOverdue,
+      severity: EscalationSeverity.Medium,
+      summary: 'Agreed terms below the margin floor have waited too long for approval; extend the wait or drop the booking.',
+    },
+    deadlineName: 'commercialsApproval',
+    lateReason: 'The commercials were approved after the deadline',
+  });
 }

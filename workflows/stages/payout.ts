@@ -34,6 +34,8 @@ export async function payout(collaboration: CollaborationLifecycle): Promise<voi
         negotiatorId: negotiatorOf(collaboration),
         creatorId: collaboration.input.creatorId,
         paymentDay: collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay,
+        // Runs from before every wait reminded start payouts without a reminder, as they did then.
+        ...(patched('remind-before-every-escalation') ? { dueReminder: collaboration.sla.payoutDueReminder, escalationResponse: collaboration.sla.escalationResponse } : {}),
       },
     ],
   });
@@ -64,9 +66,29 @@ const REMINDER_DAYS_BEFORE = 7;
  * (duration from the verified posting) and the exclusivity (its end date), each with a reminder
  * 7 days before and a record when it ends; then COMPLETED.
  */
-export async function licenceTimers(collaboration: CollaborationLifecycle): Promise<void> {
+export async function licenceTimers(collaboration: CollaborationLifecycle, startedAtGoLive?: Promise<void>): Promise<void> {
+  // Started when the content went live (licenceTimersAtGoLive): the booking completes when they end.
+  if (startedAtGoLive) return startedAtGoLive;
   // Collaborations paid before the licence timers existed complete at once, as they did then.
   if (!patched('licence-timers')) return;
+  await runLicenceTimers(collaboration, true);
+}
+
+/**
+ * The licence and exclusivity timers start when the content goes live (the posts are verified),
+ * not after the payout: a 30-day licence on net-30 terms would otherwise end before its reminder
+ * was even set. They run beside measuring and the payout. Runs that went live before this start
+ * them after the payout, as they did then (undefined).
+ */
+export function licenceTimersAtGoLive(collaboration: CollaborationLifecycle): Promise<void> | undefined {
+  if (!patched('licence-timers-at-go-live')) return undefined;
+  const running = runLicenceTimers(collaboration, false);
+  // Awaited after the payout; a cancellation meanwhile (campaign cancelled) is not an unhandled rejection.
+  running.catch(() => undefined);
+  return running;
+}
+
+async function runLicenceTimers(collaboration: CollaborationLifecycle, ownStage: boolean): Promise<void> {
   const day = collaboration.input.sla.paymentDay ?? DEFAULT_SLA_POLICY.paymentDay;
   const { terms } = collaboration.state.negotiation!.agreed!;
   const postedAt = Date.parse(collaboration.state.payout?.paidAt ?? collaboration.now());
@@ -79,7 +101,10 @@ export async function licenceTimers(collaboration: CollaborationLifecycle): Prom
     // Exclusivity runs to the end of its last day (UTC).
     ends.push({ what: 'exclusivity', at: Date.parse(`${terms.exclusivity.end}T23:59:59.999Z`), reminder: 'EXCLUSIVITY_ENDING', message: "The creator's exclusivity ends in 7 days." });
   }
-  collaboration.state.deadlines = ends.map((end) => ({ name: end.what === 'usage_rights' ? 'usageRightsExpiry' : 'exclusivityEnd', stage: collaboration.stage, dueAt: new Date(end.at).toISOString() }));
+  const deadlines = ends.map((end) => ({ name: end.what === 'usage_rights' ? 'usageRightsExpiry' : 'exclusivityEnd', stage: collaboration.stage, dueAt: new Date(end.at).toISOString() }));
+  // Beside other stages, the stages' own deadlines stay; the licence ends are shown apart.
+  if (ownStage) collaboration.state.deadlines = deadlines;
+  else collaboration.state.licenceEnds = deadlines.map(({ name, dueAt }) => ({ name, dueAt }));
   await Promise.all(
     ends.map(async (end) => {
       const reminderAt = end.at - REMINDER_DAYS_BEFORE * day;

@@ -53,7 +53,9 @@ export async function posting(collaboration: CollaborationLifecycle): Promise<vo
   const deliverables = collaboration.state.deliverables ?? [];
   // The go-live deadlines are the stage's own: entering the stage projects them onto the row.
   await collaboration.enter(CollaborationStage.Posting, (c) => deliverables.map((d) => ({ name: postDeadlineName(d), stage: c.stage, dueAt: postBy(d, sla.postingWindow) })));
-  await Promise.all(deliverables.map((d) => goLive(collaboration, d, sla.postingWindow)));
+  // Runs from before every wait reminded escalate without a reminder, as they did then.
+  const reminder = patched('remind-before-every-escalation') ? sla.postingReminder : undefined;
+  await Promise.all(deliverables.map((d) => goLive(collaboration, d, sla.postingWindow, reminder)));
 }
 
 function postDeadlineName(d: DeliverableProgress): string {
@@ -65,12 +67,16 @@ function postBy(d: DeliverableProgress, window: number): string {
   return new Date(Math.max(scheduled, Date.now()) + window).toISOString();
 }
 
-async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgress, window: number): Promise<void> {
+async function goLive(collaboration: CollaborationLifecycle, d: DeliverableProgress, window: number, reminder?: number): Promise<void> {
   const dueAt = Date.parse(postBy(d, window));
   let grace = Math.max(1_000, dueAt - Date.now());
   for (let attempt = 1; d.status !== DeliverableStatus.Verified; attempt += 1) {
     await waitOrEscalate(collaboration, {
       done: () => collaboration.pendingPosts.has(d.deliverableId),
+      // Counted from the scheduled time, like the window: so many ms before the window closes.
+      ...(reminder !== undefined
+        ? { reminder: { after: grace - (window - reminder), kind: 'POSTING_REMINDER', message: `The ${d.type} is not live yet.`, step: `${d.deliverableId}:${attempt}` } }
+        : {}),
       escalateAfter: grace,
       escalation: { kind: EscalationKind.PostingMissed, severity: EscalationSeverity.High, summary: `The ${d.type} is not live within its posting window; extend it or drop the booking.` },
       deadlineName: postDeadlineName(d),

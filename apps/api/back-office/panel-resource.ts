@@ -82,6 +82,11 @@ export interface ResourceSpec {
   restricted?: RestrictedFields;
   /** A yes/no "Overdue" list filter: SQL selecting the ids of the overdue rows (overdue.ts). */
   overdue?: string;
+  /**
+   * Runs before a record is shown to a signed-in user, within their reach: what opening it means
+   * (an escalation's assignee acknowledges it). The page then shows the record as it is after.
+   */
+  opened?: (id: string, actor: Actor) => Promise<void>;
   /** Custom actions (e.g. workflow decisions), with their labels. */
   actions?: Record<string, Partial<Action<ActionResponse>>>;
   actionLabels?: Record<string, string>;

@@ -49,6 +49,20 @@ export function actorOf(context: Pick<ActionContext, 'currentAdmin'>): Actor | u
   return role && typeof id === 'string' ? { userId: id, role } : undefined;
 }
 
+/** A `show` before-hook: tells the spec who opened which record (access was checked before it runs). */
+function openedBy(opened: NonNullable<ResourceSpec['opened']>) {
+  return async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+    const actor = actorOf(context);
+    const id = request.params?.recordId;
+    if (actor && typeof id === 'string') {
+      await opened(id, actor);
+      // AdminJS loaded the record (to check access) before this hook: show it as it is now.
+      if (context.record && context.resource) context.record = (await context.resource.findOne(id, context)) ?? context.record;
+    }
+    return request;
+  };
+}
+
 const PREVIOUS = Symbol('previousParams');
 
 export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): ResourceOptions {
@@ -173,7 +187,12 @@ export function toResourceOptions(spec: ResourceSpec, deps: SpecDependencies): R
   const actions: NonNullable<ResourceOptions['actions']> & Record<string, Partial<Action<ActionResponse>>> = {
     list: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
     search: { isAccessible: mayRead, before: queryGuard, after: scrubAndRedact },
-    show: { isAccessible: mayRead, isVisible: mayRead, after: (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context)) },
+    show: {
+      isAccessible: mayRead,
+      isVisible: mayRead,
+      ...(spec.opened ? { before: openedBy(spec.opened) } : {}),
+      after: (response: ActionResponse, _request: ActionRequest, context: ActionContext) => showAsText(redact(response, context)),
+    },
     new: off,
     edit: off,
     delete: off,

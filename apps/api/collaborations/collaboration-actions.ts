@@ -136,12 +136,13 @@ export function collaborationActions(port: CollaborationActionsPort, logger: Log
         roles: DECISION_ROLES.approveCommercials,
         availableWhen: inStage(CollaborationStage.Negotiating),
         form: {
-          intro: "Approve agreed terms whose margin is below the campaign's floor. Never on a booking you manage as its talent manager.",
+          intro:
+            "Approve agreed terms whose margin is below the campaign's floor. Never on a booking you manage as its talent manager. Above your approval limit, your approval is recorded and the decision goes to your own manager.",
           submitLabel: 'Approve commercials',
           fields: [reasonField('Why the exception is justified')],
         },
         perform: (values, { id, actor, requestId }) => port.approveCommercials(id, actor, values.reason as string, requestId),
-        outcome: (state) => `Commercials approved — ${movedTo(state)}`,
+        outcome: (state) => commercialsOutcome(state),
         failure: 'The commercials could not be approved',
       },
       logger,
@@ -182,3 +183,11 @@ export const COLLABORATION_ACTION_LABELS: Record<string, string> = {
   approveCommercials: 'Approve commercials',
   dropOut: 'Drop out',
 };
+
+/** After an approval: moved on, or (above the approver's limit) whose approval is awaited now. */
+export function commercialsOutcome(state: CollaborationState): string {
+  const awaited = state.negotiation?.approval ? undefined : state.negotiation?.approvalAwaitedFrom;
+  if (awaited === 'admin') return 'Above your approval limit, and nobody above you may approve it: awaiting an admin';
+  if (awaited) return `Above your approval limit: awaiting approval from your manager (user ${awaited})`;
+  return `Commercials approved — ${movedTo(state)}`;
+}

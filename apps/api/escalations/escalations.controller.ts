@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Escalation } from '../../../libs/domain/entities';
 import type { Actor } from '../../../libs/domain/rules/roles';
 import type { CollaborationState } from '../../../workflows/messages';
@@ -35,5 +35,19 @@ export class EscalationsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CollaborationState> {
     return this.escalations.resolveEscalation(id, escalationId, actor, dto, checkedKey(idempotencyKey));
+  }
+
+  /** The assignee says they have seen it: status `acknowledged` (panel: opening it does the same). */
+  @Post(':escalationId/acknowledge')
+  @ApiOkResponse({ type: Escalation })
+  @HttpCode(200)
+  @ApiForbiddenResponse({ description: 'Only the assignee may acknowledge an escalation' })
+  @ApiConflictResponse({ description: 'The escalation is already resolved' })
+  acknowledge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('escalationId', ParseUUIDPipe) escalationId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Escalation> {
+    return this.escalations.acknowledge(id, escalationId, actor);
   }
 }

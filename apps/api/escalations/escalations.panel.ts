@@ -11,7 +11,7 @@ import type { EscalationsService } from './escalations.service';
 
 /** Escalations in the panel: raised by the workflows, resolved by a manager's decision. */
 
-export type EscalationsPort = Pick<EscalationsService, 'resolveEscalation'>;
+export type EscalationsPort = Pick<EscalationsService, 'resolveEscalation' | 'openedInPanel'>;
 type Actions = Record<string, Partial<Action<ActionResponse>>>;
 
 const RESOLUTION_LABELS: Record<string, string> = {
@@ -101,6 +101,8 @@ export function escalationPanel(deps: SpecDependencies & { escalations: Escalati
       resolvedById: 'Resolved by',
       resolvedAt: 'Resolved at',
     },
+    // The assignee opening it has seen it: acknowledged.
+    opened: (id, actor) => deps.escalations.openedInPanel(id, actor),
     actions: escalationActions(deps.escalations, deps.logger),
     actionLabels: { resolveEscalation: 'Resolve escalation' },
   };

@@ -47,6 +47,20 @@ export async function prepareUserEdit(payload: Params, current: Params, context:
   return { ...rest, passwordHash };
 }
 
+/**
+ * A manager's approval limit (docs/domain.md#approval-limits): a whole, non-negative amount in minor
+ * units with its currency, or both empty for no limit.
+ */
+export function checkedApprovalLimit(payload: Params, errors?: PanelErrors): Params {
+  if (!('approvalLimitMinor' in payload) && !('approvalLimitCurrency' in payload)) return payload;
+  const amountText = String(payload.approvalLimitMinor ?? '').trim();
+  const currency = String(payload.approvalLimitCurrency ?? '').trim().toUpperCase();
+  if (amountText === '' && currency === '') return { ...payload, approvalLimitMinor: null, approvalLimitCurrency: null };
+  if (!/^\d{1,15}$/.test(amountText)) throw fieldError(errors, 'approvalLimitMinor', 'The approval limit must be a whole amount in minor units (0 or more), or empty for no limit');
+  if (!/^[A-Z]{3}$/.test(currency)) throw fieldError(errors, 'approvalLimitCurrency', 'The approval limit needs its currency, a three-letter code such as INR');
+  return { ...payload, approvalLimitMinor: Number(amountText), approvalLimitCurrency: currency };
+}
+
 function normaliseEmail(payload: Params): Params {
   return typeof payload.email === 'string' ? { ...payload, email: payload.email.trim().toLowerCase() } : payload;
 }
@@ -58,24 +72,28 @@ export function userPanel(deps: SpecDependencies & UserPanelDependencies): Panel
     label: 'Users',
     navigation: NAVIGATION.administration,
     list: ['email', 'name', 'role', 'managerId', 'active'],
-    show: ['id', 'email', 'name', 'role', 'managerId', 'active', 'createdAt', 'updatedAt'],
+    show: ['id', 'email', 'name', 'role', 'managerId', 'approvalLimitMinor', 'approvalLimitCurrency', 'active', 'createdAt', 'updatedAt'],
     filter: ['email', 'name', 'role', 'managerId', 'active'],
     // Admins manage users: create with an initial password, reset it, change the role or the
     // manager, disable (never delete: the audit log and the records keep their author).
     // `password` is write-only and hashed with argon2; the hash is not even a property (adminjs.ts).
-    create: ['email', 'name', 'role', 'managerId', 'active', 'password'],
-    edit: ['email', 'name', 'role', 'managerId', 'active', 'password'],
+    create: ['email', 'name', 'role', 'managerId', 'approvalLimitMinor', 'approvalLimitCurrency', 'active', 'password'],
+    edit: ['email', 'name', 'role', 'managerId', 'approvalLimitMinor', 'approvalLimitCurrency', 'active', 'password'],
     writeOnly: ['password'],
     mayWrite: adminOnly,
-    prepareCreate: (payload) => prepareNewUser(payload, deps.errors),
-    prepareEdit: (payload, current, context) => prepareUserEdit(payload, current, context, deps),
+    prepareCreate: (payload) => prepareNewUser(checkedApprovalLimit(payload, deps.errors), deps.errors),
+    prepareEdit: (payload, current, context) => prepareUserEdit(checkedApprovalLimit(payload, deps.errors), current, context, deps),
     titleProperty: 'name',
     sort: { sortBy: 'email', direction: 'asc' },
     properties: {
       role: choices(ROLES),
       password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
     },
-    propertyLabels: { email: 'E-mail', managerId: 'Manager', password: 'New password (at least 12 characters; leave empty to keep)' },
+    propertyLabels: {
+      email: 'E-mail',
+      managerId: 'Manager',
+      approvalLimitMinor: 'Approval limit (minor units; empty: no limit)',
+      approvalLimitCurrency: 'Approval limit currency', password: 'New password (at least 12 characters; leave empty to keep)' },
   };
 }
 

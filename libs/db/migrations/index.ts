@@ -19,6 +19,7 @@ import { AppRole1796500000000 } from './1796500000000-AppRole';
 import { BriefReacknowledgement1796600000000 } from './1796600000000-BriefReacknowledgement';
 import { CollaborationTitle1796700000000 } from './1796700000000-CollaborationTitle';
 import { Deliveries1796800000000 } from './1796800000000-Deliveries';
+import { ApprovalLimits1797000000000 } from './1797000000000-ApprovalLimits';
 import { PortalLinks1797100000000 } from './1797100000000-PortalLinks';
 import { NotificationChannels1797200000000 } from './1797200000000-NotificationChannels';
 import { BookingListIndexes1797400000000 } from './1797400000000-BookingListIndexes';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   BriefReacknowledgement1796600000000,
   CollaborationTitle1796700000000,
   Deliveries1796800000000,
+  ApprovalLimits1797000000000,
   PortalLinks1797100000000,
   NotificationChannels1797200000000,
   BookingListIndexes1797400000000,

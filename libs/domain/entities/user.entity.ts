@@ -1,8 +1,10 @@
-import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BaseEntity, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { StoredNotificationPreferences } from '../rules/notification-preferences';
 import { Role } from '../rules/roles';
+import { minorUnits } from './columns';
 
 @Entity({ name: 'users' })
+@Check('CHK_users_approval_limit', `("approvalLimitMinor" IS NULL) = ("approvalLimitCurrency" IS NULL) AND ("approvalLimitMinor" IS NULL OR "approvalLimitMinor" >= 0)`)
 export class User extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,6 +45,16 @@ export class User extends BaseEntity {
    */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   notificationPreferences: StoredNotificationPreferences;
+
+  /**
+   * The largest margin exception this manager approves alone (docs/domain.md#approval-limits), in
+   * minor units of `approvalLimitCurrency`; above it the approval goes up the team tree. Null: no limit.
+   */
+  @Column({ type: 'bigint', nullable: true, transformer: minorUnits })
+  approvalLimitMinor: number | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  approvalLimitCurrency: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

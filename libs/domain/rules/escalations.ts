@@ -3,6 +3,8 @@ export enum EscalationKind {
   BriefAckOverdue = 'BRIEF_ACK_OVERDUE',
   Conflict = 'CONFLICT',
   NegotiationStalled = 'NEGOTIATION_STALLED',
+  /** Agreed terms below the margin floor still wait for a manager's approval. */
+  CommercialsApprovalOverdue = 'COMMERCIALS_APPROVAL_OVERDUE',
   ContractUnsigned = 'CONTRACT_UNSIGNED',
   DraftOverdue = 'DRAFT_OVERDUE',
   ReviewOverdue = 'REVIEW_OVERDUE',
@@ -47,6 +49,7 @@ export const RESOLUTIONS_BY_KIND: Readonly<Record<EscalationKind, readonly Escal
   [EscalationKind.BriefAckOverdue]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.Conflict]: [EscalationResolution.Override, EscalationResolution.Drop],
   [EscalationKind.NegotiationStalled]: [EscalationResolution.Extend, EscalationResolution.Drop],
+  [EscalationKind.CommercialsApprovalOverdue]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.ContractUnsigned]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.DraftOverdue]: [EscalationResolution.Extend, EscalationResolution.Drop],
   [EscalationKind.ReviewOverdue]: [EscalationResolution.Extend, EscalationResolution.Accept],
