@@ -10,6 +10,7 @@ import { EmailDelivery } from './email-delivery';
 import { NotificationChannels } from './notification-channels';
 import { WebhookDelivery } from './webhook-delivery';
 import { PortalInvitations } from './portal-invitations';
+import { BrandContactMail } from './brand-contact-mail';
 import { EnteredMetricsSource, METRICS_SOURCE } from './metrics-source';
 import { PayoutActivities } from './payout.activities';
 import { HttpPayoutProvider } from './http-payout-provider';
@@ -21,7 +22,7 @@ import { ReportActivities } from './report.activities';
 import { SatisfactionActivities } from './satisfaction.activities';
 import { UnderperformerActivities } from './underperformer.activities';
 
-const PROVIDERS = [EmailDelivery, PortalInvitations, WebhookDelivery, NotificationChannels, DigestActivities, CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities, UnderperformerActivities];
+const PROVIDERS = [EmailDelivery, PortalInvitations, BrandContactMail, WebhookDelivery, NotificationChannels, DigestActivities, CollaborationActivities, ConflictActivities, ReplacementActivities, ContractActivities, ProductionActivities, PostingActivities, PayoutActivities, CampaignActivities, SatisfactionActivities, ReportActivities, UnderperformerActivities];
 
 @Module({
   // The metrics source is a port: bind another implementation here to read a platform's API.

@@ -11,6 +11,7 @@ import { CollaborationStage, TERMINAL_STAGES } from '../libs/domain/rules/stages
 import { requireCollaboration } from './booking-record';
 import { NotificationChannels, type NotificationSender } from './notification-channels';
 import { PortalInvitations } from './portal-invitations';
+import { BRAND_CONTACT_REMINDERS, BrandContactMail } from './brand-contact-mail';
 import { approvalAuthority, reescalateUp, type ApprovalAuthorityInput, type ReescalateInput } from './team-tree';
 
 export type { ApprovalAuthorityInput, ReescalateInput } from './team-tree';
@@ -103,6 +104,8 @@ export class CollaborationActivities {
     @Optional() @Inject(NotificationChannels) private readonly email?: NotificationSender,
     /** The creator's portal link when the booking is briefed; links end with the booking (docs/portal.md). */
     @Optional() private readonly invitations?: PortalInvitations,
+    /** The brand contact's copy of a licence or exclusivity reminder. */
+    @Optional() private readonly brandContact?: BrandContactMail,
   ) {}
 
   /** Projects the workflow's stage and deadlines onto the row the panel lists. */
@@ -271,6 +274,7 @@ export class CollaborationActivities {
       .execute();
     this.logger.log(`reminder ${input.kind} queued for collaboration ${collaboration.id}`);
     await this.email?.deliverByEventKey(input.eventKey);
+    if (BRAND_CONTACT_REMINDERS.includes(input.kind)) await this.brandContact?.copyReminder(input.eventKey);
   }
 
   /**

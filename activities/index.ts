@@ -6,6 +6,7 @@ import { ConflictActivities } from './conflict.activities';
 import { ContractActivities } from './contract.activities';
 import { DigestActivities } from './digest.activities';
 import { EmailDelivery } from './email-delivery';
+import { BrandContactMail } from './brand-contact-mail';
 import { NotificationChannels } from './notification-channels';
 import { WebhookDelivery } from './webhook-delivery';
 import { EnteredMetricsSource } from './metrics-source';
@@ -85,7 +86,7 @@ export function collaborationActivityProviders(
 ): CollaborationActivityProviders {
   const email = settings.mail ? new EmailDelivery(db, settings.mail) : undefined;
   const channels = new NotificationChannels(email, settings.webhooks ? new WebhookDelivery(db, settings.webhooks) : undefined);
-  const collaborations = new CollaborationActivities(db, channels);
+  const collaborations = new CollaborationActivities(db, channels, undefined, email ? new BrandContactMail(db, email) : undefined);
   return {
     collaborations,
     conflicts: new ConflictActivities(db),

@@ -1,4 +1,4 @@
-import { AuditLog, Collaboration, Delivery, DeliveryStatus, Escalation, User } from '../../libs/domain/entities';
+import { AuditLog, Brand, Campaign, Collaboration, Delivery, DeliveryStatus, Escalation, User } from '../../libs/domain/entities';
 import { EscalationKind, EscalationResolution, EscalationStatus } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { DeliverableType, Platform } from '../../libs/domain/rules/statuses';
@@ -209,14 +209,23 @@ describe('every wait reminds, then escalates, by e-mail', () => {
     expect(await harness.database.db.getRepository(Escalation).findOneByOrFail({ id: overdue.escalationId })).toMatchObject({ resolution: 'ACCEPT: Acknowledged late: Finance was closing the quarter' });
   });
 
-  it('starts the licence timer when the content goes live: its 7-day reminder reaches the talent manager before the payout is even due', async () => {
+  it('starts the licence timer when the content goes live: its 7-day reminder reaches the talent manager, and the brand contact, before the payout is even due', async () => {
     const { team, row } = await bookingOfNewTeam();
+    const campaign = await harness.database.db.getRepository(Campaign).findOneByOrFail({ id: row.campaignId });
+    const brandContact = `bea-${row.id.slice(0, 8)}@brand.test`;
+    await harness.database.db.getRepository(Brand).update({ id: campaign.brandId }, { contacts: [{ name: 'No Address' }, { name: 'Bea Brand', email: brandContact }] });
     // Days of 300 ms: a 10-day licence ends 3 s after go-live, its reminder at 0.9 s; net-60 falls due at 18 s.
     const { handle } = await drive().toPayout({
       row, sla: { measureFirst: 100, measureSecond: 200, paymentDay: 300 }, terms: { paymentNetDays: 60, usageRights: { channels: ['instagram'], durationDays: 10 } },
     });
     const reminder = await waitForMessage(team.talentManager.email, /Usage rights expiring/);
     expect(reminder.Text).toContain("The brand's licence to use the creator's content ends in 7 days.");
+    // The brand's first contact with an address gets its own copy, once, recorded beside the talent manager's e-mail.
+    const copy = await waitForMessage(brandContact, /the content licence ends in 7 days/);
+    expect(copy.Text).toContain("The brand's licence to use the creator's content ends in 7 days.");
+    expect(copy.Text).toContain(campaign.name);
+    const copies = await harness.database.db.getRepository(Delivery).findBy({ channel: 'brand_email', recipient: brandContact });
+    expect(copies).toEqual([expect.objectContaining({ status: DeliveryStatus.Sent, attempts: 1 })]);
     await waitFor('the licence recorded as expired', () => harness.database.db.getRepository(AuditLog).findOneBy({ entityId: row.id, action: 'usage_rights.expired' }).then((a) => a ?? undefined));
     const state = await handle.query(stateQuery);
     // Still waiting for its invoice and approval: the licence ran from go-live, not from the payout.
