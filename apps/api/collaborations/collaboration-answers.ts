@@ -68,6 +68,8 @@ export const COLLABORATION_STATE = object(
         agreed: object({ terms: TERMS, marginBps: integer(), floorBps: integer(), acceptedBy: ACTOR, at: instant() }),
         approvalNeeded: boolean('The agreed margin is below the floor until a manager approves'),
         approval: object({ actor: ACTOR, reason: text(), at: instant() }),
+        endorsements: list(object({ actor: ACTOR, reason: text(), at: instant() }), 'Managers who approved above their own limit, in order (docs/domain.md#approval-limits)'),
+        approvalAwaitedFrom: text('Whose approval is awaited now: a user id, or "admin" when nobody is above the last endorser'),
       },
     ),
     killFeeMinor: integer('Requested on a dropout after execution'),
@@ -76,6 +78,7 @@ export const COLLABORATION_STATE = object(
     deliverables: list(object(DELIVERABLE, { ...DELIVERABLE_OPTIONAL, verifiedAt: instant(), postProblems: list(text()) })),
     contracts: list(object({ contractId: uuid(), kind: text(), documentHash: text('SHA-256 of the frozen terms') }, { creatorSignedAt: instant(), agencySignedAt: instant() })),
     conflicts: list(object({ kind: text(), severity: oneOf(['blocking', 'warning']), message: text() })),
+    licenceEnds: list(object({ name: text('usageRightsExpiry or exclusivityEnd'), dueAt: instant() }), 'When the usage licence and the exclusivity end, once their timers run from go-live'),
   },
   "The workflow's live state",
 );
