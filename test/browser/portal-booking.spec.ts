@@ -130,7 +130,7 @@ test('a booking in which the creator and the brand act only through their links 
 
   // The creator signs each contract by typing their name; a manager signs for the agency.
   const contracts = await waitFor('contracts', async () => {
-    const view = (await call('GET', `/collaborations/${booking.id}`, asManager)) as { live?: { contracts?: { contractId: string; documentHash: string }[] } };
+    const view = (await call('GET', `/collaborations/${booking.id}?live=true`, asManager)) as { live?: { contracts?: { contractId: string; documentHash: string }[] } };
     return view.live?.contracts?.length ? view.live.contracts : undefined;
   });
   for (const contract of contracts) {

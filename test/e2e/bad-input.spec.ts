@@ -86,6 +86,13 @@ describe('bad input through the REST API', () => {
     expect(await collaborations()).toBe(beforeBookings);
   });
 
+  it('refuses a NUL byte in a search or a name with a 400, storing nothing', async () => {
+    expect(await call('GET', '/brands?search=%00')).toMatchObject({ status: 400, body: { message: 'A text value holds a character that cannot be stored (a NUL byte)' } });
+    const before = await campaigns();
+    expect(await call('POST', '/campaigns', campaignBody({ name: 'Null\u0000Byte' }))).toMatchObject({ status: 400 });
+    expect(await campaigns()).toBe(before);
+  });
+
   it('refuses terms whose fee is above the price before the workflow is asked', async () => {
     const booking = await book();
     expect((await call('POST', `/collaborations/${booking.id}/acknowledge-brief`)).status).toBe(200);

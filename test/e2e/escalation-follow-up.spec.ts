@@ -111,7 +111,7 @@ describe('escalations followed up', () => {
     const overdue = await waitFor('PAYOUT_OVERDUE', async () => (await system.database.db.getRepository(Escalation).findOneBy({ collaborationId: id, kind: EscalationKind.PayoutOverdue })) ?? undefined, 60_000);
     // In the booking's live state, so the booking's route can decide on it.
     await waitFor('the escalation in the live state', async () => {
-      const live = (await asManager.ok('GET', `/collaborations/${id}`)).live as { openEscalations: { escalationId: string }[] };
+      const live = (await asManager.ok('GET', `/collaborations/${id}?live=true`)).live as { openEscalations: { escalationId: string }[] };
       return live.openEscalations.some((e) => e.escalationId === overdue.id) ? true : undefined;
     });
     const refused = await asManager.call('POST', `/collaborations/${id}/escalations/${overdue.id}/resolve`, { resolution: 'EXTEND', reason: 'x', extendBy: '1d' });
@@ -154,7 +154,7 @@ describe('escalations followed up', () => {
     await asTalentManager.ok('POST', `/collaborations/${id}/accept-terms`);
     const endorsed = await asManager.call('POST', `/collaborations/${id}/approve-commercials`, { reason: 'Strategic launch' });
     expect(endorsed).toMatchObject({ status: 200, body: { stage: 'NEGOTIATING', negotiation: { approvalAwaitedFrom: head.id } } });
-    expect((await asManager.ok('GET', `/collaborations/${id}`)).live.negotiation.approvalAwaitedFrom).toBe(head.id);
+    expect((await asManager.ok('GET', `/collaborations/${id}?live=true`)).live.negotiation.approvalAwaitedFrom).toBe(head.id);
     const again = await asManager.call('POST', `/collaborations/${id}/approve-commercials`, { reason: 'Again' });
     expect(again).toMatchObject({ status: 403, body: { message: 'You have already approved; the exception is above your approval limit' } });
 

@@ -19,6 +19,7 @@ describe('the answer for a failure', () => {
     ['22003', 400, 'A number is outside the range its field holds'],
     ['22001', 400, 'A text value is longer than its field allows'],
     ['22P02', 400, 'A value is not of the type its field takes'],
+    ['22021', 400, 'A text value holds a character that cannot be stored (a NUL byte)'],
     ['23502', 400, 'A required value is missing'],
     ['23503', 422, 'The request refers to a record that does not exist'],
     ['23505', 409, 'A record with the same unique values exists already'],

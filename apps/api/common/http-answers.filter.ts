@@ -26,6 +26,7 @@ const REFUSALS: Record<string, { status: number; message: string }> = {
   '22007': { status: 400, message: 'A date or time is not valid' },
   '22008': { status: 400, message: 'A date or time is out of range' },
   '22P02': { status: 400, message: 'A value is not of the type its field takes' },
+  '22021': { status: 400, message: 'A text value holds a character that cannot be stored (a NUL byte)' },
   '23502': { status: 400, message: 'A required value is missing' },
   '23503': { status: 422, message: 'The request refers to a record that does not exist' },
   '23505': { status: 409, message: 'A record with the same unique values exists already' },
