@@ -17,7 +17,7 @@ import {
 import { webhookUrlProblem } from '../../libs/domain/rules/webhook-url';
 
 describe('webhook signatures', () => {
-  const secret = 'whsec_test';
+  const secret = newWebhookSecret();
   const body = '{"id":"evt_1"}';
 
   it('is the hex HMAC-SHA256 of "<timestamp>.<body>" with the secret, prefixed v1=', () => {
