@@ -17,10 +17,10 @@ import { hashPassword } from '../../libs/auth/passwords';
 import { dataSourceOptions } from '../../libs/db/data-source';
 import { migrateAndSeed } from '../../libs/db/migrate';
 import { appEnvironment, appProcesses, requireBuiltApps } from '../lib/app-processes';
-import { startEmbeddedDatabase } from '../lib/embedded-database';
 import { freePort } from '../lib/ports';
 import { startTemporalDevServer } from '../lib/temporal-dev-server';
 import { analyticsScale, seedAnalytics, type SeededAnalytics } from './analytics-seed';
+import { benchDatabaseServer, freshBenchDatabase, type Cleanup } from './databases';
 import { ratio, round, roundSummary, summarize, type Summary } from './stats';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -66,48 +66,16 @@ async function measure(baseUrl: string, authorization: string, seeded: SeededAna
   return results;
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   requireBuiltApps('run `npm run build` first (npm run bench:analytics does)');
   const out = process.env.BENCH_OUT ?? path.join('bench-results', `analytics-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const cleanups: Cleanup[] = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step().catch((error: Error) => log(`cleanup: ${error.message}`));
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    let adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-bench-analytics-'));
-      const embedded = await startEmbeddedDatabase(path.join(dir, 'data'));
-      cleanups.push(async () => {
-        await embedded.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-      });
-      adminUrl = embedded.adminUrl;
-    }
+    const adminUrl = await benchDatabaseServer('analytics', cleanups);
     const temporal = await startTemporalDevServer();
     cleanups.push(() => temporal.stop());
 
@@ -119,9 +87,7 @@ async function main(): Promise<void> {
     const sizes: Record<string, { seeded: SeededAnalytics; seedSeconds: number; pages: Record<string, Summary>; import?: unknown }> = {};
 
     for (const [label, scale] of [['small', 0.1 * SCALE], ['full', SCALE]] as const) {
-      const name = `creatorops_bench_analytics_${label}_${Date.now().toString(36)}`;
-      const databaseUrl = await createDatabase(adminUrl, name);
-      cleanups.push(() => dropDatabase(adminUrl!, name));
+      const databaseUrl = await freshBenchDatabase(adminUrl, `analytics_${label}`, cleanups);
       await migrateAndSeed(databaseUrl, admin);
       const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
       const seedStarted = performance.now();

@@ -23,16 +23,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { Client } from 'pg';
 import * as v8 from 'node:v8';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../libs/auth/passwords';
 import { dataSourceOptions } from '../../libs/db/data-source';
 import { migrateAndSeed } from '../../libs/db/migrate';
 import { appEntry, appEnvironment, appProcesses, requireBuiltApps, type AppProcesses } from '../lib/app-processes';
-import { startEmbeddedDatabase } from '../lib/embedded-database';
 import { freePort, waitFor } from '../lib/ports';
 import { startTemporalDevServer, type TemporalDevServer } from '../lib/temporal-dev-server';
+import { benchDatabaseServer, freshBenchDatabase, type Cleanup } from './databases';
 import { PhaseRecorder, runPool } from './drive';
 import { closedLoopLoad, type LoadResult } from './load';
 import { DEFAULT_BENCH_SLA } from './options';
@@ -50,28 +49,6 @@ const GOALS = { readVsRecord: 0.8, recordVsHello: 0.3, listP95Ms: 300 };
 const ROOT = path.resolve(__dirname, '../../..');
 
 const log = (message: string) => console.log(`[bench:scale] ${message}`);
-
-type Cleanup = () => Promise<unknown>;
-
-async function onServer<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database on the server, dropped by the returned cleanup. */
-async function freshDatabase(adminUrl: string, label: string, cleanups: Cleanup[]): Promise<string> {
-  const name = `creatorops_bench_scale_${label}_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
-  await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  cleanups.push(() => onServer(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function json<T>(baseUrl: string, authorization: string, method: string, route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}${route}`, { method, headers: { authorization, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -141,7 +118,7 @@ function loadRow(result: LoadResult) {
 }
 
 async function reads(setup: Setup) {
-  const databaseUrl = await freshDatabase(setup.adminUrl, 'reads', setup.cleanups);
+  const databaseUrl = await freshBenchDatabase(setup.adminUrl, 'scale_reads', setup.cleanups);
   await migrateAndSeed(databaseUrl, setup.admin, false);
   const db = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } }).initialize();
   const tag = randomBytes(3).toString('hex');
@@ -218,7 +195,7 @@ async function lists(setup: Setup) {
   for (const bookings of LIST_SIZES) {
     const label = String(bookings);
     const cleanupsBefore = setup.cleanups.length;
-    const databaseUrl = await freshDatabase(setup.adminUrl, `lists${bookings}`, setup.cleanups);
+    const databaseUrl = await freshBenchDatabase(setup.adminUrl, `scale_lists${bookings}`, setup.cleanups);
     await migrateAndSeed(databaseUrl, setup.admin, false);
     const db = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } }).initialize();
     const seedStarted = performance.now();
@@ -273,7 +250,7 @@ interface BookingWorld {
 
 /** A fresh database with one team and `creators` creators, the API and a worker on it, and enough campaigns for one booking per creator. */
 async function bookingWorld(setup: Setup, label: string, creators: number, workerEnv: NodeJS.ProcessEnv, sla: Record<string, string> = {}): Promise<BookingWorld> {
-  const databaseUrl = await freshDatabase(setup.adminUrl, label, setup.cleanups);
+  const databaseUrl = await freshBenchDatabase(setup.adminUrl, `scale_${label}`, setup.cleanups);
   await migrateAndSeed(databaseUrl, setup.admin, false);
   const db = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } }).initialize();
   const emails = { manager: `manager@${label}.bench`, talentManager: `tm@${label}.bench`, finance: `finance@${label}.bench` };
@@ -474,16 +451,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = os.loadavg();
   try {
-    let adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creatorops-bench-scale-'));
-      const embedded = await startEmbeddedDatabase(path.join(dir, 'data'));
-      cleanups.push(async () => {
-        await embedded.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-      });
-      adminUrl = embedded.adminUrl;
-    }
+    const adminUrl = await benchDatabaseServer('scale', cleanups);
     const temporal = await startTemporalDevServer();
     cleanups.push(() => temporal.stop());
     const password = `bench-${randomBytes(8).toString('hex')}`;
