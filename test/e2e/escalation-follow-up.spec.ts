@@ -114,6 +114,9 @@ describe('escalations followed up', () => {
       const live = (await asManager.ok('GET', `/collaborations/${id}?live=true`)).live as { openEscalations: { escalationId: string }[] };
       return live.openEscalations.some((e) => e.escalationId === overdue.id) ? true : undefined;
     });
+    // And in the projected state the default read answers with.
+    const projected = (await asManager.ok('GET', `/collaborations/${id}`)).state as { openEscalations: { escalationId: string; kind: string }[] };
+    expect(projected.openEscalations).toContainEqual(expect.objectContaining({ escalationId: overdue.id, kind: EscalationKind.PayoutOverdue }));
     const refused = await asManager.call('POST', `/collaborations/${id}/escalations/${overdue.id}/resolve`, { resolution: 'EXTEND', reason: 'x', extendBy: '1d' });
     expect(refused).toMatchObject({ status: 400, body: { message: 'A PAYOUT_OVERDUE escalation can be resolved with ACCEPT, not EXTEND' } });
     const accepted = await asManager.call('POST', `/collaborations/${id}/escalations/${overdue.id}/resolve`, { resolution: 'ACCEPT', reason: 'Finance was closing the quarter' });

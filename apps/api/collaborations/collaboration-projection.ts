@@ -1,5 +1,5 @@
 import { Collaboration } from '../../../libs/domain/entities';
-import { EscalationStatus, type EscalationKind } from '../../../libs/domain/rules/escalations';
+import { EscalationKind, EscalationStatus } from '../../../libs/domain/rules/escalations';
 import { DeliverableStatus, PayoutKind } from '../../../libs/domain/rules/lifecycle';
 import { CollaborationStage } from '../../../libs/domain/rules/stages';
 import type { CollaborationState, DeliverableProgress, DraftVersion } from '../../../workflows/messages';
@@ -33,11 +33,12 @@ export async function readProjection(db: Queryable, collaboration: Collaboration
   const [found]: ProjectionRow[] = await db.query(PROJECTION_SQL, [
     collaboration.id,
     EscalationStatus.Resolved,
-    // Only the escalations the collaboration's own workflow raised (its event keys), as its state
-    // lists them; the payout child's PAYOUT_OVERDUE is in the payout's own state.
+    // The escalations the booking's state lists: those its own workflow raised (its event keys),
+    // and the payout child's PAYOUT_OVERDUE, which the booking decides (payout-overdue-resolvable).
     `${collaboration.workflowId}:escalate:`,
     DeliverableStatus.Planned,
     PayoutKind.Fee,
+    `${payoutWorkflowId(collaboration.id)}:escalate:${EscalationKind.PayoutOverdue}:`,
   ]);
   const row: ProjectionRow = found ?? { stage: collaboration.stage, deadlines: collaboration.deadlines, updatedAt: collaboration.updatedAt, escalations: [], deliverables: [], payout: null };
   const state: ProjectedState = {
@@ -62,7 +63,7 @@ const PROJECTION_SQL = `
 SELECT c."stage", c."deadlines", c."updatedAt",
   COALESCE((SELECT json_agg(json_build_object('id', e."id", 'kind', e."kind", 'raisedAt', e."raisedAt", 'at', GREATEST(e."raisedAt", e."resolvedAt")) ORDER BY e."raisedAt", e."id")
               FROM "escalations" e
-             WHERE e."collaborationId" = c."id" AND e."status" <> $2 AND starts_with(e."eventKey", $3)), '[]') AS "escalations",
+             WHERE e."collaborationId" = c."id" AND e."status" <> $2 AND (starts_with(e."eventKey", $3) OR starts_with(e."eventKey", $6))), '[]') AS "escalations",
   COALESCE((SELECT json_agg(json_build_object(
                      'id', d."id", 'type', d."type", 'platform', d."platform", 'draftDueAt', d."draftDueAt", 'scheduledPostAt', d."scheduledPostAt",
                      'status', d."status", 'revisionCount', d."revisionCount", 'maxRevisions', d."maxRevisions", 'liveUrl', d."liveUrl", 'updatedAt', d."updatedAt",
