@@ -3,16 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Brand, Campaign, Collaboration, Delivery, DeliveryStatus, Notification } from '../libs/domain/entities';
 import { activityAttempt, EmailDelivery, refusedForGood } from './email-delivery';
+import { escapeHtml } from './email-templates';
 
 /** The reminders a brand contact also gets by e-mail: they hold the licence and the exclusivity that end. */
 export const BRAND_CONTACT_REMINDERS: readonly string[] = ['USAGE_RIGHTS_EXPIRING', 'EXCLUSIVITY_ENDING'];
 
 /** The delivery channel of those e-mails, beside the talent manager's own (`email`). */
 export const BRAND_CONTACT_CHANNEL = 'brand_email';
-
-function escape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * E-mails the brand's first contact with an address (the one the brand review link goes to) a
@@ -54,7 +51,7 @@ export class BrandContactMail {
         to: contact.email,
         subject,
         text: `Hello ${contact.name},\n\n${notification.message}\nCampaign: ${campaign.name}\n\nYour agency contact has the same reminder.\n`,
-        html: `<p>Hello ${escape(contact.name)},</p><p>${escape(notification.message)}</p><p>Campaign: ${escape(campaign.name)}</p><p>Your agency contact has the same reminder.</p>`,
+        html: `<p>Hello ${escapeHtml(contact.name)},</p><p>${escapeHtml(notification.message)}</p><p>Campaign: ${escapeHtml(campaign.name)}</p><p>Your agency contact has the same reminder.</p>`,
         messageKey: `${notificationEventKey}:${BRAND_CONTACT_CHANNEL}`,
       });
     } catch (error) {

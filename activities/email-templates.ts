@@ -23,8 +23,15 @@ export function kindTitle(kind: string): string {
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The opening of every e-mail's HTML body: one look for all of them. */
+const HTML_OPEN = '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#111827;line-height:1.5">';
+
+function link(url: string, label: string): string {
+  return `<a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(label)}</a>`;
 }
 
 export function renderNotificationEmail(input: NotificationEmailInput): NotificationEmail {
@@ -40,9 +47,8 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
     '',
     '— CreatorOps',
   ].join('\n');
-  const link = (url: string, label: string) => `<a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(label)}</a>`;
   const html = [
-    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#111827;line-height:1.5">',
+    HTML_OPEN,
     `<h2 style="font-size:18px;margin:0 0 12px">${escapeHtml(title)}</h2>`,
     `<p>Hello ${escapeHtml(input.recipientName)},</p>`,
     `<p>${escapeHtml(input.message)}</p>`,
@@ -85,9 +91,8 @@ export function renderDigestEmail(input: DigestEmailInput): NotificationEmail {
     '',
     '— CreatorOps',
   ].join('\n');
-  const link = (url: string, label: string) => `<a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(label)}</a>`;
   const html = [
-    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#111827;line-height:1.5">',
+    HTML_OPEN,
     `<h2 style="font-size:18px;margin:0 0 12px">Daily digest ${escapeHtml(input.day)}</h2>`,
     `<p>Hello ${escapeHtml(input.recipientName)},</p>`,
     `<p>Your notifications since the previous digest (${count}):</p>`,

@@ -8,12 +8,9 @@ import { Party, type Actor } from '../libs/domain/rules/roles';
 import { CollaborationStage, isTerminal } from '../libs/domain/rules/stages';
 import { PortalLinks } from '../libs/portal/portal-links';
 import { activityAttempt, EmailDelivery, refusedForGood } from './email-delivery';
+import { escapeHtml } from './email-templates';
 
 export type InvitationOutcome = 'sent' | 'already_sent' | 'mail_off' | 'no_address' | 'not_delivered';
-
-function escape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * Portal links by e-mail (docs/portal.md), from inside the activities that already project the
@@ -59,7 +56,7 @@ export class PortalInvitations {
       to: recipient.email,
       subject,
       text: `Hello ${recipient.name},\n\nThis personal link opens ${purpose}:\n\n${url}\n\nKeep it to yourself: anyone with it can act for you on this booking. It stops working when the booking ends.\n`,
-      html: `<p>Hello ${escape(recipient.name)},</p><p>This personal link opens ${escape(purpose)}:</p><p><a href="${escape(url)}">${escape(url)}</a></p><p>Keep it to yourself: anyone with it can act for you on this booking. It stops working when the booking ends.</p>`,
+      html: `<p>Hello ${escapeHtml(recipient.name)},</p><p>This personal link opens ${escapeHtml(purpose)}:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p><p>Keep it to yourself: anyone with it can act for you on this booking. It stops working when the booking ends.</p>`,
       messageKey: `portal-link:${link.id}`,
     });
     try {
