@@ -47,9 +47,10 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 
-export async function readThrottle(db: Queryable, key: string): Promise<ThrottleRow | undefined> {
-  const rows: ThrottleRow[] = await db.query(`SELECT "failures", "lockedUntil" FROM "login_throttle" WHERE "key" = $1`, [key]);
-  return rows[0];
+/** The rows of several keys (an account and a client address) in one round trip; keys without a row are absent. */
+export async function readThrottles(db: Queryable, keys: string[]): Promise<Map<string, ThrottleRow>> {
+  const rows: Array<ThrottleRow & { key: string }> = await db.query(`SELECT "key", "failures", "lockedUntil" FROM "login_throttle" WHERE "key" = ANY($1)`, [keys]);
+  return new Map(rows.map(({ key, ...row }) => [key, row]));
 }
 
 /**

@@ -9,6 +9,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Unmeasured time first: JIT, connection set-up, caches. */
   warmupMs: number;
+  /** Called when the measured time starts and when it ends (a profiler, CPU counters). */
+  onMeasured?: { start(): void; end(): void };
 }
 
 export interface LoadResult {
@@ -47,6 +49,20 @@ export async function closedLoopLoad(target: string, headers: Record<string, str
   const started = performance.now();
   const measureFrom = started + options.warmupMs;
   const stopAt = measureFrom + options.durationMs;
+  // The measured window's hooks, each called exactly once, even if every client stops early.
+  let phase: 'warm-up' | 'measured' | 'ended' = 'warm-up';
+  const startMeasured = () => {
+    if (phase !== 'warm-up') return;
+    phase = 'measured';
+    options.onMeasured?.start();
+  };
+  const endMeasured = () => {
+    startMeasured();
+    if (phase !== 'measured') return;
+    phase = 'ended';
+    options.onMeasured?.end();
+  };
+  const marks = [setTimeout(startMeasured, options.warmupMs), setTimeout(endMeasured, options.warmupMs + options.durationMs)];
   const client = async () => {
     while (performance.now() < stopAt) {
       const sent = performance.now();
@@ -69,6 +85,8 @@ export async function closedLoopLoad(target: string, headers: Record<string, str
   try {
     await Promise.all(Array.from({ length: options.concurrency }, client));
   } finally {
+    marks.forEach(clearTimeout);
+    endMeasured();
     agent.destroy();
   }
   const requests = latencies.length + errors;

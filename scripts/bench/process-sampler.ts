@@ -49,6 +49,22 @@ export function readCpuSeconds(pid: number): number | null {
   }
 }
 
+/**
+ * The whole machine's CPU time so far, in seconds summed over its cores (Linux: /proc/stat's first
+ * line): `busy` is everything but idle and I/O wait. Null where there is no /proc.
+ */
+export function readMachineCpuSeconds(): { busy: number; total: number } | null {
+  try {
+    const [line] = fs.readFileSync('/proc/stat', 'utf8').split('\n');
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    const idle = ticks[3] + ticks[4];
+    return { busy: (total - idle) / ticksPerSecond(), total: total / ticksPerSecond() };
+  } catch {
+    return null;
+  }
+}
+
 export interface ProcessUsage {
   pid: number;
   samples: number;

@@ -35,7 +35,8 @@ import { benchDatabaseServer, freshBenchDatabase, type Cleanup } from './databas
 import { PhaseRecorder, runPool } from './drive';
 import { closedLoopLoad, type LoadResult } from './load';
 import { DEFAULT_BENCH_SLA } from './options';
-import { readCpuSeconds } from './process-sampler';
+import { summarizeCpuProfile, type CpuProfile, type CpuProfileSummary } from './cpu-profile-summary';
+import { readCpuSeconds, readMachineCpuSeconds } from './process-sampler';
 import { realLifecycle, type RealContext } from './real-driver';
 import { seedBookings } from './scale-seed';
 import { ratio, round, roundSummary, summarize, type Summary } from './stats';
@@ -46,6 +47,8 @@ const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? '10000,1000000').split(',').
 const LIST_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const LOAD = { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), durationMs: Number(process.env.BENCH_DURATION_MS ?? 10_000), warmupMs: 3_000 };
 const GOALS = { readVsRecord: 0.8, recordVsHello: 0.3, listP95Ms: 300 };
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+const REPORT_PATH = process.env.BENCH_OUT ?? path.join('bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const ROOT = path.resolve(__dirname, '../../..');
 
 const log = (message: string) => console.log(`[bench:scale] ${message}`);
@@ -113,6 +116,38 @@ function spawnHelloWorld(port: number): ChildProcess {
   return spawn(process.execPath, [path.join(__dirname, 'hello-world.js')], { env: { ...process.env, PORT: String(port), NODE_ENV: 'production' }, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+interface CpuWindow {
+  seconds: { server: number | null; benchmark: number; machine: number | null };
+  perRequestMs: { server: number | null; benchmark: number | null; machine: number | null };
+}
+
+/** CPU used by the server, this process and the machine between start() and end(). */
+function cpuWindow(serverPid: number | undefined) {
+  let before: { server: number | null; benchmark: NodeJS.CpuUsage; machine: ReturnType<typeof readMachineCpuSeconds> } | undefined;
+  let seconds: CpuWindow['seconds'] | undefined;
+  return {
+    start() {
+      before = { server: serverPid ? readCpuSeconds(serverPid) : null, benchmark: process.cpuUsage(), machine: readMachineCpuSeconds() };
+    },
+    end() {
+      if (!before) return;
+      const server = serverPid ? readCpuSeconds(serverPid) : null;
+      const benchmark = process.cpuUsage(before.benchmark);
+      const machine = readMachineCpuSeconds();
+      seconds = {
+        server: server !== null && before.server !== null ? round(server - before.server, 2) : null,
+        benchmark: round((benchmark.user + benchmark.system) / 1e6, 2)!,
+        machine: machine && before.machine ? round(machine.busy - before.machine.busy, 2) : null,
+      };
+    },
+    result(requests: number): CpuWindow {
+      const s = seconds ?? { server: null, benchmark: 0, machine: null };
+      const per = (value: number | null) => (value !== null && requests > 0 ? round((value * 1000) / requests, 3) : null);
+      return { seconds: s, perRequestMs: { server: per(s.server), benchmark: per(s.benchmark), machine: per(s.machine) } };
+    },
+  };
+}
+
 function loadRow(result: LoadResult) {
   return { perSecond: Math.round(result.perSecond), requests: result.requests, errors: result.errors, latencyMs: roundSummary(result.latencyMs, 1), firstError: result.firstError };
 }
@@ -142,7 +177,13 @@ async function reads(setup: Setup) {
   } finally {
     await db.destroy();
   }
-  const apps = await startApps(setup, databaseUrl, 'reads', true);
+  // The API carries the profiler preload (idle until signalled), for the profiled runs below.
+  const profileFile = path.join(os.tmpdir(), `creatorops-bench-api-${tag}.cpuprofile`);
+  const preload = path.join(__dirname, 'cpu-profile-preload.js');
+  const apps = await startApps(setup, databaseUrl, 'reads', true, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+    CPU_PROFILE_FILE: profileFile,
+  });
   const basic = (email: string) => `Basic ${Buffer.from(`${email}:${setup.password}`).toString('base64')}`;
   const tm = basic(`tm-${tag}@bench.local`);
   const key = await json<{ token: string }>(apps.baseUrl, tm, 'POST', '/api-keys', { name: 'bench:scale' });
@@ -173,9 +214,29 @@ async function reads(setup: Setup) {
     ['creator', `${apps.baseUrl}/creators/${creatorId}`, bearer],
     ['collaboration', `${apps.baseUrl}/collaborations/${booking.id}`, bearer],
   ];
+  const cpu: Record<string, CpuWindow> = {};
   for (const [name, url, headers] of targets) {
-    results[name] = loadRow(await closedLoopLoad(url, headers, LOAD));
-    log(`reads: ${name}: ${results[name].perSecond} req/s, p99 ${results[name].latencyMs.p99} ms, ${results[name].errors} errors`);
+    const server = name === 'helloWorld' ? hello.pid : apps.pid('api');
+    const window = cpuWindow(server);
+    results[name] = loadRow(await closedLoopLoad(url, headers, { ...LOAD, onMeasured: window }));
+    cpu[name] = window.result(results[name].requests);
+    log(`reads: ${name}: ${results[name].perSecond} req/s, p99 ${results[name].latencyMs.p99} ms, ${results[name].errors} errors; CPU per request: server ${cpu[name].perRequestMs.server} ms, machine ${cpu[name].perRequestMs.machine} ms`);
+  }
+  // Then the same loads again with the API under V8's sampling profiler (not the runs measured above: the profiler slows it).
+  const profiles: Record<string, CpuProfileSummary> = {};
+  if (PROFILE) {
+    for (const [name, url, headers] of targets.filter(([target]) => target !== 'helloWorld')) {
+      const apiPid = apps.pid('api')!;
+      await closedLoopLoad(url, headers, { ...LOAD, onMeasured: { start: () => process.kill(apiPid, 'SIGWINCH'), end: () => process.kill(apiPid, 'SIGWINCH') } });
+      await waitFor(`the API's CPU profile of ${name}`, async () => fs.existsSync(profileFile) || undefined, 30_000, 200);
+      profiles[name] = summarizeCpuProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8')) as CpuProfile, { appRoot: ROOT, limit: 12 });
+      // Kept beside the report, for Chrome DevTools or speedscope.
+      const kept = REPORT_PATH.replace(/\.json$/, '') + `-api-${name}.cpuprofile`;
+      fs.mkdirSync(path.dirname(kept), { recursive: true });
+      fs.copyFileSync(profileFile, kept);
+      fs.rmSync(profileFile);
+      log(`reads: ${name} profiled: ${profiles[name].bySource.slice(0, 6).map((share) => `${share.name} ${share.percentOfBusy} %`).join(', ')}`);
+    }
   }
   hello.kill('SIGTERM');
   await apps.stopAll();
@@ -185,6 +246,17 @@ async function reads(setup: Setup) {
     what: 'Closed-loop GETs over kept-alive connections from the benchmark process. collaboration = GET /collaborations/:id (the default answer of the current code), creator = GET /creators/:id, both with a Bearer API key of the booking\'s talent manager; helloWorld = a Nest 11 app with one in-memory route (scripts/bench/hello-world.ts).',
     load: LOAD,
     results,
+    cpu: {
+      what: 'CPU seconds in the measured window: the answering server process (the API, or the hello-world app), the benchmark process itself (the load), the whole machine (PostgreSQL, Temporal and the idle worker included); per request = seconds / requests answered.',
+      ...cpu,
+    },
+    profiles: PROFILE
+      ? {
+          files: 'bench-results/<report>-api-<target>.cpuprofile (open in Chrome DevTools → Performance, or speedscope)',
+          what: "The API's self time by source under the same load, from V8's sampling profiler (500 µs), in a second run of each target (the profiler slows the API, so these runs are not the ones measured above). npm:<package> is code of that package; app:<folder> the project's own; node:* Node's; (garbage collector) and (program) V8's.",
+          ...profiles,
+        }
+      : 'not taken (BENCH_PROFILE=0)',
     ratios: { collaborationVsCreator, creatorVsHello },
     goals: { collaborationVsCreator: { goal: `≥ ${GOALS.readVsRecord}`, met: (collaborationVsCreator ?? 0) >= GOALS.readVsRecord }, creatorVsHello: { goal: `≥ ${GOALS.recordVsHello}`, met: (creatorVsHello ?? 0) >= GOALS.recordVsHello } },
   };
@@ -440,7 +512,7 @@ async function workerCounts(setup: Setup) {
 
 async function main(): Promise<void> {
   requireBuiltApps('run `npm run build` first (npm run bench:scale does)');
-  const out = process.env.BENCH_OUT ?? path.join('bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const out = REPORT_PATH;
   const cleanups: Cleanup[] = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step().catch((error: Error) => log(`cleanup: ${error.message}`));

@@ -1,7 +1,7 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
 import { readProjection } from '../../apps/api/collaborations/collaboration-projection';
-import { Collaboration } from '../../libs/domain/entities';
+import { BookingRiskFlag, Collaboration, UnderperformerFlag } from '../../libs/domain/entities';
 import { EscalationResolution } from '../../libs/domain/rules/escalations';
 import { payoutWithoutMoney } from '../../libs/domain/rules/money-visibility';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
@@ -144,6 +144,40 @@ describe('projected collaboration state', () => {
     const redacted = payoutWithoutMoney((await readProjection(harness.database.db, current)).state);
     expect(redacted.payout).toEqual(payoutWithoutMoney(completed).payout);
     expect(redacted.payout).toEqual({ workflowId: payoutWorkflowId(row.id) });
+  });
+
+  it("reads the booking's open risk flags in the same statement, oldest first, cleared ones left out", async () => {
+    const { row } = await harness.book();
+    const db = harness.database.db;
+    const flag = (metric: string) =>
+      db.getRepository(UnderperformerFlag).save({
+        subjectKind: 'creator' as const,
+        subjectId: row.creatorId,
+        ownerId: null,
+        metric,
+        observed: 0.01,
+        baseline: 0.04,
+        basis: 'trend',
+        since: '2026-11-01',
+        suggestion: 'review',
+        explanation: `${metric} fell`,
+        currency: null,
+        raisedOn: '2026-11-20',
+        evaluatedOn: '2026-11-20',
+        clearedOn: null,
+      });
+    const [older, newer, cleared] = [await flag('engagementRate'), await flag('roas'), await flag('nmvPerPost')];
+    const risks = db.getRepository(BookingRiskFlag);
+    await risks.save({ collaborationId: row.id, kind: 'UNDERPERFORMING', sourceFlagId: newer.id, detail: 'roas fell', raisedAt: new Date('2026-11-21T09:00:00Z') });
+    await risks.save({ collaborationId: row.id, kind: 'UNDERPERFORMING', sourceFlagId: older.id, detail: 'engagement fell', raisedAt: new Date('2026-11-20T09:00:00Z') });
+    await risks.save({ collaborationId: row.id, kind: 'UNDERPERFORMING', sourceFlagId: cleared.id, detail: 'gone', raisedAt: new Date('2026-11-19T09:00:00Z'), clearedAt: new Date('2026-11-22T09:00:00Z') });
+
+    const current = await db.getRepository(Collaboration).findOneByOrFail({ id: row.id });
+    const { riskFlags } = await readProjection(db, current);
+    expect(riskFlags).toEqual([
+      { kind: 'UNDERPERFORMING', detail: 'engagement fell', raisedAt: new Date('2026-11-20T09:00:00Z'), sourceFlagId: older.id },
+      { kind: 'UNDERPERFORMING', detail: 'roas fell', raisedAt: new Date('2026-11-21T09:00:00Z'), sourceFlagId: newer.id },
+    ]);
   });
 
   it('shows open escalations and moved deadlines as the live state does', async () => {

@@ -18,10 +18,20 @@ export interface ProjectedState extends Pick<CollaborationState, 'collaborationI
   deliverables?: ProjectedDeliverable[];
 }
 
+/** An open risk on the booking (a risk flag of its creator that has not cleared), as the booking's answers list it. */
+export interface OpenRiskFlag {
+  kind: string;
+  detail: string;
+  raisedAt: Date;
+  sourceFlagId: string;
+}
+
 export interface Projection {
   state: ProjectedState;
   /** When the newest of the rows the state was read from was written. */
   stateAsOf: string;
+  /** Open risk flags, oldest first: not workflow state, read in the same statement to save the reader a round trip. */
+  riskFlags: OpenRiskFlag[];
 }
 
 /**
@@ -40,7 +50,7 @@ export async function readProjection(db: Queryable, collaboration: Collaboration
     PayoutKind.Fee,
     `${payoutWorkflowId(collaboration.id)}:escalate:${EscalationKind.PayoutOverdue}:`,
   ]);
-  const row: ProjectionRow = found ?? { stage: collaboration.stage, deadlines: collaboration.deadlines, updatedAt: collaboration.updatedAt, escalations: [], deliverables: [], payout: null };
+  const row: ProjectionRow = found ?? { stage: collaboration.stage, deadlines: collaboration.deadlines, updatedAt: collaboration.updatedAt, escalations: [], deliverables: [], payout: null, riskFlags: [] };
   const state: ProjectedState = {
     collaborationId: collaboration.id,
     stage: row.stage,
@@ -51,7 +61,11 @@ export async function readProjection(db: Queryable, collaboration: Collaboration
   const payout = projectedPayout(collaboration.id, row.stage, row.payout ?? undefined);
   if (payout) state.payout = payout;
   const writes = [row.updatedAt, ...row.escalations.map((e) => e.at), ...row.deliverables.map((d) => d.updatedAt), ...(row.payout ? [row.payout.updatedAt] : [])];
-  return { state, stateAsOf: iso(new Date(Math.max(...writes.map((at) => new Date(at).getTime())))) };
+  return {
+    state,
+    stateAsOf: iso(new Date(Math.max(...writes.map((at) => new Date(at).getTime())))),
+    riskFlags: row.riskFlags.map((flag) => ({ ...flag, raisedAt: new Date(flag.raisedAt) })),
+  };
 }
 
 /** Anything that runs SQL: a DataSource, an EntityManager, a transaction's manager. */
@@ -73,7 +87,9 @@ SELECT c."stage", c."deadlines", c."updatedAt",
               FROM "deliverables" d
              WHERE d."collaborationId" = c."id" AND d."status" <> $4), '[]') AS "deliverables",
   (SELECT json_build_object('status', p."status", 'paidAt', p."paidAt", 'providerReference', p."providerReference", 'updatedAt', p."updatedAt")
-     FROM "payouts" p WHERE p."collaborationId" = c."id" AND p."kind" = $5 ORDER BY p."createdAt" LIMIT 1) AS "payout"
+     FROM "payouts" p WHERE p."collaborationId" = c."id" AND p."kind" = $5 ORDER BY p."createdAt" LIMIT 1) AS "payout",
+  COALESCE((SELECT json_agg(json_build_object('kind', f."kind", 'detail', f."detail", 'raisedAt', f."raisedAt", 'sourceFlagId', f."sourceFlagId") ORDER BY f."raisedAt", f."id")
+              FROM "booking_risk_flags" f WHERE f."collaborationId" = c."id" AND f."clearedAt" IS NULL), '[]') AS "riskFlags"
 FROM "collaborations" c
 WHERE c."id" = $1`;
 
@@ -84,6 +100,7 @@ interface ProjectionRow {
   escalations: { id: string; kind: EscalationKind; raisedAt: string; at: string }[];
   deliverables: DeliverableRow[];
   payout: PayoutRow | null;
+  riskFlags: Array<Omit<OpenRiskFlag, 'raisedAt'> & { raisedAt: string }>;
 }
 
 interface DeliverableRow {

@@ -139,7 +139,7 @@ export class CollaborationsService {
    */
   async projectedViewFor(id: string, actor: Actor): Promise<CollaborationProjectedView> {
     const collaboration = await this.decisions.inReach(id, actor);
-    const [{ state, stateAsOf }, riskFlags] = await Promise.all([readProjection(this.db, collaboration), this.riskFlags(collaboration)]);
+    const { state, stateAsOf, riskFlags } = await readProjection(this.db, collaboration);
     const reachesMoney = !state.payout || (await this.decisions.reachesMoney(actor, collaboration));
     return { collaboration, state: reachesMoney ? state : payoutWithoutMoney(state), stateAsOf, riskFlags };
   }

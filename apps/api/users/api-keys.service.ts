@@ -40,6 +40,13 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
   };
 }
 
+/** The key a token names, with what authentication needs of its user. */
+interface KeyWithUser extends Pick<ApiKey, 'id' | 'secretHash' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'> {
+  userId: string;
+  role: Role;
+  active: boolean;
+}
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -55,14 +62,13 @@ export class ApiKeysService {
     const parsed = parseApiKeyToken(token);
     if (!parsed) throw new UnauthorizedException('Malformed API key: expected "Authorization: Bearer co_<prefix>_<secret>"');
 
-    const row = await this.db
-      .getRepository(ApiKey)
-      .createQueryBuilder('key')
-      .addSelect('key.secretHash')
-      .innerJoin('key.user', 'user')
-      .addSelect(['user.id', 'user.role', 'user.active'])
-      .where('key.prefix = :prefix', { prefix: parsed.prefix })
-      .getOne();
+    // Every request with a key pays this, so it is one plain statement: no query building, no entity hydration.
+    const [row]: KeyWithUser[] = await this.db.query(
+      `SELECT k."id", k."secretHash", k."lastUsedAt", k."expiresAt", k."revokedAt", u."id" AS "userId", u."role", u."active"
+         FROM "api_keys" k JOIN "users" u ON u."id" = k."userId"
+        WHERE k."prefix" = $1`,
+      [parsed.prefix],
+    );
     if (!row) {
       // Same work as for a known key, so timing tells nothing beyond what the public prefix does.
       hashApiKeySecret(parsed.secret);
@@ -71,14 +77,14 @@ export class ApiKeysService {
     if (!verifyApiKeySecret(parsed.secret, row.secretHash)) throw new UnauthorizedException('Invalid API key');
     if (row.revokedAt) throw new UnauthorizedException('This API key has been revoked');
     if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw new UnauthorizedException('This API key has expired');
-    if (!row.user?.active) throw new UnauthorizedException('The account this API key belongs to is disabled');
+    if (!row.active) throw new UnauthorizedException('The account this API key belongs to is disabled');
 
     await this.touch(row, now);
-    return { actor: { userId: row.user.id, role: row.user.role }, apiKeyId: row.id };
+    return { actor: { userId: row.userId, role: row.role }, apiKeyId: row.id };
   }
 
   /** Records use at most once a minute; a failure here is logged and never fails the request. */
-  private async touch(key: ApiKey, now: Date): Promise<void> {
+  private async touch(key: Pick<ApiKey, 'id' | 'lastUsedAt'>, now: Date): Promise<void> {
     if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     try {
       await this.db.query(
