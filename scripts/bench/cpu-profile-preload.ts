@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 
-const file = process.env.CPU_PROFILE_FILE;
+// `%p` stands for the process id, so processes started with one environment write files of their own.
+const file = process.env.CPU_PROFILE_FILE?.replace('%p', String(process.pid));
 if (file) {
   const session = new Session();
   session.connect();

@@ -28,6 +28,8 @@ export interface PhaseResult {
   retries: number;
   retryReasons: string[];
   processes: Record<string, ProcessReport>;
+  /** The whole machine's CPU over the phase (Linux), the benchmark process's own, and what no sampled process used. */
+  machineCpu: { busySeconds: number | null; benchmarkSeconds: number | null; otherSeconds: number | null } | null;
   /** Collaboration + payout workflow histories, per lifecycle. */
   observedPerLifecycle: ObservedCounts | null;
   /** The campaign workflow's history, whole and per collaboration. */
@@ -54,6 +56,7 @@ export function phaseResult(
   usage: Record<string, ProcessUsage>,
   observed: ObservedCounts | null,
   campaign: ObservedCampaign | null,
+  machine: { busySeconds: number; benchmarkSeconds: number } | null = null,
 ): PhaseResult {
   const byName: Record<string, number[]> = {};
   for (const { name, ms } of recorder.updates) (byName[name] ??= []).push(ms);
@@ -80,6 +83,14 @@ export function phaseResult(
     retries: recorder.retries,
     retryReasons: recorder.retryReasons,
     processes: Object.fromEntries(Object.entries(usage).map(([name, u]) => [name, processReport(u)])),
+    machineCpu: machine
+      ? {
+          busySeconds: round(machine.busySeconds, 1),
+          benchmarkSeconds: round(machine.benchmarkSeconds, 1),
+          // What no sampled process used: PostgreSQL above all (on DATABASE_URL's server or embedded), and the rest of the machine.
+          otherSeconds: round(machine.busySeconds - machine.benchmarkSeconds - Object.values(usage).reduce((sum, u) => sum + (u.cpuSeconds ?? 0), 0), 1),
+        }
+      : null,
     observedPerLifecycle: observed,
     observedCampaign: campaign,
     observedTotalPerLifecycle: {
@@ -151,6 +162,9 @@ export function formatSummary(
     ['API CPU (s)', (p) => fmt(p.processes.api?.cpuSeconds, 1), null],
     ['API CPU per request (ms)', (p) => (p.processes.api?.cpuSeconds != null && p.requests.count ? fmt((p.processes.api.cpuSeconds * 1000) / p.requests.count, 0) : '—'), null],
     ['Temporal dev server CPU (s)', (p) => fmt(p.processes.temporal?.cpuSeconds, 1), null],
+    ['benchmark driver CPU (s)', (p) => fmt(p.machineCpu?.benchmarkSeconds, 1), null],
+    ['other CPU: PostgreSQL, … (s)', (p) => fmt(p.machineCpu?.otherSeconds, 1), null],
+    ['machine CPU busy (s, both cores)', (p) => fmt(p.machineCpu?.busySeconds, 1), null],
     ['history: updates / lifecycle', (p) => fmt(p.observedTotalPerLifecycle.updates, 1), null],
     ['history: activities / lifecycle', (p) => fmt(p.observedTotalPerLifecycle.activities, 1), null],
     ['history: timers / lifecycle', (p) => fmt(p.observedTotalPerLifecycle.timers, 1), null],

@@ -23,7 +23,8 @@ import { baselineLifecycle, type BaselineContext } from './baseline-driver';
 import { baselineCampaignWorkflowId, type BaselineInput } from './baseline-messages';
 import { PhaseRecorder, runPool } from './drive';
 import { parseOptions, USAGE, type BenchOptions } from './options';
-import { sampleProcesses } from './process-sampler';
+import { readMachineCpuSeconds, sampleProcesses } from './process-sampler';
+import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary';
 import { realLifecycle, type RealContext } from './real-driver';
 import { formatSummary, phaseResult, ratios, type PhaseResult } from './report';
 import { LIFECYCLE_SHAPE } from './shape';
@@ -203,7 +204,8 @@ async function measure(
   options: BenchOptions,
   pids: () => Record<string, number | undefined>,
   lifecycle: (recorder: PhaseRecorder, index: number) => Promise<void>,
-): Promise<{ recorder: PhaseRecorder; wallMs: number; usage: ReturnType<ReturnType<typeof sampleProcesses>['stop']> }> {
+  profiled: number[] = [],
+): Promise<{ recorder: PhaseRecorder; wallMs: number; usage: ReturnType<ReturnType<typeof sampleProcesses>['stop']>; machine: { busySeconds: number; benchmarkSeconds: number } | null }> {
   if (options.warmup > 0) {
     log(`${label}: warm-up, ${options.warmup} lifecycle(s)`);
     const warm = new PhaseRecorder();
@@ -213,6 +215,10 @@ async function measure(
   log(`${label}: ${options.n} lifecycles, ${options.concurrency} at a time`);
   const recorder = new PhaseRecorder();
   const sampler = sampleProcesses(pids(), options.sampleIntervalMs);
+  const machineBefore = readMachineCpuSeconds();
+  const benchmarkBefore = process.cpuUsage();
+  // BENCH_PROFILE=1: the apps' profilers (scripts/bench/cpu-profile-preload.ts) cover exactly the measured lifecycles.
+  for (const pid of profiled) process.kill(pid, 'SIGWINCH');
   const progress = setInterval(() => {
     log(`${label}: ${recorder.lifecycles.length} completed, ${recorder.failures.length} failed, ${recorder.updates.length} updates so far`);
   }, 15_000);
@@ -224,8 +230,35 @@ async function measure(
   }
   const wallMs = performance.now() - started;
   const usage = sampler.stop();
+  for (const pid of profiled) process.kill(pid, 'SIGWINCH');
+  const machineAfter = readMachineCpuSeconds();
+  const benchmark = process.cpuUsage(benchmarkBefore);
+  const machine = machineBefore && machineAfter ? { busySeconds: machineAfter.busy - machineBefore.busy, benchmarkSeconds: (benchmark.user + benchmark.system) / 1e6 } : null;
   log(`${label}: ${recorder.lifecycles.length}/${options.n} completed in ${(wallMs / 1000).toFixed(1)} s`);
-  return { recorder, wallMs, usage };
+  return { recorder, wallMs, usage, machine };
+}
+
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+/** Waits for each profiled process's file, keeps it beside the report and summarizes it. */
+async function collectProfiles(pattern: string, pids: Record<string, number>, out: string): Promise<Record<string, unknown>> {
+  const summaries: Record<string, unknown> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const file = pattern.replace('%p', String(pid));
+    const deadline = Date.now() + 60_000;
+    while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!fs.existsSync(file)) {
+      summaries[name] = `no profile was written (${file})`;
+      continue;
+    }
+    const kept = path.resolve(ROOT, out).replace(/\.json$/, '') + `-${name}.cpuprofile`;
+    fs.mkdirSync(path.dirname(kept), { recursive: true });
+    fs.copyFileSync(file, kept);
+    fs.rmSync(file);
+    summaries[name] = { file: path.relative(ROOT, kept), ...summarizeCpuProfile(JSON.parse(fs.readFileSync(kept, 'utf8')) as CpuProfile, { appRoot: ROOT, limit: 15 }) };
+    log(`profile of the ${name}: ${path.relative(ROOT, kept)}`);
+  }
+  return summaries;
 }
 
 async function main(): Promise<void> {
@@ -290,6 +323,7 @@ async function main(): Promise<void> {
       apps: 'the built API and worker (dist/apps/*/main.js) as separate processes, NODE_ENV=development, LOG_LEVEL=warn, default pool sizes and worker options',
     };
 
+    let profiles: Record<string, unknown> | undefined;
     let real: PhaseResult | undefined;
     let baseline: PhaseResult | undefined;
     const tag = randomBytes(3).toString('hex');
@@ -307,15 +341,19 @@ async function main(): Promise<void> {
 
       const port = await freePort();
       const taskQueue = `creatorops-bench-${tag}`;
+      const profileFile = path.join(os.tmpdir(), `creatorops-bench-${tag}-%p.cpuprofile`);
       const apps: AppProcesses = appProcesses({
         baseUrl: `http://127.0.0.1:${port}`,
-        env: appEnvironment({
-          nodeEnv: 'development',
-          port,
-          databaseUrl: database.url,
-          temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue },
-          admin,
-        }),
+        env: {
+          ...appEnvironment({
+            nodeEnv: 'development',
+            port,
+            databaseUrl: database.url,
+            temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue },
+            admin,
+          }),
+          ...(PROFILE ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'cpu-profile-preload.js')}`.trim(), CPU_PROFILE_FILE: profileFile } : {}),
+        },
       });
       teardown.add('the API and the worker', () => apps.stopAll());
       log('starting the API and the worker');
@@ -344,14 +382,20 @@ async function main(): Promise<void> {
         requestTimeoutMs: options.requestTimeoutMs,
       };
       const creatorFor = (index: number) => people.creatorIds[index < 0 ? options.n - 1 - index : index];
-      const run = await measure('real', options, () => ({ worker: apps.pid('worker'), api: apps.pid('api'), temporal: temporal.pid }), (recorder, index) =>
-        realLifecycle(ctx, recorder, index, creatorFor(index)),
+      const profiled = PROFILE ? [apps.pid('api')!, apps.pid('worker')!] : [];
+      const run = await measure(
+        'real',
+        options,
+        () => ({ worker: apps.pid('worker'), api: apps.pid('api'), temporal: temporal.pid }),
+        (recorder, index) => realLifecycle(ctx, recorder, index, creatorFor(index)),
+        profiled,
       );
+      if (PROFILE) profiles = await collectProfiles(profileFile, { api: apps.pid('api')!, worker: apps.pid('worker')! }, options.out);
       if (apps.logs().match(/\berror\b/i)) log(`the API or worker logged errors; last output:\n${apps.logs().slice(-2_000)}`);
       log('real: counting the events in the histories');
       const observed = await observeHistories(client, run.recorder.workflows);
       const campaignHistory = await observeCampaign(client, campaign.workflowId ?? campaignWorkflowId(campaign.id), options.n + options.warmup);
-      real = phaseResult('REST API over HTTP (Node fetch, HTTP Basic auth) from the benchmark process', options.n, run.recorder, run.wallMs, run.usage, observed, campaignHistory);
+      real = phaseResult('REST API over HTTP (Node fetch, HTTP Basic auth) from the benchmark process', options.n, run.recorder, run.wallMs, run.usage, observed, campaignHistory, run.machine);
       log('stopping the API and the worker');
       const stopping = performance.now();
       await apps.stopAll();
@@ -387,7 +431,7 @@ async function main(): Promise<void> {
       log('baseline: counting the events in the histories');
       const observed = await observeHistories(client, run.recorder.workflows);
       const campaignHistory = await observeCampaign(client, ctx.campaign.workflowId, options.n + options.warmup);
-      baseline = phaseResult('Temporal client (@temporalio/client) from the benchmark process: no HTTP, no API, no database', options.n, run.recorder, run.wallMs, run.usage, observed, campaignHistory);
+      baseline = phaseResult('Temporal client (@temporalio/client) from the benchmark process: no HTTP, no API, no database', options.n, run.recorder, run.wallMs, run.usage, observed, campaignHistory, run.machine);
       await stopChild(worker.child);
     }
 
@@ -419,6 +463,12 @@ async function main(): Promise<void> {
       real: real ?? null,
       baseline: baseline ?? null,
       ratios: ratio ? { meaning: 'real / baseline (throughput below 1 = slower; latency above 1 = slower)', ...ratio } : null,
+      profiles: profiles
+        ? {
+            what: "The real phase's API and worker under V8's sampling profiler (BENCH_PROFILE=1; it slows them, so compare ratios from runs without it): self time by source, the functions with the most, and the project's own functions by inclusive time.",
+            ...profiles,
+          }
+        : 'not taken (BENCH_PROFILE=1 takes them)',
     };
 
     const out = path.resolve(ROOT, options.out);

@@ -370,7 +370,7 @@ async function bookingWorld(setup: Setup, label: string, creators: number, worke
 }
 
 /** POST /collaborations as a careful client: a 5xx or a dropped connection is retried with the same Idempotency-Key. */
-async function book(world: BookingWorld, index: number): Promise<{ retries: number }> {
+async function book(world: BookingWorld, index: number): Promise<{ retries: number; id: string }> {
   // Neighbouring bookings go to different campaigns: each campaign's workflow takes its bookings one at a time.
   const campaignId = world.campaignIds[index % world.campaignIds.length];
   const body = JSON.stringify({ campaignId, creatorId: world.creatorIds[index] });
@@ -380,7 +380,7 @@ async function book(world: BookingWorld, index: number): Promise<{ retries: numb
       headers: { authorization: world.auth.talentManager, 'content-type': 'application/json', 'idempotency-key': `bench-book-${index}` },
       body,
     }).catch((error: Error) => ({ status: 0, text: async () => error.message }));
-    if (response.status >= 200 && response.status < 300) return { retries: attempt - 1 };
+    if (response.status >= 200 && response.status < 300) return { retries: attempt - 1, id: (JSON.parse(await response.text()) as { id: string }).id };
     const text = await response.text();
     if ((response.status >= 400 && response.status < 500) || attempt >= 30) throw new Error(`booking ${index}: ${response.status} ${text.slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
@@ -406,20 +406,29 @@ function memoryMb(pid: number): { rssMb: number | null; peakMb: number | null } 
   return { rssMb: round(kb('VmRSS'), 1), peakMb: round(kb('VmHWM'), 1) };
 }
 
-async function sleepingAt(setup: Setup, label: string, cache: number | null) {
+/**
+ * Books SLEEPING bookings with a worker at the SDK's default cache and reads its memory once they
+ * sleep; then replaces that worker with one capped at SLEEPING_SMALL_CACHE runs and has it load
+ * every booking's run once (a live read: a query, which replays an uncached run into the cache),
+ * so its cache fills and evicts as a worker's does when sleeping bookings wake over a day.
+ */
+async function sleepingAt(setup: Setup) {
   const cleanupsBefore = setup.cleanups.length;
-  const world = await bookingWorld(setup, label, SLEEPING, cache === null ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(cache) });
+  const world = await bookingWorld(setup, 'sleeping', SLEEPING, {});
   const workerPid = world.apps.pid('worker')!;
   await untilIdle(workerPid);
   const atStart = memoryMb(workerPid);
-  log(`sleeping (${label}): worker RSS ${atStart.rssMb} MB before booking; booking ${SLEEPING}`);
+  log(`sleeping: worker RSS ${atStart.rssMb} MB before booking; booking ${SLEEPING}`);
   const started = performance.now();
   let retries = 0;
   let done = 0;
-  const progress = setInterval(() => log(`sleeping (${label}): ${done}/${SLEEPING} booked`), 30_000);
+  const bookingIds: string[] = [];
+  const progress = setInterval(() => log(`sleeping: ${done}/${SLEEPING} booked`), 30_000);
   try {
     await runPool(SLEEPING, 32, async (index) => {
-      retries += (await book(world, index)).retries;
+      const booked = await book(world, index);
+      retries += booked.retries;
+      bookingIds[index] = booked.id;
       done += 1;
     });
   } finally {
@@ -429,19 +438,54 @@ async function sleepingAt(setup: Setup, label: string, cache: number | null) {
   if (done !== SLEEPING) throw new Error(`only ${done} of ${SLEEPING} bookings were made`);
   const settleSeconds = await untilIdle(workerPid);
   const asleep = memoryMb(workerPid);
-  log(`sleeping (${label}): ${SLEEPING} booked in ${round(bookingSeconds, 1)} s (${retries} retries), idle after ${round(settleSeconds, 1)} s more; worker RSS ${asleep.rssMb} MB (peak ${asleep.peakMb} MB)`);
+  log(`sleeping: ${SLEEPING} booked in ${round(bookingSeconds, 1)} s (${retries} retries), idle after ${round(settleSeconds, 1)} s more; worker RSS ${asleep.rssMb} MB (peak ${asleep.peakMb} MB)`);
+
+  await world.apps.stop('worker');
+  const small = spawn(process.execPath, [appEntry('worker')], {
+    env: { ...world.apps.env, WORKER_MAX_CACHED_WORKFLOWS: String(SLEEPING_SMALL_CACHE), WORKER_METRICS_PORT: '' },
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  setup.cleanups.push(async () => small.kill('SIGTERM'));
+  await waitForWorker(setup.client, setup.temporal.namespace, 'bench-scale-sleeping', () => small.exitCode === null);
+  await untilIdle(small.pid!);
+  const smallAtStart = memoryMb(small.pid!);
+  const loadStarted = performance.now();
+  let loaded = 0;
+  await runPool(SLEEPING, 16, async (index) => {
+    const response = await fetch(`${world.apps.baseUrl}/collaborations/${bookingIds[index]}?live=true`, { headers: { authorization: world.auth.talentManager } });
+    const body = (await response.json()) as { live?: unknown; liveError?: string };
+    if (response.status !== 200 || !body.live) throw new Error(`the live read of booking ${index} failed: ${response.status} ${body.liveError ?? ''}`);
+    loaded += 1;
+  });
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  await untilIdle(small.pid!);
+  const smallAsleep = memoryMb(small.pid!);
+  log(`sleeping: a worker capped at ${SLEEPING_SMALL_CACHE} runs loaded all ${loaded} in ${round(loadSeconds, 1)} s; RSS ${smallAsleep.rssMb} MB (peak ${smallAsleep.peakMb} MB)`);
+  small.kill('SIGTERM');
   await world.apps.stopAll();
   for (const cleanup of setup.cleanups.splice(cleanupsBefore).reverse()) await cleanup();
   return {
-    maxCachedWorkflows: cache ?? `the SDK default (${sdkDefaultCache()} on this machine)`,
     bookings: SLEEPING,
     bookingSeconds: round(bookingSeconds, 1),
     bookingsPerSecond: round(SLEEPING / bookingSeconds, 1),
     bookingRetriesAfter5xx: retries,
-    workerRssBeforeMb: atStart.rssMb,
-    workerRssAsleepMb: asleep.rssMb,
-    workerPeakRssMb: asleep.peakMb,
-    goalMet: (asleep.rssMb ?? Infinity) <= 500,
+    defaultCache: {
+      maxCachedWorkflows: `the SDK default (${sdkDefaultCache()} on this machine)`,
+      workerRssBeforeMb: atStart.rssMb,
+      workerRssAsleepMb: asleep.rssMb,
+      workerPeakRssMb: asleep.peakMb,
+      goalMet: (asleep.rssMb ?? Infinity) <= 500,
+    },
+    smallCache: {
+      maxCachedWorkflows: SLEEPING_SMALL_CACHE,
+      runsLoaded: loaded,
+      loadSeconds: round(loadSeconds, 1),
+      workerRssBeforeMb: smallAtStart.rssMb,
+      workerRssAsleepMb: smallAsleep.rssMb,
+      workerPeakRssMb: smallAsleep.peakMb,
+      goalMet: (smallAsleep.rssMb ?? Infinity) <= 500,
+    },
   };
 }
 
@@ -453,10 +497,9 @@ function sdkDefaultCache(): number {
 
 async function sleepingBookings(setup: Setup) {
   return {
-    what: `${SLEEPING} bookings made through POST /collaborations (32 at a time, ${BOOKINGS_PER_CAMPAIGN} per campaign), each then asleep on its brief-acknowledgement timers; the worker's resident memory once it is idle (under 2 % of a core over 5 s), at the default sticky-cache size and at ${SLEEPING_SMALL_CACHE}.`,
+    what: `${SLEEPING} bookings made through POST /collaborations (32 at a time, ${BOOKINGS_PER_CAMPAIGN} per campaign), each then asleep on its brief-acknowledgement timers; the worker's resident memory once it is idle (under 2 % of a core over 5 s): the worker that booked them, at the SDK's default sticky-cache size; then a fresh worker capped at ${SLEEPING_SMALL_CACHE} runs after a live read (a query) of every booking loaded each run once.`,
     goal: '≤ 500 MB',
-    defaultCache: await sleepingAt(setup, 'sleepdefault', null),
-    smallCache: await sleepingAt(setup, 'sleepsmall', SLEEPING_SMALL_CACHE),
+    ...(await sleepingAt(setup)),
   };
 }
 
@@ -572,7 +615,8 @@ function printSummary(report: Record<string, any>): void {
   }
   if (report.sleeping) {
     const sl = report.sleeping;
-    console.table(['defaultCache', 'smallCache'].map((key) => ({ cache: sl[key].maxCachedWorkflows, bookings: sl[key].bookings, 'RSS asleep (MB)': sl[key].workerRssAsleepMb, 'peak (MB)': sl[key].workerPeakRssMb, '≤ 500 MB': sl[key].goalMet, 'bookings/s': sl[key].bookingsPerSecond })));
+    console.table(['defaultCache', 'smallCache'].map((key) => ({ cache: sl[key].maxCachedWorkflows, bookings: sl.bookings, 'RSS asleep (MB)': sl[key].workerRssAsleepMb, 'peak (MB)': sl[key].workerPeakRssMb, '≤ 500 MB': sl[key].goalMet })));
+    log(`sleeping: ${sl.bookings} booked at ${sl.bookingsPerSecond}/s`);
   }
   if (report.workers) log(`workers: two / one = ${report.workers.twoToOne} (${report.workers.runs.workers1.perMinute} vs ${report.workers.runs.workers2.perMinute} lifecycles per minute)`);
 }
