@@ -1,5 +1,4 @@
-import type { ActivityOptions, LocalActivityOptions } from '@temporalio/common';
-import { CancellationScope, condition, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CollaborationActivityFunctions } from '../activities';
 import { EscalationKind, EscalationResolution, EscalationSeverity } from '../libs/domain/rules/escalations';
 import type { Actor } from '../libs/domain/rules/roles';
@@ -8,7 +7,7 @@ import { CollaborationStage } from '../libs/domain/rules/stages';
 import type { CollaborationInput, CollaborationState, Deadline, MarkPostedInput, ReminderRecipient, ResolveEscalationInput, ReviewDraftInput, SubmitDraftInput } from './messages';
 import { StageKey } from './search-attributes';
 
-const ACTIVITY_OPTIONS: ActivityOptions & LocalActivityOptions = {
+export const activities = proxyActivities<CollaborationActivityFunctions>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -17,32 +16,7 @@ const ACTIVITY_OPTIONS: ActivityOptions & LocalActivityOptions = {
     // Retrying cannot make a missing collaboration appear, nor approve a payout.
     nonRetryableErrorTypes: ['CollaborationNotFound', 'PayoutNotApproved'],
   },
-};
-
-export const activities = proxyActivities<CollaborationActivityFunctions>(ACTIVITY_OPTIONS);
-
-/**
- * The booking's own records: short database transactions, each idempotent by its event key (or
- * by what it writes), that every stage change and most decisions wait for. From
- * patched('record-writes-in-worker') on they run as local activities, in the worker that runs the
- * workflow task: no activity task through the server and no workflow task to hear the result,
- * the difference `npm run bench` measured (docs/operations.md#benchmark). Like any activity they
- * may run more than once (a worker dies before its task completes), which their idempotency
- * already covers. Payments, platform calls and reminders stay ordinary activities: retried by
- * the server with their own timeouts, visible in the history one by one.
- */
-export type RecordWrite =
-  | 'recordStage'
-  | 'recordDeadlines'
-  | 'recordBriefAcknowledgement'
-  | 'checkConflicts'
-  | 'recordTerms'
-  | 'registerExclusivity'
-  | 'createDeliverables'
-  | 'recordDraft'
-  | 'recordReview';
-export type RecordWrites = Pick<CollaborationActivityFunctions, RecordWrite>;
-const localRecordWrites = proxyLocalActivities<RecordWrites>(ACTIVITY_OPTIONS);
+});
 
 /**
  * The state of one collaboration as the workflow sees it, and the only place that changes it.
@@ -82,12 +56,7 @@ export class CollaborationLifecycle {
   private deadlineRevision = 0;
   private lifecycle?: CancellationScope;
 
-  /** Where the booking's records are written: local activities, or ordinary ones in runs from before (see RecordWrite). */
-  readonly records: RecordWrites;
-
   constructor(readonly input: CollaborationInput) {
-    // Decided once, at the start of the run: a run keeps the kind of activity it began with.
-    this.records = patched('record-writes-in-worker') ? localRecordWrites : activities;
     this.state = {
       collaborationId: input.collaborationId,
       stage: CollaborationStage.Briefed,
@@ -156,7 +125,7 @@ export class CollaborationLifecycle {
     this.state.deadlines = deadlines(this);
     this.record('stage.entered', decidedBy?.actor, decidedBy?.reason);
     upsertSearchAttributes([{ key: StageKey, value: stage }]);
-    await this.records.recordStage({
+    await activities.recordStage({
       collaborationId: this.input.collaborationId,
       from,
       to: stage,
@@ -177,7 +146,7 @@ export class CollaborationLifecycle {
     const names = new Set(deadlines.map((d) => d.name));
     this.state.deadlines = keepOthers ? [...this.state.deadlines.filter((d) => !names.has(d.name)), ...deadlines] : deadlines;
     this.deadlineRevision += 1;
-    await this.records.recordDeadlines({
+    await activities.recordDeadlines({
       collaborationId: this.input.collaborationId,
       deadlines: this.deadlinesSnapshot(),
       eventKey: this.eventKey(`deadlines:${this.stage}:${this.deadlineRevision}`),
@@ -268,7 +237,7 @@ export class CollaborationLifecycle {
   }
 
   async recordBriefAcknowledgement(actor: Actor, at: string, step = 'brief-acknowledged'): Promise<void> {
-    await this.records.recordBriefAcknowledgement({
+    await activities.recordBriefAcknowledgement({
       collaborationId: this.input.collaborationId,
       actor,
       at,

@@ -95,10 +95,6 @@ export const LIFECYCLE_SHAPE = {
     ],
     childWorkflows: ['the collaboration workflow, started by the campaign workflow', 'the payout workflow, started by the collaboration workflow'],
     signals: ['bookingEnded, from the collaboration workflow to its campaign when it ends'],
-    localActivities: [
-      'In the real workflow 19 of the 32 activities are local activities (workflows/collaboration-lifecycle.ts, RecordWrite): recordStage ×9, recordBriefAcknowledgement, checkConflicts ×2, recordTerms, registerExclusivity, createDeliverables, recordDraft ×2, recordReview ×2.',
-      'The baseline keeps all 32 as ordinary activities: it is the bare-Temporal reference the real path is measured against, not a copy of its optimisations.',
-    ],
     notCounted: [
       'upsertSearchAttributes (Stage) on every stage change: a command, not an update, activity or timer; the baseline does not issue it',
       "the campaign workflow's own end-date timer and its start (once per campaign, i.e. per phase, in both)",

@@ -1,7 +1,7 @@
 import { condition, patched } from '@temporalio/workflow';
 import { EscalationKind, EscalationSeverity } from '../../libs/domain/rules/escalations';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
-import type { CollaborationLifecycle } from '../collaboration-lifecycle';
+import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 
 /**
  * CONFLICT_CHECK: exclusivity windows, competitor collaborations, availability and refused
@@ -29,7 +29,7 @@ export async function recheckBeforeContracting(collaboration: CollaborationLifec
 }
 
 async function checkAndEscalate(collaboration: CollaborationLifecycle, negotiated: boolean): Promise<boolean> {
-  const report = await collaboration.records.checkConflicts(
+  const report = await activities.checkConflicts(
     negotiated ? { collaborationId: collaboration.input.collaborationId, negotiated } : { collaborationId: collaboration.input.collaborationId },
   );
   collaboration.state.conflicts = report.conflicts;

@@ -112,6 +112,6 @@ export async function contracting(collaboration: CollaborationLifecycle): Promis
     lateReason: 'The contracts were signed after the deadline',
   });
 
-  const windowId = await collaboration.records.registerExclusivity({ collaborationId: collaboration.input.collaborationId, at: collaboration.now() });
+  const windowId = await activities.registerExclusivity({ collaborationId: collaboration.input.collaborationId, at: collaboration.now() });
   collaboration.record('contracts.executed', undefined, windowId ? 'exclusivity registered' : undefined);
 }

@@ -6,7 +6,7 @@ import { deliverableDeadlineName } from '../../libs/domain/rules/deadline-names'
 import { declaredDisclosureFacts, disclosureFactsProblem } from '../../libs/domain/rules/disclosure-facts';
 import { DEFAULT_SLA_POLICY } from '../../libs/domain/rules/sla';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
-import type { CollaborationLifecycle } from '../collaboration-lifecycle';
+import { activities, type CollaborationLifecycle } from '../collaboration-lifecycle';
 import { waitOrEscalate } from '../deadlines';
 import { reviewDraftUpdate, submitDraftUpdate, type DeliverableProgress, type ReviewDraftInput, type SubmitDraftInput } from '../messages';
 import { UPLOAD_ASSET } from '../../libs/domain/rules/upload-types';
@@ -124,7 +124,7 @@ export async function inProduction(collaboration: CollaborationLifecycle): Promi
     return;
   }
   collaboration.deliverablesMayExist = true;
-  const planned = await collaboration.records.createDeliverables({
+  const planned = await activities.createDeliverables({
     collaborationId: collaboration.input.collaborationId,
     deliverables: collaboration.state.negotiation!.agreed!.terms.deliverables,
     at: collaboration.now(),
@@ -161,7 +161,7 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
     // Format, on-screen label, spoken disclosure and language reach the check from this version on;
     // histories recorded before carry none and replay as they ran.
     const disclosure = patched('compliance-disclosure-facts') ? declaredDisclosureFacts(submission) : undefined;
-    const check = await collaboration.records.recordDraft({
+    const check = await activities.recordDraft({
       collaborationId: collaboration.input.collaborationId,
       deliverableId: d.deliverableId,
       version,
@@ -233,7 +233,7 @@ async function produce(collaboration: CollaborationLifecycle, d: DeliverableProg
     if (draft.decision === undefined) {
       await recordReview(collaboration, d, draft, DraftDecision.ChangesRequested, DeliverableStatus.ChangesRequested, review);
     } else {
-      await collaboration.records.recordReview({
+      await activities.recordReview({
         deliverableId: d.deliverableId, version: draft.version, decision: DraftDecision.ChangesRequested, status: DeliverableStatus.ChangesRequested,
         revisionCount: d.revisionCount, maxRevisions: d.maxRevisions, actor: review.actor, at: collaboration.now(),
         eventKey: collaboration.eventKey(`review:${d.deliverableId}:${draft.version}:extra-round`),
@@ -250,7 +250,7 @@ async function recordReview(
   status: DeliverableStatus,
   review: { actor?: ReviewDraftInput['actor']; feedback?: string },
 ): Promise<void> {
-  await collaboration.records.recordReview({
+  await activities.recordReview({
     deliverableId: d.deliverableId,
     version: draft.version,
     decision,
@@ -276,7 +276,7 @@ async function approve(
   d.status = DeliverableStatus.Approved;
   if (by.acceptedAsIs) draft.acceptedAsIs = true;
   if (by.alreadyDecided) {
-    await collaboration.records.recordReview({
+    await activities.recordReview({
       deliverableId: d.deliverableId, version: draft.version, decision: DraftDecision.Approved, status: DeliverableStatus.Approved,
       revisionCount: d.revisionCount, maxRevisions: d.maxRevisions, actor: by.actor, at: collaboration.now(),
       eventKey: collaboration.eventKey(`review:${d.deliverableId}:${draft.version}:accepted`),

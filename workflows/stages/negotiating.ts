@@ -181,7 +181,7 @@ export async function negotiating(collaboration: CollaborationLifecycle): Promis
   });
 
   const deal = collaboration.state.negotiation!.agreed!;
-  await collaboration.records.recordTerms({
+  await activities.recordTerms({
     collaborationId: collaboration.input.collaborationId,
     terms: deal.terms,
     marginBps: deal.marginBps,
