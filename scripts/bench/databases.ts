@@ -8,7 +8,8 @@ import { startEmbeddedDatabase } from '../lib/embedded-database';
 /** A step undone when the benchmark ends, in reverse order. */
 export type Cleanup = () => Promise<unknown>;
 
-async function onServer<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` on one connection to `adminUrl`'s server, closed afterwards. */
+export async function onServer<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '../../libs/auth/passwords';
 import { dataSourceOptions } from '../../libs/db/data-source';
@@ -23,6 +22,7 @@ import { baselineLifecycle, type BaselineContext } from './baseline-driver';
 import { baselineCampaignWorkflowId, type BaselineInput } from './baseline-messages';
 import { PhaseRecorder, runPool } from './drive';
 import { parseOptions, USAGE, type BenchOptions } from './options';
+import { onServer } from './databases';
 import { readMachineCpuSeconds, sampleProcesses } from './process-sampler';
 import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary';
 import { realLifecycle, type RealContext } from './real-driver';
@@ -82,16 +82,6 @@ function machineInfo() {
   };
 }
 
-async function withPg<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T> {
-  const client = new PgClient({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh database: on DATABASE_URL's server when set, else on an embedded PostgreSQL in a temporary directory. */
 async function startDatabase(teardown: Teardown): Promise<{ url: string; description: string }> {
   let adminUrl = process.env.DATABASE_URL;
@@ -109,13 +99,13 @@ async function startDatabase(teardown: Teardown): Promise<{ url: string; descrip
   }
   const name = `creatorops_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   try {
-    await withPg(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   } catch (error) {
     if (!process.env.DATABASE_URL) throw error;
     log(`could not create a database on DATABASE_URL's server (${(error as Error).message}); using DATABASE_URL's database as it is`);
     return { url: adminUrl, description: `DATABASE_URL's own database (creating one failed)` };
   }
-  teardown.add(`database ${name}`, () => withPg(adminUrl!, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  teardown.add(`database ${name}`, () => onServer(adminUrl!, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), description: `a fresh database "${name}" on ${where}, dropped afterwards` };
