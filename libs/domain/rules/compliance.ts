@@ -384,6 +384,24 @@ const PLAIN_LANGUAGE = [
 ];
 
 /** Every label the caption carries, as a word, a hashtag or a plain-language statement, in caption order. */
+let compiledWordPatterns: Array<[RegExp, LabelWord]> | undefined;
+
+/**
+ * One pattern per label word, compiled on first use and kept: every draft of every booking is
+ * checked, and compiling them per check was a measurable share of the worker's CPU. `matchAll`
+ * works on a copy of a global pattern, so sharing them is safe.
+ */
+function wordPatterns(): Array<[RegExp, LabelWord]> {
+  compiledWordPatterns ??= [...WORDS].map(([word, meaning]) => {
+    const words = word.split(' ').map(escapeRegExp).join(`${HORIZONTAL_SPACE}+`);
+    // "#ad" is a hashtag, not the word "ad"; "ad-free", "non-sponsored" and "glow.co/ad" are not
+    // labels either.
+    const pattern = new RegExp(`(?<!${WORD_CHAR}|[#@/]|${WORD_CHAR}[-'’])${words}(?!${WORD_CHAR}|[-'’]${WORD_CHAR})`, 'giu');
+    return [pattern, meaning];
+  });
+  return compiledWordPatterns;
+}
+
 function findLabels(caption: Caption, brandNames: string[]): Label[] {
   const found: Label[] = [];
 
@@ -394,11 +412,7 @@ function findLabels(caption: Caption, brandNames: string[]): Label[] {
     }
   });
 
-  for (const [word, meaning] of WORDS) {
-    const words = word.split(' ').map(escapeRegExp).join(`${HORIZONTAL_SPACE}+`);
-    // "#ad" is a hashtag, not the word "ad"; "ad-free", "non-sponsored" and "glow.co/ad" are not
-    // labels either.
-    const pattern = new RegExp(`(?<!${WORD_CHAR}|[#@/]|${WORD_CHAR}[-'’])${words}(?!${WORD_CHAR}|[-'’]${WORD_CHAR})`, 'giu');
+  for (const [pattern, meaning] of wordPatterns()) {
     for (const match of caption.text.matchAll(pattern)) {
       const token = tokenAt(caption, match.index, match[0]);
       if (!isNegated(caption, token)) found.push({ ...token, ...meaning, hashtagsInARow: 1 });
