@@ -504,7 +504,10 @@ async function sleepingBookings(setup: Setup) {
 }
 
 async function workerCounts(setup: Setup) {
-  const runs: Record<string, { workers: number; lifecycles: number; failed: number; seconds: number; perMinute: number; firstFailure?: string }> = {};
+  const runs: Record<
+    string,
+    { workers: number; lifecycles: number; failed: number; seconds: number; perMinute: number; machineCpuBusyPercent: number | null; firstFailure?: string }
+  > = {};
   for (const workers of [1, 2]) {
     const label = `workers${workers}`;
     const cleanupsBefore = setup.cleanups.length;
@@ -531,23 +534,29 @@ async function workerCounts(setup: Setup) {
     await runPool(2, 2, (i) => realLifecycle(ctx, warm, i, world.creatorIds[WORKER_LIFECYCLES + i]));
     const recorder = new PhaseRecorder();
     const started = performance.now();
+    const cpuBefore = readMachineCpuSeconds();
     await runPool(WORKER_LIFECYCLES, WORKER_LIFECYCLES, (i) => realLifecycle(ctx, recorder, i, world.creatorIds[i]));
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = readMachineCpuSeconds();
+    // A second worker can only add throughput where the machine has CPU to spare.
+    const machineCpuBusyPercent =
+      cpuBefore && cpuAfter && cpuAfter.total > cpuBefore.total ? round((100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total), 1)! : null;
     runs[label] = {
       workers,
       lifecycles: recorder.lifecycles.length,
       failed: recorder.failures.length,
       seconds: round(seconds, 1)!,
       perMinute: round((recorder.lifecycles.length / seconds) * 60, 1)!,
+      machineCpuBusyPercent,
       firstFailure: recorder.failures[0]?.error,
     };
-    log(`workers: ${workers}: ${recorder.lifecycles.length} lifecycles in ${round(seconds, 1)} s (${runs[label].perMinute}/min), ${recorder.failures.length} failed`);
+    log(`workers: ${workers}: ${recorder.lifecycles.length} lifecycles in ${round(seconds, 1)} s (${runs[label].perMinute}/min), ${recorder.failures.length} failed, machine CPU ${machineCpuBusyPercent ?? '?'} % busy`);
     for (const child of extra) child.kill('SIGTERM');
     await world.apps.stopAll();
     for (const cleanup of setup.cleanups.splice(cleanupsBefore).reverse()) await cleanup();
   }
   return {
-    what: `${WORKER_LIFECYCLES} whole lifecycles (npm run bench's real lifecycle, all in flight at once, after 2 unmeasured) with one worker process, then with two on the same task queue, each on a fresh database, against the same Temporal dev server, PostgreSQL and one API process.`,
+    what: `${WORKER_LIFECYCLES} whole lifecycles (npm run bench's real lifecycle, all in flight at once, after 2 unmeasured) with one worker process, then with two on the same task queue, each on a fresh database, against the same Temporal dev server, PostgreSQL and one API process; with the whole machine's CPU busy share over each measured run (near 100 %: a second worker has no core to add).`,
     runs,
     twoToOne: round(ratio(runs.workers2.perMinute, runs.workers1.perMinute), 3),
   };

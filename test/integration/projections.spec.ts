@@ -1,6 +1,6 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
-import { readProjection } from '../../apps/api/collaborations/collaboration-projection';
+import { readBookingWithProjection } from '../../apps/api/collaborations/collaboration-projection';
 import { BookingRiskFlag, Collaboration, UnderperformerFlag } from '../../libs/domain/entities';
 import { EscalationResolution } from '../../libs/domain/rules/escalations';
 import { payoutWithoutMoney } from '../../libs/domain/rules/money-visibility';
@@ -50,9 +50,16 @@ describe('projected collaboration state', () => {
   /** Equal as JSON says it (key order and absent keys aside), as toEqual compares. */
   const sameJson = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
+  /** The booking read in one statement with its projection, and the row as TypeORM reads it: they must be the same entity. */
+  async function readBooking(row: Collaboration) {
+    const db = harness.database.db;
+    const found = await readBookingWithProjection(db, row.id);
+    expect(found?.collaboration).toStrictEqual(await db.getRepository(Collaboration).findOneByOrFail({ id: row.id }));
+    return found!.projection;
+  }
+
   async function projected(row: Collaboration) {
-    const current = await harness.database.db.getRepository(Collaboration).findOneByOrFail({ id: row.id });
-    const { state, stateAsOf } = await readProjection(harness.database.db, current);
+    const { state, stateAsOf } = await readBooking(row);
     expect(Date.parse(stateAsOf)).not.toBeNaN();
     const { payout, deliverables, ...rest } = state;
     return {
@@ -140,10 +147,13 @@ describe('projected collaboration state', () => {
     expect(completed.payout).toMatchObject({ status: 'paid', providerReference: expect.stringMatching(/^LEDGER-/) });
 
     // Without money reach both shapes lose the same details: the payout says only that it exists.
-    const current = await harness.database.db.getRepository(Collaboration).findOneByOrFail({ id: row.id });
-    const redacted = payoutWithoutMoney((await readProjection(harness.database.db, current)).state);
+    const redacted = payoutWithoutMoney((await readBooking(row)).state);
     expect(redacted.payout).toEqual(payoutWithoutMoney(completed).payout);
     expect(redacted.payout).toEqual({ workflowId: payoutWorkflowId(row.id) });
+  });
+
+  it('answers no booking for an id that has none', async () => {
+    await expect(readBookingWithProjection(harness.database.db, '00000000-0000-4000-8000-000000000000')).resolves.toBeNull();
   });
 
   it("reads the booking's open risk flags in the same statement, oldest first, cleared ones left out", async () => {
@@ -172,8 +182,7 @@ describe('projected collaboration state', () => {
     await risks.save({ collaborationId: row.id, kind: 'UNDERPERFORMING', sourceFlagId: older.id, detail: 'engagement fell', raisedAt: new Date('2026-11-20T09:00:00Z') });
     await risks.save({ collaborationId: row.id, kind: 'UNDERPERFORMING', sourceFlagId: cleared.id, detail: 'gone', raisedAt: new Date('2026-11-19T09:00:00Z'), clearedAt: new Date('2026-11-22T09:00:00Z') });
 
-    const current = await db.getRepository(Collaboration).findOneByOrFail({ id: row.id });
-    const { riskFlags } = await readProjection(db, current);
+    const { riskFlags } = await readBooking(row);
     expect(riskFlags).toEqual([
       { kind: 'UNDERPERFORMING', detail: 'engagement fell', raisedAt: new Date('2026-11-20T09:00:00Z'), sourceFlagId: older.id },
       { kind: 'UNDERPERFORMING', detail: 'roas fell', raisedAt: new Date('2026-11-21T09:00:00Z'), sourceFlagId: newer.id },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { entityColumns, entityFromRow } from '../../../libs/db/entity-rows';
 import { Collaboration } from '../../../libs/domain/entities';
 import { BOOKING_ACT, MONEY_READ, type ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
@@ -11,6 +12,10 @@ import type { CollaborationState } from '../../../workflows/messages';
 import { requestFingerprint, RequestKeys } from '../common/request-keys';
 import { toHttpError } from '../common/workflow-errors';
 import { RecordReach } from '../users/record-reach';
+
+export function collaborationMissing(id: string): NotFoundException {
+  return new NotFoundException(`Collaboration ${id} does not exist`);
+}
 
 /**
  * How every human decision on a collaboration reaches its workflow: the collaboration must
@@ -29,9 +34,10 @@ export class CollaborationDecisions {
   ) {}
 
   async findOne(id: string): Promise<Collaboration> {
-    const collaboration = await this.db.getRepository(Collaboration).findOneBy({ id });
-    if (!collaboration) throw new NotFoundException(`Collaboration ${id} does not exist`);
-    return collaboration;
+    // Every decision starts here: plain SQL, without TypeORM building the query each time.
+    const [row]: Array<Record<string, unknown>> = await this.db.query(`SELECT ${entityColumns(this.db, Collaboration, 'c')} FROM "collaborations" c WHERE c."id" = $1`, [id]);
+    if (!row) throw collaborationMissing(id);
+    return entityFromRow(this.db, Collaboration, row);
   }
 
   /**
@@ -39,7 +45,11 @@ export class CollaborationDecisions {
    * manager on their team's (docs/access.md).
    */
   async inReach(id: string, actor: Actor, reach: ReachByRole = BOOKING_ACT, what = `Collaboration ${id}`): Promise<Collaboration> {
-    const collaboration = await this.findOne(id);
+    return this.requireReach(await this.findOne(id), actor, reach, what);
+  }
+
+  /** `inReach` for a collaboration the caller has read itself (with more in the same statement). */
+  async requireReach(collaboration: Collaboration, actor: Actor, reach: ReachByRole = BOOKING_ACT, what = `Collaboration ${collaboration.id}`): Promise<Collaboration> {
     await this.reach.require(actor, reach, collaboration.talentManagerId, what);
     return collaboration;
   }

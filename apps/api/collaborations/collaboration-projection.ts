@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { entityColumns, entityFromRow } from '../../../libs/db/entity-rows';
 import { Collaboration } from '../../../libs/domain/entities';
 import { EscalationKind, EscalationStatus } from '../../../libs/domain/rules/escalations';
 import { DeliverableStatus, PayoutKind } from '../../../libs/domain/rules/lifecycle';
@@ -35,30 +37,43 @@ export interface Projection {
 }
 
 /**
- * Reads the projected state in one statement, so its parts come from one snapshot and agree with
- * each other, and a read costs one round trip. Works for runs started before the projection was
- * complete too: whatever rows exist are the state (docs/projections.md#older-runs).
+ * A booking and its projected state in one statement (`GET /collaborations/:id` reads nothing
+ * else), or null when there is no such booking. One statement, so the parts come from one
+ * snapshot and agree with each other, and a read costs one round trip. Works for runs started
+ * before the projection was complete too: whatever rows exist are the state
+ * (docs/projections.md#older-runs). The row becomes the entity as a TypeORM read makes it
+ * (libs/db/entity-rows.ts).
  */
-export async function readProjection(db: Queryable, collaboration: Collaboration): Promise<Projection> {
-  const [found]: ProjectionRow[] = await db.query(PROJECTION_SQL, [
-    collaboration.id,
+export async function readBookingWithProjection(db: DataSource, id: string): Promise<{ collaboration: Collaboration; projection: Projection } | null> {
+  const [found]: Array<ProjectionRow & Record<string, unknown>> = await db.query(
+    `SELECT ${entityColumns(db, Collaboration, 'c')}, ${PROJECTED_PARTS} ${FROM_ONE_BOOKING}`,
+    projectionParameters(id),
+  );
+  if (!found) return null;
+  const collaboration = entityFromRow(db, Collaboration, found);
+  return { collaboration, projection: projectionOf(collaboration.id, found) };
+}
+
+function projectionParameters(id: string): unknown[] {
+  return [
+    id,
     EscalationStatus.Resolved,
-    // The escalations the booking's state lists: those its own workflow raised (its event keys),
-    // and the payout child's PAYOUT_OVERDUE, which the booking decides (payout-overdue-resolvable).
-    `${collaboration.workflowId}:escalate:`,
     DeliverableStatus.Planned,
     PayoutKind.Fee,
-    `${payoutWorkflowId(collaboration.id)}:escalate:${EscalationKind.PayoutOverdue}:`,
-  ]);
-  const row: ProjectionRow = found ?? { stage: collaboration.stage, deadlines: collaboration.deadlines, updatedAt: collaboration.updatedAt, escalations: [], deliverables: [], payout: null, riskFlags: [] };
+    // The payout child's PAYOUT_OVERDUE, which the booking decides (payout-overdue-resolvable).
+    `${payoutWorkflowId(id)}:escalate:${EscalationKind.PayoutOverdue}:`,
+  ];
+}
+
+function projectionOf(collaborationId: string, row: ProjectionRow): Projection {
   const state: ProjectedState = {
-    collaborationId: collaboration.id,
+    collaborationId,
     stage: row.stage,
     deadlines: projectedDeadlines(row.stage, row.deadlines),
     openEscalations: row.escalations.map((e) => ({ escalationId: e.id, kind: e.kind, raisedAt: iso(e.raisedAt) })),
   };
   if (row.deliverables.length) state.deliverables = row.deliverables.map(projectedDeliverable);
-  const payout = projectedPayout(collaboration.id, row.stage, row.payout ?? undefined);
+  const payout = projectedPayout(collaborationId, row.stage, row.payout ?? undefined);
   if (payout) state.payout = payout;
   const writes = [row.updatedAt, ...row.escalations.map((e) => e.at), ...row.deliverables.map((d) => d.updatedAt), ...(row.payout ? [row.payout.updatedAt] : [])];
   return {
@@ -68,16 +83,14 @@ export async function readProjection(db: Queryable, collaboration: Collaboration
   };
 }
 
-/** Anything that runs SQL: a DataSource, an EntityManager, a transaction's manager. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-const PROJECTION_SQL = `
-SELECT c."stage", c."deadlines", c."updatedAt",
+/**
+ * The escalations the booking's state lists are those its own workflow raised (its event keys)
+ * and its payout child's PAYOUT_OVERDUE ($5).
+ */
+const PROJECTED_PARTS = `
   COALESCE((SELECT json_agg(json_build_object('id', e."id", 'kind', e."kind", 'raisedAt', e."raisedAt", 'at', GREATEST(e."raisedAt", e."resolvedAt")) ORDER BY e."raisedAt", e."id")
               FROM "escalations" e
-             WHERE e."collaborationId" = c."id" AND e."status" <> $2 AND (starts_with(e."eventKey", $3) OR starts_with(e."eventKey", $6))), '[]') AS "escalations",
+             WHERE e."collaborationId" = c."id" AND e."status" <> $2 AND (starts_with(e."eventKey", c."workflowId" || ':escalate:') OR starts_with(e."eventKey", $5))), '[]') AS "escalations",
   COALESCE((SELECT json_agg(json_build_object(
                      'id', d."id", 'type', d."type", 'platform', d."platform", 'draftDueAt', d."draftDueAt", 'scheduledPostAt', d."scheduledPostAt",
                      'status', d."status", 'revisionCount', d."revisionCount", 'maxRevisions', d."maxRevisions", 'liveUrl', d."liveUrl", 'updatedAt', d."updatedAt",
@@ -85,13 +98,13 @@ SELECT c."stage", c."deadlines", c."updatedAt",
                                            FROM "draft_submissions" s WHERE s."deliverableId" = d."id"), '[]'))
                    ORDER BY d."createdAt", d."id")
               FROM "deliverables" d
-             WHERE d."collaborationId" = c."id" AND d."status" <> $4), '[]') AS "deliverables",
+             WHERE d."collaborationId" = c."id" AND d."status" <> $3), '[]') AS "deliverables",
   (SELECT json_build_object('status', p."status", 'paidAt', p."paidAt", 'providerReference', p."providerReference", 'updatedAt', p."updatedAt")
-     FROM "payouts" p WHERE p."collaborationId" = c."id" AND p."kind" = $5 ORDER BY p."createdAt" LIMIT 1) AS "payout",
+     FROM "payouts" p WHERE p."collaborationId" = c."id" AND p."kind" = $4 ORDER BY p."createdAt" LIMIT 1) AS "payout",
   COALESCE((SELECT json_agg(json_build_object('kind', f."kind", 'detail', f."detail", 'raisedAt', f."raisedAt", 'sourceFlagId', f."sourceFlagId") ORDER BY f."raisedAt", f."id")
-              FROM "booking_risk_flags" f WHERE f."collaborationId" = c."id" AND f."clearedAt" IS NULL), '[]') AS "riskFlags"
-FROM "collaborations" c
-WHERE c."id" = $1`;
+              FROM "booking_risk_flags" f WHERE f."collaborationId" = c."id" AND f."clearedAt" IS NULL), '[]') AS "riskFlags"`;
+
+const FROM_ONE_BOOKING = `FROM "collaborations" c WHERE c."id" = $1`;
 
 interface ProjectionRow {
   stage: CollaborationStage;

@@ -36,8 +36,8 @@ import { isUniqueViolation } from '../common/postgres-errors';
 import { requireActiveUserWithRole, requireReference } from '../common/references';
 import { isUnavailable } from '../common/workflow-errors';
 import { CreateCollaborationDto } from './collaboration.dto';
-import { CollaborationDecisions } from './collaboration-decisions';
-import { ProjectedState, readProjection } from './collaboration-projection';
+import { collaborationMissing, CollaborationDecisions } from './collaboration-decisions';
+import { ProjectedState, readBookingWithProjection } from './collaboration-projection';
 
 /** Open risks on the booking, kept beside the workflow (e.g. UNDERPERFORMING while its creator carries an underperformer flag). */
 type RiskFlags = Array<Pick<BookingRiskFlag, 'kind' | 'detail' | 'raisedAt' | 'sourceFlagId'>>;
@@ -138,8 +138,10 @@ export class CollaborationsService {
    * details only with money reach.
    */
   async projectedViewFor(id: string, actor: Actor): Promise<CollaborationProjectedView> {
-    const collaboration = await this.decisions.inReach(id, actor);
-    const { state, stateAsOf, riskFlags } = await readProjection(this.db, collaboration);
+    const found = await readBookingWithProjection(this.db, id);
+    if (!found) throw collaborationMissing(id);
+    const collaboration = await this.decisions.requireReach(found.collaboration, actor);
+    const { state, stateAsOf, riskFlags } = found.projection;
     const reachesMoney = !state.payout || (await this.decisions.reachesMoney(actor, collaboration));
     return { collaboration, state: reachesMoney ? state : payoutWithoutMoney(state), stateAsOf, riskFlags };
   }

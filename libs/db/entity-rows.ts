@@ -1,0 +1,39 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Hand-written SQL whose rows become entities, as TypeORM's own reads make them: for hot reads
+ * (a decision's booking, a booking with its projection in one statement), where TypeORM building
+ * the query and a second round trip to PostgreSQL were most of the read's cost. `entityColumns`
+ * lists what a `find` selects (not `select: false` columns); `entityFromRow` turns a row back into
+ * the entity through the driver's own conversion and each column's transformer.
+ */
+export function entityColumns<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, alias: string): string {
+  const key = `${alias}:${db.getMetadata(target).name}`;
+  let columns = columnLists.get(db)?.get(key);
+  if (columns === undefined) {
+    columns = selectable(db, target)
+      .map((column) => `${alias}."${column.databaseName}"`)
+      .join(', ');
+    if (!columnLists.has(db)) columnLists.set(db, new Map());
+    columnLists.get(db)!.set(key, columns);
+  }
+  return columns;
+}
+
+export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
+  const metadata = db.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of selectable(db, target)) {
+    if (!(column.databaseName in row)) continue;
+    column.setEntityValue(entity, db.driver.prepareHydratedValue(row[column.databaseName], column));
+  }
+  return entity;
+}
+
+/** Per data source (tests run several), per entity and alias: the list is built once. */
+const columnLists = new WeakMap<DataSource, Map<string, string>>();
+
+function selectable<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>): ColumnMetadata[] {
+  return db.getMetadata(target).columns.filter((column) => column.isSelect && !column.isVirtual);
+}
