@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { EntityManager } from 'typeorm';
+import { findById } from '../libs/db/entity-rows';
 import { Collaboration } from '../libs/domain/entities';
 
 /**
@@ -7,7 +8,7 @@ import { Collaboration } from '../libs/domain/entities';
  * make it appear.
  */
 export async function requireCollaboration(manager: EntityManager, id: string): Promise<Collaboration> {
-  const collaboration = await manager.findOneBy(Collaboration, { id });
+  const collaboration = await findById(manager, Collaboration, id);
   if (!collaboration) throw ApplicationFailure.nonRetryable(`Collaboration ${id} does not exist`, 'CollaborationNotFound');
   return collaboration;
 }

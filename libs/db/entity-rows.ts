@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -29,6 +29,17 @@ export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: E
     column.setEntityValue(entity, db.driver.prepareHydratedValue(row[column.databaseName], column));
   }
   return entity;
+}
+
+/** `findOneBy({ <primary key>: id })` as one plain statement, in the manager's transaction when it has one. */
+export async function findById<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: string): Promise<T | null> {
+  const db = manager.connection;
+  const metadata = db.getMetadata(target);
+  const [row]: Array<Record<string, unknown>> = await manager.query(
+    `SELECT ${entityColumns(db, target, 'e')} FROM ${db.driver.escape(metadata.tablePath)} e WHERE e.${db.driver.escape(metadata.primaryColumns[0].databaseName)} = $1`,
+    [id],
+  );
+  return row ? entityFromRow(db, target, row) : null;
 }
 
 /** Per data source (tests run several), per entity and alias: the list is built once. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UpdateDefinition } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { entityColumns, entityFromRow } from '../../../libs/db/entity-rows';
+import { findById } from '../../../libs/db/entity-rows';
 import { Collaboration } from '../../../libs/domain/entities';
 import { BOOKING_ACT, MONEY_READ, type ReachByRole } from '../../../libs/domain/rules/reach';
 import type { Actor } from '../../../libs/domain/rules/roles';
@@ -35,9 +35,9 @@ export class CollaborationDecisions {
 
   async findOne(id: string): Promise<Collaboration> {
     // Every decision starts here: plain SQL, without TypeORM building the query each time.
-    const [row]: Array<Record<string, unknown>> = await this.db.query(`SELECT ${entityColumns(this.db, Collaboration, 'c')} FROM "collaborations" c WHERE c."id" = $1`, [id]);
-    if (!row) throw collaborationMissing(id);
-    return entityFromRow(this.db, Collaboration, row);
+    const collaboration = await findById(this.db.manager, Collaboration, id);
+    if (!collaboration) throw collaborationMissing(id);
+    return collaboration;
   }
 
   /**
