@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { queryPrepared } from './prepared-statements';
 
 /**
  * Hand-written SQL whose rows become entities, as TypeORM's own reads make them: for hot reads
@@ -31,14 +32,17 @@ export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: E
   return entity;
 }
 
-/** `findOneBy({ <primary key>: id })` as one plain statement, in the manager's transaction when it has one. */
+/**
+ * `findOneBy({ <primary key>: id })` as one plain statement: in the manager's transaction when it
+ * has one, else prepared (libs/db/prepared-statements.ts).
+ */
 export async function findById<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, id: string): Promise<T | null> {
   const db = manager.connection;
   const metadata = db.getMetadata(target);
-  const [row]: Array<Record<string, unknown>> = await manager.query(
-    `SELECT ${entityColumns(db, target, 'e')} FROM ${db.driver.escape(metadata.tablePath)} e WHERE e.${db.driver.escape(metadata.primaryColumns[0].databaseName)} = $1`,
-    [id],
-  );
+  const sql = `SELECT ${entityColumns(db, target, 'e')} FROM ${db.driver.escape(metadata.tablePath)} e WHERE e.${db.driver.escape(metadata.primaryColumns[0].databaseName)} = $1`;
+  const [row]: Array<Record<string, unknown>> = manager.queryRunner
+    ? await manager.query(sql, [id])
+    : await queryPrepared(db, `find-by-id:${metadata.tablePath}`, sql, [id]);
   return row ? entityFromRow(db, target, row) : null;
 }
 

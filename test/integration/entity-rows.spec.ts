@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { entityColumns, findById } from '../../libs/db/entity-rows';
+import { queryPrepared } from '../../libs/db/prepared-statements';
 import { Collaboration, Creator } from '../../libs/domain/entities';
 import { CollaborationStage } from '../../libs/domain/rules/stages';
 import { createBookingRow, createTeam } from '../support/fixtures';
@@ -62,5 +63,17 @@ describe('entities from plain SQL rows', () => {
       expect((await findById(tx, Collaboration, row.id))!.stage).toBe(CollaborationStage.Negotiating);
       expect((await findById(db.manager, Collaboration, row.id))!.stage).toBe(CollaborationStage.Briefed);
     });
+  });
+
+  it('runs a hot statement prepared on the connection, answering what db.query answers', async () => {
+    const { db } = database;
+    const row = await createBookingRow(db, await createTeam(db));
+    const sql = 'SELECT c."id", c."stage", c."createdAt" FROM "collaborations" c WHERE c."id" = $1';
+    const prepared = await queryPrepared(db, 'entity-rows-spec', sql, [row.id]);
+    expect(prepared).toEqual(await db.query(sql, [row.id]));
+    expect(prepared).toEqual([{ id: row.id, stage: CollaborationStage.Briefed, createdAt: expect.any(Date) }]);
+    // Nothing else uses the pool here, so the next query gets the connection just released.
+    const statements: Array<{ name: string }> = await queryPrepared(db, 'entity-rows-spec-list', 'SELECT "name" FROM pg_prepared_statements', []);
+    expect(statements.map((s) => s.name)).toContain('entity-rows-spec');
   });
 });

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { entityColumns, entityFromRow } from '../../../libs/db/entity-rows';
+import { queryPrepared } from '../../../libs/db/prepared-statements';
 import { Collaboration } from '../../../libs/domain/entities';
 import { EscalationKind, EscalationStatus } from '../../../libs/domain/rules/escalations';
 import { DeliverableStatus, PayoutKind } from '../../../libs/domain/rules/lifecycle';
@@ -39,13 +40,16 @@ export interface Projection {
 /**
  * A booking and its projected state in one statement (`GET /collaborations/:id` reads nothing
  * else), or null when there is no such booking. One statement, so the parts come from one
- * snapshot and agree with each other, and a read costs one round trip. Works for runs started
+ * snapshot and agree with each other, and a read costs one round trip; prepared, so PostgreSQL
+ * plans it once per connection. Works for runs started
  * before the projection was complete too: whatever rows exist are the state
  * (docs/projections.md#older-runs). The row becomes the entity as a TypeORM read makes it
  * (libs/db/entity-rows.ts).
  */
 export async function readBookingWithProjection(db: DataSource, id: string): Promise<{ collaboration: Collaboration; projection: Projection } | null> {
-  const [found]: Array<ProjectionRow & Record<string, unknown>> = await db.query(
+  const [found] = await queryPrepared<ProjectionRow & Record<string, unknown>>(
+    db,
+    'booking-with-projection',
     `SELECT ${entityColumns(db, Collaboration, 'c')}, ${PROJECTED_PARTS} ${FROM_ONE_BOOKING}`,
     projectionParameters(id),
   );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../../../libs/db/audit';
+import { findById } from '../../../libs/db/entity-rows';
 import { Collaboration, Creator } from '../../../libs/domain/entities';
 import { bookingsThatMove, OWNER_ROLES } from '../../../libs/domain/rules/ownership';
 import { OPERATIONS_WRITE, OWNER_REASSIGN } from '../../../libs/domain/rules/reach';
@@ -45,7 +46,7 @@ export class CreatorsService {
   ) {}
 
   async findOne(id: string): Promise<Creator> {
-    const creator = await this.db.getRepository(Creator).findOneBy({ id });
+    const creator = await findById(this.db.manager, Creator, id);
     if (!creator) throw new NotFoundException(`Creator ${id} does not exist`);
     return creator;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { generateApiKeyToken, hashApiKeySecret, parseApiKeyToken, verifyApiKeySecret } from '../../../libs/auth/api-keys';
 import { appendAudit } from '../../../libs/db/audit';
+import { queryPrepared } from '../../../libs/db/prepared-statements';
 import { ApiKey, User } from '../../../libs/domain/entities';
 import { Actor, Role } from '../../../libs/domain/rules/roles';
 
@@ -62,8 +63,10 @@ export class ApiKeysService {
     const parsed = parseApiKeyToken(token);
     if (!parsed) throw new UnauthorizedException('Malformed API key: expected "Authorization: Bearer co_<prefix>_<secret>"');
 
-    // Every request with a key pays this, so it is one plain statement: no query building, no entity hydration.
-    const [row]: KeyWithUser[] = await this.db.query(
+    // Every request with a key pays this, so it is one prepared statement: no query building, no entity hydration, no planning.
+    const [row] = await queryPrepared<KeyWithUser>(
+      this.db,
+      'api-key-with-user',
       `SELECT k."id", k."secretHash", k."lastUsedAt", k."expiresAt", k."revokedAt", u."id" AS "userId", u."role", u."active"
          FROM "api_keys" k JOIN "users" u ON u."id" = k."userId"
         WHERE k."prefix" = $1`,
