@@ -23,7 +23,7 @@ import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 import { ensureUnderperformersSchedule } from '../../libs/temporal/underperformer-schedule';
 import { rootLogger } from '../../libs/logging/logger';
 import { activityLogging } from './activity-logging';
-import { creatorOpsWorkflowOptions } from './workflow-options';
+import { bundleOutOfProcess } from './workflow-bundle';
 
 export { WORKFLOWS_PATH } from './workflow-options';
 
@@ -64,13 +64,13 @@ export class CollaborationWorker implements OnApplicationShutdown {
       await connection.close();
     }
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
-    const workflowOptions = creatorOpsWorkflowOptions(this.config.actorSigningKey);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue,
-      ...workflowOptions,
-      interceptors: { ...workflowOptions.interceptors, activity: [activityLogging(rootLogger(this.config, 'worker'))] },
+      // The workflow interceptors are compiled into the bundle (creatorOpsBundleOptions).
+      workflowBundle: await bundleOutOfProcess(this.config.actorSigningKey),
+      interceptors: { activity: [activityLogging(rootLogger(this.config, 'worker'))] },
       activities: collaborationActivities({
         collaborations: this.collaborations,
         conflicts: this.conflicts,
