@@ -309,7 +309,9 @@ async function lists(setup: Setup) {
 }
 
 const SLEEPING = Number(process.env.BENCH_SLEEPING ?? 10_000);
-const SLEEPING_SMALL_CACHE = Number(process.env.BENCH_SLEEPING_CACHE ?? 1_000);
+const SLEEPING_SMALL_CACHE = Number(process.env.BENCH_SLEEPING_CACHE ?? 250);
+/** The smaller worker's V8 old-space cap: what docs/operations.md#worker-tuning gives a 512 MB worker. */
+const SLEEPING_SMALL_HEAP_MB = Number(process.env.BENCH_SLEEPING_HEAP_MB ?? 320);
 const WORKER_LIFECYCLES = Number(process.env.BENCH_WORKERS_N ?? 60);
 const BOOKINGS_PER_CAMPAIGN = 250;
 
@@ -442,7 +444,12 @@ async function sleepingAt(setup: Setup) {
 
   await world.apps.stop('worker');
   const small = spawn(process.execPath, [appEntry('worker')], {
-    env: { ...world.apps.env, WORKER_MAX_CACHED_WORKFLOWS: String(SLEEPING_SMALL_CACHE), WORKER_METRICS_PORT: '' },
+    env: {
+      ...world.apps.env,
+      WORKER_MAX_CACHED_WORKFLOWS: String(SLEEPING_SMALL_CACHE),
+      WORKER_METRICS_PORT: '',
+      NODE_OPTIONS: `${world.apps.env.NODE_OPTIONS ?? ''} --max-old-space-size=${SLEEPING_SMALL_HEAP_MB}`.trim(),
+    },
     cwd: ROOT,
     stdio: 'ignore',
   });
@@ -461,7 +468,7 @@ async function sleepingAt(setup: Setup) {
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   await untilIdle(small.pid!);
   const smallAsleep = memoryMb(small.pid!);
-  log(`sleeping: a worker capped at ${SLEEPING_SMALL_CACHE} runs loaded all ${loaded} in ${round(loadSeconds, 1)} s; RSS ${smallAsleep.rssMb} MB (peak ${smallAsleep.peakMb} MB)`);
+  log(`sleeping: a worker capped at ${SLEEPING_SMALL_CACHE} runs and a ${SLEEPING_SMALL_HEAP_MB} MB old space loaded all ${loaded} in ${round(loadSeconds, 1)} s; RSS ${smallAsleep.rssMb} MB (peak ${smallAsleep.peakMb} MB)`);
   small.kill('SIGTERM');
   await world.apps.stopAll();
   for (const cleanup of setup.cleanups.splice(cleanupsBefore).reverse()) await cleanup();
@@ -479,6 +486,7 @@ async function sleepingAt(setup: Setup) {
     },
     smallCache: {
       maxCachedWorkflows: SLEEPING_SMALL_CACHE,
+      maxOldSpaceMb: SLEEPING_SMALL_HEAP_MB,
       runsLoaded: loaded,
       loadSeconds: round(loadSeconds, 1),
       workerRssBeforeMb: smallAtStart.rssMb,
@@ -497,7 +505,7 @@ function sdkDefaultCache(): number {
 
 async function sleepingBookings(setup: Setup) {
   return {
-    what: `${SLEEPING} bookings made through POST /collaborations (32 at a time, ${BOOKINGS_PER_CAMPAIGN} per campaign), each then asleep on its brief-acknowledgement timers; the worker's resident memory once it is idle (under 2 % of a core over 5 s): the worker that booked them, at the SDK's default sticky-cache size; then a fresh worker capped at ${SLEEPING_SMALL_CACHE} runs after a live read (a query) of every booking loaded each run once.`,
+    what: `${SLEEPING} bookings made through POST /collaborations (32 at a time, ${BOOKINGS_PER_CAMPAIGN} per campaign), each then asleep on its brief-acknowledgement timers; the worker's resident memory once it is idle (under 2 % of a core over 5 s): the worker that booked them, at the SDK's default sticky-cache size; then a fresh worker capped at ${SLEEPING_SMALL_CACHE} runs with a V8 old space of ${SLEEPING_SMALL_HEAP_MB} MB (--max-old-space-size) after a live read (a query) of every booking loaded each run once.`,
     goal: '≤ 500 MB',
     ...(await sleepingAt(setup)),
   };
