@@ -41,10 +41,9 @@ export interface Projection {
  * A booking and its projected state in one statement (`GET /collaborations/:id` reads nothing
  * else), or null when there is no such booking. One statement, so the parts come from one
  * snapshot and agree with each other, and a read costs one round trip; prepared, so PostgreSQL
- * plans it once per connection. Works for runs started
- * before the projection was complete too: whatever rows exist are the state
- * (docs/projections.md#older-runs). The row becomes the entity as a TypeORM read makes it
- * (libs/db/entity-rows.ts).
+ * plans it once per connection. Works for runs started before the projection was complete too:
+ * whatever rows exist are the state (docs/projections.md#older-runs). The row becomes the entity
+ * as a TypeORM read makes it (libs/db/entity-rows.ts).
  */
 export async function readBookingWithProjection(db: DataSource, id: string): Promise<{ collaboration: Collaboration; projection: Projection } | null> {
   const [found] = await queryPrepared<ProjectionRow & Record<string, unknown>>(
