@@ -10,16 +10,9 @@ import { queryPrepared } from './prepared-statements';
  * the entity through the driver's own conversion and each column's transformer.
  */
 export function entityColumns<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, alias: string): string {
-  const key = `${alias}:${db.getMetadata(target).name}`;
-  let columns = columnLists.get(db)?.get(key);
-  if (columns === undefined) {
-    columns = selectable(db, target)
-      .map((column) => `${alias}."${column.databaseName}"`)
-      .join(', ');
-    if (!columnLists.has(db)) columnLists.set(db, new Map());
-    columnLists.get(db)!.set(key, columns);
-  }
-  return columns;
+  return selectable(db, target)
+    .map((column) => `${alias}."${column.databaseName}"`)
+    .join(', ');
 }
 
 export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
@@ -45,9 +38,6 @@ export async function findById<T extends ObjectLiteral>(manager: EntityManager, 
     : await queryPrepared(db, `find-by-id:${metadata.tablePath}`, sql, [id]);
   return row ? entityFromRow(db, target, row) : null;
 }
-
-/** Per data source (tests run several), per entity and alias: the list is built once. */
-const columnLists = new WeakMap<DataSource, Map<string, string>>();
 
 function selectable<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>): ColumnMetadata[] {
   return db.getMetadata(target).columns.filter((column) => column.isSelect && !column.isVirtual);

@@ -16,8 +16,8 @@ interface NamedQueryPool {
  * `max_prepared_statements` set (docs/operations.md).
  */
 export async function queryPrepared<Row>(db: DataSource, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  const pool = (db.driver as unknown as { master?: NamedQueryPool }).master;
-  if (!pool || typeof pool.query !== 'function') return db.query(text, values);
+  // The PostgreSQL driver's pool (pg's Pool): TypeORM's own `query` has no way to name a statement.
+  const pool = (db.driver as unknown as { master: NamedQueryPool }).master;
   const result = await pool.query({ name, text, values });
   return result.rows as Row[];
 }
